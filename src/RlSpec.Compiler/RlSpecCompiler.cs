@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using RlSpec.Compiler.Diagnostics;
+using RlSpec.Compiler.Emit;
+using RlSpec.Compiler.Lowering;
+using RlSpec.Compiler.Semantics;
+using RlSpec.Compiler.Syntax;
+
+namespace RlSpec.Compiler
+{
+    /// <summary>
+    /// The one entry point both hosts (source generator and CLI) call: .rlspec text in, diagnostics
+    /// and C# out. Stages, each stopping on its own errors: parse (syntax tree to AST), bind
+    /// (names, types, constants), lower (enumerated model), emit (C#).
+    /// </summary>
+    public static class RlSpecCompiler
+    {
+        /// <summary>The namespace every emitted model type lives in.</summary>
+        public const string ModelNamespace = "RlSpec.Models";
+
+        /// <summary>
+        /// Compiles one .rlspec file. <paramref name="overrides"/> are <c>-p name=value</c> parameter
+        /// overrides (text as typed); they replace the parameters' defaults in every model of the file
+        /// that declares that parameter.
+        /// </summary>
+        public static CompilationResult Compile(
+            string path,
+            string text,
+            IReadOnlyDictionary<string, string>? overrides = null,
+            CancellationToken cancellationToken = default)
+        {
+            var diagnostics = new DiagnosticBag();
+            var file = Parser.Parse(path, text, diagnostics, cancellationToken);
+            var models = new List<GeneratedModel>();
+            if (!diagnostics.HasErrors)
+            {
+                var bound = Binder.Bind(file, overrides ?? new Dictionary<string, string>(), diagnostics, cancellationToken);
+                foreach (var model in bound)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (model.HasErrors) continue;
+                    var lowered = MdpLowering.Lower(model, diagnostics);
+                    if (lowered is null) continue;
+                    var source = MdpEmitter.Emit(lowered);
+                    models.Add(new GeneratedModel(model.Name, model.Kind, ModelNamespace + "." + lowered.TypeName, lowered.TypeName + ".g.cs", source));
+                }
+            }
+            var sorted = diagnostics.ToList();
+            return new CompilationResult(sorted, diagnostics.HasErrors ? new List<GeneratedModel>() : models);
+        }
+    }
+
+    /// <summary>What <see cref="RlSpecCompiler.Compile"/> produced.</summary>
+    public sealed class CompilationResult
+    {
+        public CompilationResult(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<GeneratedModel> models)
+        {
+            Diagnostics = diagnostics;
+            Models = models;
+        }
+
+        /// <summary>All diagnostics, in source order.</summary>
+        public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+        /// <summary>One entry per model; empty when there is any error.</summary>
+        public IReadOnlyList<GeneratedModel> Models { get; }
+
+        public bool HasErrors => Diagnostics.Any(d => d.IsError);
+    }
+
+    /// <summary>
+    /// One emitted model: its name in the .rlspec file, its kind (<c>mdp</c>), the fully qualified
+    /// C# type name, the hint name for the generated file, and the C# text. Plain data with value
+    /// equality, so it can cross the source generator's cache boundary.
+    /// </summary>
+    public sealed record GeneratedModel(string Name, string Kind, string TypeName, string HintName, string Source);
+}
