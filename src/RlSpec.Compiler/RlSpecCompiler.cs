@@ -40,7 +40,7 @@ namespace RlSpec.Compiler
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     if (model.HasErrors) continue;
-                    var lowered = MdpLowering.Lower(model, diagnostics);
+                    var lowered = MdpLowering.Lower(model, diagnostics, cancellationToken);
                     if (lowered is null) continue;
                     var source = MdpEmitter.Emit(lowered);
                     models.Add(new GeneratedModel(model.Name, model.Kind, ModelNamespace + "." + lowered.TypeName, lowered.TypeName + ".g.cs", source));

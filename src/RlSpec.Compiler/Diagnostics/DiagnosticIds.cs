@@ -1,0 +1,77 @@
+namespace RlSpec.Compiler.Diagnostics
+{
+    /// <summary>
+    /// Every diagnostic id the compiler reports. Ranges: RLS00xx syntax, RLS01xx names and types,
+    /// RLS02xx model structure and constant checks, RLS03xx checks made by enumerating the model
+    /// (runtime validator), RLS04xx command line, RLS99xx internal errors. docs/diagnostics.md lists them.
+    /// </summary>
+    public static class DiagnosticIds
+    {
+        // Syntax
+        public const string SyntaxError = "RLS0001";
+        public const string UnknownCharacter = "RLS0002";
+        public const string InvalidNumber = "RLS0003";
+
+        // Names and types
+        public const string UnknownModelKind = "RLS0100";
+        public const string UnknownName = "RLS0101";
+        public const string DuplicateDeclaration = "RLS0102";
+        public const string TypeMismatch = "RLS0103";
+        public const string UnknownFunction = "RLS0104";
+        public const string WrongArgumentCount = "RLS0105";
+        public const string NotAStateVariable = "RLS0106";
+        public const string PrimedOutsideReward = "RLS0107";
+        public const string AssignedTwice = "RLS0108";
+        public const string UnknownAction = "RLS0109";
+        public const string ActionIndexMismatch = "RLS0110";
+        public const string RandomNotAllowed = "RLS0111";
+        public const string NotConstant = "RLS0112";
+        public const string StepWithoutHorizon = "RLS0113";
+        public const string ParamTypeMismatch = "RLS0114";
+        public const string DistributionExpected = "RLS0115";
+        public const string DistributionNotAllowed = "RLS0116";
+        public const string ListNotAllowed = "RLS0117";
+        public const string ReservedName = "RLS0118";
+        public const string NamedArgument = "RLS0119";
+
+        // Model structure and constant checks
+        public const string MissingCriterion = "RLS0200";
+        public const string ConflictingCriteria = "RLS0201";
+        public const string NoStateVariables = "RLS0202";
+        public const string NoActions = "RLS0203";
+        public const string DiscountOutOfRange = "RLS0204";
+        public const string HorizonNotPositive = "RLS0205";
+        public const string EmptyRange = "RLS0206";
+        public const string StateSpaceTooLarge = "RLS0207";
+        public const string ProbabilitiesDoNotSumToOne = "RLS0208";
+        public const string NegativeProbability = "RLS0209";
+        public const string MissingProbability = "RLS0210";
+        public const string TableShape = "RLS0211";
+        public const string TableRowSum = "RLS0212";
+        public const string RulesAndTable = "RLS0213";
+        public const string UnreachableRule = "RLS0214";
+        public const string ActionWithoutRule = "RLS0215";
+        public const string InitProbabilities = "RLS0216";
+        public const string DuplicateCriterion = "RLS0217";
+        public const string IndexOutOfRange = "RLS0218";
+        public const string EmptySupport = "RLS0219";
+        public const string InvalidDistributionParameter = "RLS0220";
+        public const string ValueOutOfDomain = "RLS0221";
+        public const string DivisionByZero = "RLS0222";
+        public const string MultipleDefaults = "RLS0223";
+        public const string SupportTooLarge = "RLS0224";
+        public const string EmptyModel = "RLS0225";
+        public const string DuplicateModel = "RLS0226";
+
+        // Command line
+        public const string UnknownParameterOverride = "RLS0400";
+        public const string OverrideTypeMismatch = "RLS0401";
+        public const string MalformedOverride = "RLS0402";
+        public const string ModelNotFound = "RLS0403";
+        public const string FileNotFound = "RLS0404";
+        public const string MethodNotApplicable = "RLS0405";
+
+        // Internal
+        public const string InternalError = "RLS9999";
+    }
+}

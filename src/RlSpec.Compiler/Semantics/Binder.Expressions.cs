@@ -1,0 +1,351 @@
+using System.Collections.Generic;
+using System.Linq;
+using RlSpec.Compiler.Diagnostics;
+using RlSpec.Compiler.Syntax;
+
+namespace RlSpec.Compiler.Semantics
+{
+    // Expression binding: names, operators, calls, lists, loops and distributions.
+    internal sealed partial class Binder
+    {
+        private BoundExpr Bind(ExprNode node)
+        {
+            switch (node)
+            {
+                case IntLiteral i: return new BoundLiteral(i.Value, RType.Int, i.Span);
+                case RealLiteral r: return new BoundLiteral(r.Value, RType.Real, r.Span);
+                case BoolLiteral b: return new BoundLiteral(b.Value, RType.Bool, b.Span);
+                case NameExpr n: return BindName(n);
+                case UnaryExpr u: return BindUnary(u);
+                case BinaryExpr b: return BindBinary(b);
+                case IfExpr i: return BindIf(i);
+                case CallExpr c: return BindCall(c);
+                case IndexExpr x: return BindIndex(x);
+                case ListExpr l: return BindList(l);
+                case ComprehensionExpr c: return BindLoop(false, c.Variable, c.Lo, c.Hi, c.Element, c.Span);
+                case SumExpr s: return BindLoop(true, s.Variable, s.Lo, s.Hi, s.Body, s.Span);
+                case TruncateExpr t: return BindTruncate(t);
+                default:
+                    Error(DiagnosticIds.InternalError, "unsupported expression", node.Span);
+                    return new BoundError(node.Span);
+            }
+        }
+
+        private BoundExpr Fail(string id, string message, SourceSpan span)
+        {
+            Error(id, message, span);
+            return new BoundError(span);
+        }
+
+        private BoundExpr BindName(NameExpr n)
+        {
+            for (int k = _locals.Count - 1; k >= 0; k--)
+            {
+                if (_locals[k].Name == n.Name)
+                {
+                    if (n.Primed) return Fail(DiagnosticIds.NotAStateVariable, $"'{n.Name}' is an index, not a state variable; only state variables have a successor {n.Name}'", n.Span);
+                    return new BoundLocal(_locals[k].Local, n.Span);
+                }
+            }
+            if (!_symbols.TryGetValue(n.Name, out var symbol))
+            {
+                if (n.Name == "t")
+                {
+                    if (_hasHorizon)
+                    {
+                        _model.UsesStep = true;
+                        return new BoundStep(n.Span);
+                    }
+                    return Fail(DiagnosticIds.StepWithoutHorizon, "the step index 't' exists only in finite-horizon models (`horizon H`)", n.Span);
+                }
+                if (Builtins.Functions.ContainsKey(n.Name) || Builtins.Distributions.ContainsKey(n.Name))
+                    return Fail(DiagnosticIds.UnknownName, $"'{n.Name}' is a function; call it as {n.Name}(...)", n.Span);
+                return Fail(DiagnosticIds.UnknownName, $"unknown name '{n.Name}'{Suggest(n.Name, _symbols.Values)}", n.Span);
+            }
+            if (n.Primed && symbol is not StateVarSymbol)
+                return Fail(DiagnosticIds.NotAStateVariable, $"'{n.Name}' is a {symbol.What}; only state variables have a successor {n.Name}'", n.Span);
+            switch (symbol)
+            {
+                case ParamSymbol p: return new BoundParam(p, n.Span);
+                case LetSymbol let:
+                    BindLet(let);
+                    if (let.Value!.HasError) return new BoundError(n.Span);
+                    return let.IsConstant ? new BoundLet(let, n.Span) : let.Value;
+                case RandomSymbol r:
+                    if (r.Distribution is null && _randomNodes.ContainsKey(r) && !_model.Randoms.Contains(r)) return new BoundError(n.Span);
+                    return new BoundRandom(r, n.Span);
+                case StateVarSymbol v: return new BoundStateVar(v, n.Primed, n.Span);
+                case EnumValueSymbol e: return new BoundEnumValue(e, n.Span);
+                case ActionSymbol a:
+                    return Fail(DiagnosticIds.TypeMismatch, $"'{a.Name}' is an action and has no value; actions appear at the start of rules and rewards", n.Span);
+                default:
+                    return Fail(DiagnosticIds.UnknownName, $"'{n.Name}' cannot be used as a value", n.Span);
+            }
+        }
+
+        private BoundExpr BindUnary(UnaryExpr u)
+        {
+            var operand = Bind(u.Operand);
+            if (operand.HasError) return operand;
+            if (u.Op == "!")
+            {
+                if (operand.Type.Kind != TypeKind.Bool)
+                    return Fail(DiagnosticIds.TypeMismatch, $"'!' needs a bool, but this is {Article(operand.Type)}", u.Operand.Span);
+                return new BoundUnary("!", operand, RType.Bool, u.Span);
+            }
+            if (!operand.Type.IsNumeric)
+                return Fail(DiagnosticIds.TypeMismatch, $"'-' needs a number, but this is {Article(operand.Type)}", u.Operand.Span);
+            return new BoundUnary("-", operand, operand.Type, u.Span);
+        }
+
+        private BoundExpr BindBinary(BinaryExpr b)
+        {
+            var left = Bind(b.Left);
+            var right = Bind(b.Right);
+            if (left.HasError) return left;
+            if (right.HasError) return right;
+            switch (b.Op)
+            {
+                case "&&":
+                case "||":
+                    if (left.Type.Kind != TypeKind.Bool) return Fail(DiagnosticIds.TypeMismatch, $"'{b.Op}' needs conditions on both sides, but the left side is {Article(left.Type)}", b.Left.Span);
+                    if (right.Type.Kind != TypeKind.Bool) return Fail(DiagnosticIds.TypeMismatch, $"'{b.Op}' needs conditions on both sides, but the right side is {Article(right.Type)}", b.Right.Span);
+                    return new BoundBinary(b.Op, left, right, RType.Bool, b.Span);
+                case "==":
+                case "!=":
+                    if (left.Type.IsNumeric && right.Type.IsNumeric) return new BoundBinary(b.Op, left, right, RType.Bool, b.Span);
+                    if (left.Type.Kind == TypeKind.Bool && right.Type.Kind == TypeKind.Bool) return new BoundBinary(b.Op, left, right, RType.Bool, b.Span);
+                    if (left.Type.Kind == TypeKind.Enum && right.Type.Kind == TypeKind.Enum && left.Type.Enum == right.Type.Enum)
+                        return new BoundBinary(b.Op, left, right, RType.Bool, b.Span);
+                    return Fail(DiagnosticIds.TypeMismatch, $"cannot compare {Article(left.Type)} with {Article(right.Type)}", b.Span);
+                case "<":
+                case "<=":
+                case ">":
+                case ">=":
+                    if (!left.Type.IsNumeric) return Fail(DiagnosticIds.TypeMismatch, $"'{b.Op}' compares numbers, but the left side is {Article(left.Type)}", b.Left.Span);
+                    if (!right.Type.IsNumeric) return Fail(DiagnosticIds.TypeMismatch, $"'{b.Op}' compares numbers, but the right side is {Article(right.Type)}", b.Right.Span);
+                    return new BoundBinary(b.Op, left, right, RType.Bool, b.Span);
+                default:
+                    if (!left.Type.IsNumeric) return Fail(DiagnosticIds.TypeMismatch, $"'{b.Op}' needs numbers, but the left side is {Article(left.Type)}", b.Left.Span);
+                    if (!right.Type.IsNumeric) return Fail(DiagnosticIds.TypeMismatch, $"'{b.Op}' needs numbers, but the right side is {Article(right.Type)}", b.Right.Span);
+                    bool ints = left.Type.Kind == TypeKind.Int && right.Type.Kind == TypeKind.Int;
+                    if (b.Op == "%" && !ints)
+                        return Fail(DiagnosticIds.TypeMismatch, "'%' (remainder) needs integers on both sides", b.Span);
+                    var type = b.Op == "/" ? RType.Real : ints ? RType.Int : RType.Real;
+                    return new BoundBinary(b.Op, left, right, type, b.Span);
+            }
+        }
+
+        private BoundExpr BindIf(IfExpr i)
+        {
+            var c = Bind(i.Condition);
+            var t = Bind(i.Then);
+            var e = Bind(i.Else);
+            if (c.HasError) return c;
+            if (t.HasError) return t;
+            if (e.HasError) return e;
+            if (c.Type.Kind != TypeKind.Bool)
+                return Fail(DiagnosticIds.TypeMismatch, $"the condition of `if` must be a bool, but this is {Article(c.Type)}", i.Condition.Span);
+            var type = Unify(t.Type, e.Type);
+            if (type is null)
+                return Fail(DiagnosticIds.TypeMismatch, $"both branches of `if` must have the same type, but they are {Article(t.Type)} and {Article(e.Type)}", i.Span);
+            return new BoundIf(c, t, e, type, i.Span);
+        }
+
+        private static RType? Unify(RType a, RType b)
+        {
+            if (a == b) return a;
+            if (a.IsNumeric && b.IsNumeric) return RType.Real;
+            if (a.Kind == TypeKind.List && b.Kind == TypeKind.List)
+            {
+                var e = Unify(a.Element!, b.Element!);
+                return e is null ? null : RType.ListOf(e);
+            }
+            return null;
+        }
+
+        private BoundExpr BindCall(CallExpr c)
+        {
+            var name = c.Function.Text;
+            if (Builtins.Distributions.TryGetValue(name, out var parameters))
+                return BindDistribution(c, parameters, null, null, false, c.Span);
+            if (!Builtins.Functions.TryGetValue(name, out var arity))
+            {
+                if (_symbols.ContainsKey(name))
+                    return Fail(DiagnosticIds.UnknownFunction, $"'{name}' is a {_symbols[name].What}, not a function", c.Function.Span);
+                var all = Builtins.Functions.Keys.Concat(Builtins.Distributions.Keys);
+                var hint = all.Select(f => (f, Levenshtein(f, name))).Where(x => x.Item2 <= 2).OrderBy(x => x.Item2).Select(x => x.f).FirstOrDefault();
+                return Fail(DiagnosticIds.UnknownFunction,
+                    $"unknown function '{name}'" + (hint != null ? $"; did you mean '{hint}'?" : $"; functions are {string.Join(", ", Builtins.Functions.Keys)}"),
+                    c.Function.Span);
+            }
+            var named = c.Arguments.FirstOrDefault(a => a.Name != null);
+            if (named != null)
+                return Fail(DiagnosticIds.NamedArgument, $"{name}(...) takes no named arguments; remove '{named.Name!.Text} ='", named.Span);
+            if (c.Arguments.Count < arity.Min || (arity.Max >= 0 && c.Arguments.Count > arity.Max))
+            {
+                var expected = arity.Max < 0 ? $"at least {arity.Min}" : arity.Min == arity.Max ? $"{arity.Min}" : $"{arity.Min} to {arity.Max}";
+                return Fail(DiagnosticIds.WrongArgumentCount, $"{name}(...) takes {expected} argument{(arity.Max == 1 ? "" : "s")}, but {c.Arguments.Count} {(c.Arguments.Count == 1 ? "is" : "are")} given", c.Span);
+            }
+            var args = c.Arguments.Select(a => Bind(a.Value)).ToList();
+            var failed = args.FirstOrDefault(a => a.HasError);
+            if (failed != null) return failed;
+            switch (name)
+            {
+                case "min":
+                case "max":
+                {
+                    if (args.Count == 1)
+                    {
+                        if (args[0].Type.Kind != TypeKind.List || !args[0].Type.Element!.IsNumeric)
+                            return Fail(DiagnosticIds.TypeMismatch, $"{name}(...) of one argument needs a list of numbers; or give two or more numbers", c.Span);
+                        return new BoundCall(name, args, args[0].Type.Element!, c.Span);
+                    }
+                    var bad = args.FirstOrDefault(a => !a.Type.IsNumeric);
+                    if (bad != null) return Fail(DiagnosticIds.TypeMismatch, $"{name}(...) needs numbers, but this is {Article(bad.Type)}", bad.Span);
+                    var type = args.All(a => a.Type.Kind == TypeKind.Int) ? RType.Int : RType.Real;
+                    return new BoundCall(name, args, type, c.Span);
+                }
+                case "abs":
+                case "clamp":
+                {
+                    var bad = args.FirstOrDefault(a => !a.Type.IsNumeric);
+                    if (bad != null) return Fail(DiagnosticIds.TypeMismatch, $"{name}(...) needs numbers, but this is {Article(bad.Type)}", bad.Span);
+                    var type = args.All(a => a.Type.Kind == TypeKind.Int) ? RType.Int : RType.Real;
+                    return new BoundCall(name, args, type, c.Span);
+                }
+                case "len":
+                    if (args[0].Type.Kind != TypeKind.List)
+                        return Fail(DiagnosticIds.TypeMismatch, $"len(...) needs a list, but this is {Article(args[0].Type)}", args[0].Span);
+                    return new BoundCall(name, args, RType.Int, c.Span);
+                default:
+                {
+                    if (!args[0].Type.IsNumeric)
+                        return Fail(DiagnosticIds.TypeMismatch, $"{name}(...) needs a number, but this is {Article(args[0].Type)}", args[0].Span);
+                    var type = name is "floor" or "ceil" or "round" ? RType.Int : RType.Real;
+                    return new BoundCall(name, args, type, c.Span);
+                }
+            }
+        }
+
+        private BoundExpr BindDistribution(CallExpr c, string[] parameters, ExprNode? lo, ExprNode? hi, bool clamp, SourceSpan span)
+        {
+            var name = c.Function.Text;
+            var named = c.Arguments.FirstOrDefault(a => a.Name != null);
+            if (named != null)
+                return Fail(DiagnosticIds.NamedArgument, $"{name}(...) takes its arguments by position ({string.Join(", ", parameters)}); remove '{named.Name!.Text} ='", named.Span);
+            if (c.Arguments.Count != parameters.Length)
+                return Fail(DiagnosticIds.WrongArgumentCount,
+                    $"{name}(...) takes {parameters.Length} argument{(parameters.Length == 1 ? "" : "s")} ({string.Join(", ", parameters)}), but {c.Arguments.Count} {(c.Arguments.Count == 1 ? "is" : "are")} given", c.Span);
+            var args = c.Arguments.Select(a => Bind(a.Value)).ToList();
+            var failed = args.FirstOrDefault(a => a.HasError);
+            if (failed != null) return failed;
+            for (int k = 0; k < args.Count; k++)
+            {
+                RType expected = name switch
+                {
+                    "binomial" when k == 0 => RType.Int,
+                    "uniform" => RType.Int,
+                    "categorical" => RType.ListOf(RType.Real),
+                    _ => RType.Real,
+                };
+                if (!Assignable(args[k].Type, expected))
+                    return Fail(DiagnosticIds.TypeMismatch, $"the {parameters[k]} of {name}(...) must be {Article(expected)}, but this is {Article(args[k].Type)}", args[k].Span);
+                if ((args[k].Deps & Dep.Next) != 0)
+                    return Fail(DiagnosticIds.PrimedOutsideReward, $"the {parameters[k]} of {name}(...) cannot read a successor variable", args[k].Span);
+            }
+            BoundExpr? boundLo = null, boundHi = null;
+            if (lo != null)
+            {
+                if (!Builtins.IsDiscrete(name))
+                    return Fail(DiagnosticIds.DistributionExpected, $"only discrete distributions can be truncated to an integer range; {name}(...) is continuous", span);
+                boundLo = Check(Bind(lo), RType.Int, Dep.Param, "a truncation bound");
+                boundHi = Check(Bind(hi!), RType.Int, Dep.Param, "a truncation bound");
+                if (boundLo.HasError) return boundLo;
+                if (boundHi.HasError) return boundHi;
+            }
+            var type = Builtins.IsDiscrete(name) ? RType.DiscreteDistribution : RType.ContinuousDistribution;
+            return new BoundDistribution(name, args, boundLo, boundHi, clamp, type, span);
+        }
+
+        private BoundExpr BindTruncate(TruncateExpr t)
+        {
+            if (t.Distribution is CallExpr c && Builtins.Distributions.TryGetValue(c.Function.Text, out var parameters))
+                return BindDistribution(c, parameters, t.Lo, t.Hi, t.Clamp, t.Span);
+            var inner = Bind(t.Distribution);
+            if (inner.HasError) return inner;
+            return Fail(DiagnosticIds.DistributionExpected,
+                $"`{(t.Clamp ? "clamped" : "truncated")}` applies to a distribution such as poisson(4), but this is {Article(inner.Type)}", t.Distribution.Span);
+        }
+
+        private BoundExpr BindIndex(IndexExpr x)
+        {
+            var target = Bind(x.Target);
+            var index = Bind(x.Index);
+            if (target.HasError) return target;
+            if (index.HasError) return index;
+            if (target.Type.Kind != TypeKind.List)
+                return Fail(DiagnosticIds.TypeMismatch, $"only lists can be indexed, but this is {Article(target.Type)}", x.Target.Span);
+            if (index.Type.Kind != TypeKind.Int)
+                return Fail(DiagnosticIds.TypeMismatch, $"a list index must be an int, but this is {Article(index.Type)}", x.Index.Span);
+            if (ConstantEvaluator.IsConstant(target) && ConstantEvaluator.IsConstant(index))
+            {
+                try
+                {
+                    _model.Evaluator.Evaluate(new BoundIndex(target, index, target.Type.Element!, x.Span));
+                }
+                catch (EvaluationException e) { return Fail(e.Id, e.Message, e.Span); }
+            }
+            return new BoundIndex(target, index, target.Type.Element!, x.Span);
+        }
+
+        private BoundExpr BindList(ListExpr l)
+        {
+            var items = l.Elements.Select(Bind).ToList();
+            var failed = items.FirstOrDefault(a => a.HasError);
+            if (failed != null) return failed;
+            if (items.Count == 0) return new BoundList(items, RType.ListOf(RType.Real), l.Span);
+            var type = items[0].Type;
+            foreach (var item in items.Skip(1))
+            {
+                var u = Unify(type, item.Type);
+                if (u is null)
+                    return Fail(DiagnosticIds.TypeMismatch, $"list elements must have one type, but this is {Article(item.Type)} among {Article(type)} elements", item.Span);
+                type = u;
+            }
+            if (type.Kind is TypeKind.Distribution)
+                return Fail(DiagnosticIds.DistributionNotAllowed, "lists of distributions are not supported in MDP models", l.Span);
+            return new BoundList(items, RType.ListOf(type), l.Span);
+        }
+
+        private BoundExpr BindLoop(bool isSum, Identifier variable, ExprNode loNode, ExprNode hiNode, ExprNode bodyNode, SourceSpan span)
+        {
+            var lo = Bind(loNode);
+            var hi = Bind(hiNode);
+            if (lo.HasError) return lo;
+            if (hi.HasError) return hi;
+            if (lo.Type.Kind != TypeKind.Int) return Fail(DiagnosticIds.TypeMismatch, $"a range bound must be an int, but this is {Article(lo.Type)}", loNode.Span);
+            if (hi.Type.Kind != TypeKind.Int) return Fail(DiagnosticIds.TypeMismatch, $"a range bound must be an int, but this is {Article(hi.Type)}", hiNode.Span);
+            if (_symbols.ContainsKey(variable.Text))
+                return Fail(DiagnosticIds.DuplicateDeclaration, $"the index '{variable.Text}' hides the {_symbols[variable.Text].What} of that name; choose another index name", variable.Span);
+            if (!CheckUserName(variable.Text, variable.Span)) return new BoundError(variable.Span);
+            var local = new LocalSymbol(variable.Text, variable.Span);
+            _locals.Add((variable.Text, local));
+            var body = Bind(bodyNode);
+            _locals.RemoveAt(_locals.Count - 1);
+            if (body.HasError) return body;
+            if (isSum)
+            {
+                if (!body.Type.IsNumeric)
+                    return Fail(DiagnosticIds.TypeMismatch, $"sum(...) adds numbers, but its body is {Article(body.Type)}", bodyNode.Span);
+                return new BoundLoop(true, local, lo, hi, body, body.Type, span);
+            }
+            if (body.Type.Kind == TypeKind.Distribution)
+                return Fail(DiagnosticIds.DistributionNotAllowed, "lists of distributions are not supported in MDP models", bodyNode.Span);
+            var loop = new BoundLoop(false, local, lo, hi, body, RType.ListOf(body.Type), span);
+            if ((loop.Deps & ~Dep.Param) != 0)
+                return Fail(DiagnosticIds.ListNotAllowed, "a list must be a constant (built from parameters, lets and numbers)", span);
+            return loop;
+        }
+    }
+}

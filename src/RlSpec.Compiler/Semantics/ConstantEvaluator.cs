@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using RlSpec.Compiler.Diagnostics;
+
+namespace RlSpec.Compiler.Semantics
+{
+    /// <summary>An expression that cannot be evaluated: division by zero, index out of range, ...</summary>
+    public sealed class EvaluationException : Exception
+    {
+        public EvaluationException(string id, string message, SourceSpan span) : base(message)
+        {
+            Id = id;
+            Span = span;
+        }
+
+        public string Id { get; }
+
+        public SourceSpan Span { get; }
+    }
+
+    /// <summary>
+    /// Evaluates constant expressions (parameters, constant lets, literals, loops) at compile time,
+    /// for the checks that need numbers: sizes, ranges, discount, constant probabilities, tables.
+    /// Values are <c>long</c>, <c>double</c>, <c>bool</c> or <c>object[]</c> (lists); enums are ordinals.
+    /// The emitted C# computes the same expressions again at run time, where parameters can change.
+    /// </summary>
+    public sealed class ConstantEvaluator
+    {
+        private readonly Dictionary<LetSymbol, object> _lets = new Dictionary<LetSymbol, object>();
+        private readonly Dictionary<LocalSymbol, long> _locals = new Dictionary<LocalSymbol, long>();
+
+        public static bool IsConstant(BoundExpr e) => (e.Deps & ~Dep.Param) == 0 && !e.HasError;
+
+        public object Evaluate(BoundExpr e)
+        {
+            switch (e)
+            {
+                case BoundLiteral l: return l.Value;
+                case BoundParam p: return p.Param.Value;
+                case BoundEnumValue v: return (long)v.Value.Ordinal;
+                case BoundLet l:
+                    if (!_lets.TryGetValue(l.Let, out var cached))
+                    {
+                        cached = Evaluate(l.Let.Value!);
+                        _lets[l.Let] = cached;
+                    }
+                    return cached;
+                case BoundLocal l:
+                    if (_locals.TryGetValue(l.Local, out var value)) return value;
+                    throw new EvaluationException(DiagnosticIds.NotConstant, $"'{l.Local.Name}' has no value here", e.Span);
+                case BoundUnary u:
+                {
+                    var x = Evaluate(u.Operand);
+                    if (u.Op == "!") return !(bool)x;
+                    return x is long i ? (object)(-i) : -(double)x;
+                }
+                case BoundBinary b: return Binary(b);
+                case BoundIf i: return (bool)Evaluate(i.Condition) ? Convert(Evaluate(i.Then), i.Type) : Convert(Evaluate(i.Else), i.Type);
+                case BoundCall c: return Call(c);
+                case BoundIndex x:
+                {
+                    var list = (object[])Evaluate(x.Target);
+                    var index = (long)Evaluate(x.Index);
+                    if (index < 0 || index >= list.Length)
+                        throw new EvaluationException(DiagnosticIds.IndexOutOfRange,
+                            $"index {index} is out of range: the list has {list.Length} elements (indices 0..{list.Length - 1})", x.Index.Span);
+                    return Convert(list[index], x.Type);
+                }
+                case BoundList l:
+                {
+                    var items = new object[l.Elements.Count];
+                    for (int k = 0; k < items.Length; k++) items[k] = Convert(Evaluate(l.Elements[k]), l.Type.Element!);
+                    return items;
+                }
+                case BoundLoop loop:
+                {
+                    long lo = (long)Evaluate(loop.Lo), hi = (long)Evaluate(loop.Hi);
+                    if (!loop.IsSum && hi - lo + 1 > 10_000_000)
+                        throw new EvaluationException(DiagnosticIds.SupportTooLarge, $"the list would have {hi - lo + 1} elements; at most 10,000,000 are allowed", loop.Span);
+                    var items = new List<object>();
+                    double sumReal = 0;
+                    long sumInt = 0;
+                    for (long k = lo; k <= hi; k++)
+                    {
+                        _locals[loop.Variable] = k;
+                        var v = Evaluate(loop.Body);
+                        if (!loop.IsSum) items.Add(Convert(v, loop.Type.Element!));
+                        else if (v is long li) sumInt += li;
+                        else sumReal += (double)v;
+                    }
+                    _locals.Remove(loop.Variable);
+                    if (!loop.IsSum) return items.ToArray();
+                    return loop.Type.Kind == TypeKind.Int ? (object)sumInt : sumReal + sumInt;
+                }
+                default:
+                    throw new EvaluationException(DiagnosticIds.NotConstant, "this expression is not a constant", e.Span);
+            }
+        }
+
+        public double EvaluateReal(BoundExpr e) => ToReal(Evaluate(e));
+
+        public long EvaluateInt(BoundExpr e) => (long)Evaluate(e);
+
+        public static double ToReal(object v) => v is long l ? l : v is bool b ? (b ? 1 : 0) : (double)v;
+
+        private static object Convert(object v, RType type) => type.Kind == TypeKind.Real && v is long l ? (double)l : v;
+
+        private object Binary(BoundBinary b)
+        {
+            if (b.Op == "&&") return (bool)Evaluate(b.Left) && (bool)Evaluate(b.Right);
+            if (b.Op == "||") return (bool)Evaluate(b.Left) || (bool)Evaluate(b.Right);
+            var l = Evaluate(b.Left);
+            var r = Evaluate(b.Right);
+            if (l is bool lb && r is bool rb)
+                return b.Op == "==" ? lb == rb : lb != rb;
+            if (l is long li && r is long ri)
+            {
+                switch (b.Op)
+                {
+                    case "+": return li + ri;
+                    case "-": return li - ri;
+                    case "*": return li * ri;
+                    case "%":
+                        if (ri == 0) throw new EvaluationException(DiagnosticIds.DivisionByZero, "remainder by zero", b.Span);
+                        return ((li % ri) + ri) % ri;
+                    case "^":
+                        if (b.Type.Kind == TypeKind.Int)
+                        {
+                            if (ri < 0) throw new EvaluationException(DiagnosticIds.TypeMismatch, $"integer power with negative exponent {ri}; write a real base (e.g. 2.0^{ri})", b.Span);
+                            long p = 1;
+                            for (long k = 0; k < ri; k++) p *= li;
+                            return p;
+                        }
+                        break;
+                    case "<": return li < ri;
+                    case "<=": return li <= ri;
+                    case ">": return li > ri;
+                    case ">=": return li >= ri;
+                    case "==": return li == ri;
+                    case "!=": return li != ri;
+                }
+            }
+            double x = ToReal(l), y = ToReal(r);
+            switch (b.Op)
+            {
+                case "+": return x + y;
+                case "-": return x - y;
+                case "*": return x * y;
+                case "/":
+                    if (y == 0) throw new EvaluationException(DiagnosticIds.DivisionByZero, "division by zero", b.Span);
+                    return x / y;
+                case "^": return Math.Pow(x, y);
+                case "<": return x < y;
+                case "<=": return x <= y;
+                case ">": return x > y;
+                case ">=": return x >= y;
+                case "==": return x == y;
+                case "!=": return x != y;
+            }
+            throw new EvaluationException(DiagnosticIds.TypeMismatch, $"operator {b.Op} cannot be evaluated here", b.Span);
+        }
+
+        private object Call(BoundCall c)
+        {
+            var args = new object[c.Arguments.Count];
+            for (int k = 0; k < args.Length; k++) args[k] = Evaluate(c.Arguments[k]);
+            bool isInt = c.Type.Kind == TypeKind.Int;
+            switch (c.Function)
+            {
+                case "min":
+                case "max":
+                {
+                    var items = args.Length == 1 && args[0] is object[] list ? list : args;
+                    if (items.Length == 0) throw new EvaluationException(DiagnosticIds.EmptySupport, $"{c.Function} of an empty list", c.Span);
+                    if (isInt)
+                    {
+                        long best = (long)items[0];
+                        foreach (var v in items) best = c.Function == "min" ? Math.Min(best, (long)v) : Math.Max(best, (long)v);
+                        return best;
+                    }
+                    double bestReal = ToReal(items[0]);
+                    foreach (var v in items) bestReal = c.Function == "min" ? Math.Min(bestReal, ToReal(v)) : Math.Max(bestReal, ToReal(v));
+                    return bestReal;
+                }
+                case "abs": return isInt ? (object)Math.Abs((long)args[0]) : Math.Abs(ToReal(args[0]));
+                case "clamp":
+                    if (isInt) return Math.Max((long)args[1], Math.Min((long)args[2], (long)args[0]));
+                    return Math.Max(ToReal(args[1]), Math.Min(ToReal(args[2]), ToReal(args[0])));
+                case "floor": return (long)Math.Floor(ToReal(args[0]));
+                case "ceil": return (long)Math.Ceiling(ToReal(args[0]));
+                case "round": return (long)Math.Round(ToReal(args[0]), MidpointRounding.AwayFromZero);
+                case "exp": return Math.Exp(ToReal(args[0]));
+                case "log":
+                    if (ToReal(args[0]) <= 0) throw new EvaluationException(DiagnosticIds.InvalidDistributionParameter, $"log of {ToReal(args[0])} is undefined; the argument must be positive", c.Span);
+                    return Math.Log(ToReal(args[0]));
+                case "sqrt":
+                    if (ToReal(args[0]) < 0) throw new EvaluationException(DiagnosticIds.InvalidDistributionParameter, $"sqrt of {ToReal(args[0])} is undefined; the argument must not be negative", c.Span);
+                    return Math.Sqrt(ToReal(args[0]));
+                case "len": return (long)((object[])args[0]).Length;
+            }
+            throw new EvaluationException(DiagnosticIds.NotConstant, $"{c.Function}(...) cannot be evaluated at compile time", c.Span);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System.Collections.Generic;
+using RlSpec.Compiler.Diagnostics;
+
+namespace RlSpec.Compiler.Syntax
+{
+    // The abstract syntax tree: immutable records, one per construct, each with its source span.
+    // Built from the ANTLR parse tree by AstBuilder; nothing downstream sees ANTLR types.
+
+    /// <summary>A parsed .rlspec file.</summary>
+    public sealed record FileNode(string Path, IReadOnlyList<ModelNode> Models);
+
+    /// <summary><c>kind Name { members }</c>.</summary>
+    public sealed record ModelNode(string Kind, SourceSpan KindSpan, string Name, SourceSpan NameSpan, IReadOnlyList<MemberNode> Members, SourceSpan Span);
+
+    /// <summary>A name with where it was written.</summary>
+    public sealed record Identifier(string Text, SourceSpan Span);
+
+    // ---- Members ------------------------------------------------------------------------------
+
+    public abstract record MemberNode(SourceSpan Span);
+
+    /// <summary><c>param name (: type)? = default</c>.</summary>
+    public sealed record ParamNode(Identifier Name, string? DeclaredType, ExprNode Default, SourceSpan Span) : MemberNode(Span);
+
+    /// <summary><c>let name = expr</c>.</summary>
+    public sealed record LetNode(Identifier Name, ExprNode Value, SourceSpan Span) : MemberNode(Span);
+
+    /// <summary><c>let name ~ distribution</c>: a random variable with finite support.</summary>
+    public sealed record RandomNode(Identifier Name, ExprNode Distribution, SourceSpan Span) : MemberNode(Span);
+
+    public abstract record StateVarNode(Identifier Name, SourceSpan Span) : MemberNode(Span);
+
+    /// <summary><c>state x in lo..hi</c>.</summary>
+    public sealed record RangeStateVarNode(Identifier Name, ExprNode Lo, ExprNode Hi, SourceSpan Span) : StateVarNode(Name, Span);
+
+    /// <summary><c>state b : bool</c>.</summary>
+    public sealed record BoolStateVarNode(Identifier Name, SourceSpan Span) : StateVarNode(Name, Span);
+
+    /// <summary><c>state light in {red, green}</c>.</summary>
+    public sealed record EnumStateVarNode(Identifier Name, IReadOnlyList<Identifier> Values, SourceSpan Span) : StateVarNode(Name, Span);
+
+    /// <summary><c>action name</c> or <c>action name(i in lo..hi)</c>, optionally <c>when guard</c>.</summary>
+    public sealed record ActionNode(Identifier Name, Identifier? Index, ExprNode? Lo, ExprNode? Hi, ExprNode? Guard, SourceSpan Span) : MemberNode(Span);
+
+    /// <summary><c>init x = e, y = e @ p | ...</c>.</summary>
+    public sealed record InitNode(IReadOnlyList<InitBranchNode> Branches, SourceSpan Span) : MemberNode(Span);
+
+    public sealed record InitBranchNode(IReadOnlyList<InitAssignmentNode> Assignments, ExprNode? Probability, SourceSpan Span);
+
+    public sealed record InitAssignmentNode(Identifier Name, ExprNode Value, SourceSpan Span);
+
+    /// <summary><c>discount γ</c>.</summary>
+    public sealed record DiscountNode(ExprNode Value, SourceSpan Span) : MemberNode(Span);
+
+    /// <summary><c>horizon H</c>.</summary>
+    public sealed record HorizonNode(ExprNode Value, SourceSpan Span) : MemberNode(Span);
+
+    /// <summary><c>average</c>.</summary>
+    public sealed record AverageNode(SourceSpan Span) : MemberNode(Span);
+
+    /// <summary><c>until condition</c>: the terminal states.</summary>
+    public sealed record UntilNode(ExprNode Condition, SourceSpan Span) : MemberNode(Span);
+
+    /// <summary><c>default: outcomes</c>: applies to any enabled action no rule matches.</summary>
+    public sealed record DefaultNode(IReadOnlyList<BranchNode> Branches, SourceSpan Span) : MemberNode(Span);
+
+    /// <summary><c>transition action = [[...]]</c>: an explicit |S| x |S| table.</summary>
+    public sealed record TransitionTableNode(Identifier Action, ExprNode Table, SourceSpan Span) : MemberNode(Span);
+
+    /// <summary><c>reward = [[...]]</c>: reward[s][a].</summary>
+    public sealed record RewardTableNode(ExprNode Table, SourceSpan Span) : MemberNode(Span);
+
+    /// <summary><c>reward (action)? (when guard)? : value</c>.</summary>
+    public sealed record RewardNode(ActionRefNode? Action, ExprNode? Guard, ExprNode Value, SourceSpan Span) : MemberNode(Span);
+
+    /// <summary><c>action (when guard)? : outcomes</c>: a guarded probabilistic transition rule.</summary>
+    public sealed record RuleNode(ActionRefNode Action, ExprNode? Guard, IReadOnlyList<BranchNode> Branches, SourceSpan Span) : MemberNode(Span);
+
+    /// <summary><c>name</c> or <c>name(i)</c> in a rule head.</summary>
+    public sealed record ActionRefNode(Identifier Name, Identifier? Index, SourceSpan Span);
+
+    /// <summary>One branch of a rule: an outcome and its probability (absent means 1).</summary>
+    public sealed record BranchNode(IReadOnlyList<AssignmentNode> Assignments, bool IsStay, ExprNode? Probability, SourceSpan Span);
+
+    /// <summary><c>x' = expr</c>.</summary>
+    public sealed record AssignmentNode(Identifier Name, ExprNode Value, SourceSpan Span);
+
+    // ---- Expressions --------------------------------------------------------------------------
+
+    public abstract record ExprNode(SourceSpan Span);
+
+    public sealed record IntLiteral(long Value, SourceSpan Span) : ExprNode(Span);
+
+    public sealed record RealLiteral(double Value, SourceSpan Span) : ExprNode(Span);
+
+    public sealed record BoolLiteral(bool Value, SourceSpan Span) : ExprNode(Span);
+
+    public sealed record NameExpr(string Name, bool Primed, SourceSpan Span) : ExprNode(Span);
+
+    public sealed record UnaryExpr(string Op, ExprNode Operand, SourceSpan Span) : ExprNode(Span);
+
+    public sealed record BinaryExpr(string Op, ExprNode Left, ExprNode Right, SourceSpan Span) : ExprNode(Span);
+
+    public sealed record IfExpr(ExprNode Condition, ExprNode Then, ExprNode Else, SourceSpan Span) : ExprNode(Span);
+
+    public sealed record CallExpr(Identifier Function, IReadOnlyList<ArgumentNode> Arguments, SourceSpan Span) : ExprNode(Span);
+
+    public sealed record ArgumentNode(Identifier? Name, ExprNode Value, SourceSpan Span);
+
+    public sealed record IndexExpr(ExprNode Target, ExprNode Index, SourceSpan Span) : ExprNode(Span);
+
+    public sealed record ListExpr(IReadOnlyList<ExprNode> Elements, SourceSpan Span) : ExprNode(Span);
+
+    /// <summary><c>[element for var in lo..hi]</c>.</summary>
+    public sealed record ComprehensionExpr(ExprNode Element, Identifier Variable, ExprNode Lo, ExprNode Hi, SourceSpan Span) : ExprNode(Span);
+
+    /// <summary><c>sum(var in lo..hi, body)</c>.</summary>
+    public sealed record SumExpr(Identifier Variable, ExprNode Lo, ExprNode Hi, ExprNode Body, SourceSpan Span) : ExprNode(Span);
+
+    /// <summary><c>dist truncated lo..hi</c> (renormalized) or <c>dist clamped lo..hi</c> (tails moved to the ends).</summary>
+    public sealed record TruncateExpr(ExprNode Distribution, bool Clamp, ExprNode Lo, ExprNode Hi, SourceSpan Span) : ExprNode(Span);
+}
