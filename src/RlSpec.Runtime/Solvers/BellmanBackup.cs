@@ -124,3 +124,29 @@ public static class BellmanOperator
         return Greedy(ref model, state, step, values, gamma, out action, ref ignored);
     }
 }
+
+/// <summary>Accumulates the expected reward Σ p·r of one state-action pair.</summary>
+public struct ExpectedReward : ITransitionVisitor
+{
+    /// <summary>Σ p·r.</summary>
+    public double Value;
+
+    public static bool Validating => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Outcome(int next, double probability, double reward) => Value += probability * reward;
+
+    public readonly void BeginRule(int rule) { }
+    public readonly void OutOfRange(int variable, long value, double probability) { }
+    public readonly void NoMatchingRule() { }
+}
+
+/// <summary>Ignores every outcome: used to ask only whether an action is enabled.</summary>
+public struct EnabledProbe : ITransitionVisitor
+{
+    public static bool Validating => false;
+    public readonly void Outcome(int next, double probability, double reward) { }
+    public readonly void BeginRule(int rule) { }
+    public readonly void OutOfRange(int variable, long value, double probability) { }
+    public readonly void NoMatchingRule() { }
+}

@@ -95,9 +95,9 @@ public static class PolicyEvaluation
                 rewards[s] = 0;
                 continue;
             }
-            var product = new TransitionProduct(default);
-            model.Transitions(s, a, step, ref product);
-            rewards[s] = product.Reward;
+            var reward = new ExpectedReward();
+            model.Transitions(s, a, step, ref reward);
+            rewards[s] = reward.Value;
         }
     }
 

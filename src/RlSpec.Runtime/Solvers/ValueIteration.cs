@@ -67,4 +67,59 @@ public static class ValueIteration
             if (!model.IsTerminal(s)) next[s] += shift;
         return c * range.HalfSpan;
     }
+
+    /// <summary>Jacobi value iteration for a discounted model, stopped on the certified bound.</summary>
+    internal static SolverResult Solve<TModel>(ref TModel model, double gamma, SolverOptions options, ref ProgressClock clock)
+        where TModel : struct, IMdp
+    {
+        int n = model.StateCount;
+        var v = new double[n];
+        var next = new double[n];
+        var policy = new int[n];
+        var result = new SolverResult();
+        double c = gamma == 0 ? 0 : gamma / (1 - gamma);
+        var stall = new StallDetector();
+        ResidualRange range;
+        int iteration = 0;
+        while (true)
+        {
+            range = SweepCore(ref model, v, next, policy, gamma, 0);
+            iteration++;
+            double bound = c * range.HalfSpan;
+            clock.Tick(iteration, range.Norm);
+            if (bound <= options.Tolerance) break;
+            if (StopEarly(result, bound, iteration, options, ref stall)) break;
+            (v, next) = (next, v);
+        }
+        result.ErrorBound = MidpointOfBracket(ref model, next, range, gamma);
+        result.Values = next;
+        result.Policy = policy;
+        result.Iterations = iteration;
+        result.Residual = range.Norm;
+        return result;
+    }
+
+    /// <summary>
+    /// Shared stopping rules besides convergence: non-finite values, no progress for a long time
+    /// (the tolerance is below what floating point resolves), and the iteration limit.
+    /// </summary>
+    internal static bool StopEarly(SolverResult result, double bound, int iteration, SolverOptions options, ref StallDetector stall)
+    {
+        if (!double.IsFinite(bound))
+        {
+            result.Warnings.Add("values became infinite or NaN; check the model's rewards and probabilities (run the validator).");
+            return true;
+        }
+        if (stall.Stalled(bound))
+        {
+            result.Warnings.Add($"the error bound stopped improving at {SolverResult.Format(bound)} (above the tolerance {SolverResult.Format(options.Tolerance)}): floating-point rounding limits the accuracy; use a larger tolerance.");
+            return true;
+        }
+        if (iteration >= options.MaxIterations)
+        {
+            result.Warnings.Add($"stopped at the iteration limit ({options.MaxIterations}) before the error bound reached the tolerance {SolverResult.Format(options.Tolerance)}; raise MaxIterations or the tolerance.");
+            return true;
+        }
+        return false;
+    }
 }
