@@ -1,0 +1,216 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using RlSpec.Runtime.Mdp;
+
+namespace RlSpec.Runtime.Solvers;
+
+/// <summary>
+/// The entry point for planning: solves any <see cref="IMdp"/> (an emitted matrix-free model or a
+/// <see cref="SparseMdp"/>) for its declared criterion and reports a certified error bound.
+/// Single-threaded and deterministic: the same model and options give bit-identical results.
+/// </summary>
+public static class MdpSolver
+{
+    /// <summary>Largest state count for which the default discounted method is policy iteration (dense LU evaluation).</summary>
+    public const int DefaultPolicyIterationLimit = 1000;
+
+    /// <summary>
+    /// The method used when <see cref="SolverOptions.Method"/> is null: discounted →
+    /// <see cref="SolverMethod.PolicyIteration"/> up to <see cref="DefaultPolicyIterationLimit"/> states
+    /// (few exact evaluations beat many sweeps when γ is close to 1), else
+    /// <see cref="SolverMethod.GaussSeidel"/> (memory for the values only); finite horizon →
+    /// <see cref="SolverMethod.BackwardInduction"/>; total reward → <see cref="SolverMethod.GaussSeidel"/>;
+    /// average reward → <see cref="SolverMethod.RelativeValueIteration"/>.
+    /// </summary>
+    public static SolverMethod DefaultMethod(Criterion criterion, int stateCount) => criterion.Kind switch
+    {
+        CriterionKind.Discounted => stateCount <= DefaultPolicyIterationLimit ? SolverMethod.PolicyIteration : SolverMethod.GaussSeidel,
+        CriterionKind.FiniteHorizon => SolverMethod.BackwardInduction,
+        CriterionKind.TotalReward => SolverMethod.GaussSeidel,
+        _ => SolverMethod.RelativeValueIteration,
+    };
+
+    /// <summary>Solves the model for its declared criterion.</summary>
+    /// <exception cref="MdpSolverException">The method does not fit the criterion, or the criterion's parameter is invalid.</exception>
+    public static MdpSolution Solve<TModel>(in TModel model, SolverOptions? options = null) where TModel : struct, IMdp
+    {
+        options ??= SolverOptions.Default;
+        TModel m = model;
+        Criterion criterion = m.Criterion;
+        CheckCriterion(criterion);
+        CheckOptions(options);
+        SolverMethod method = options.Method ?? DefaultMethod(criterion, m.StateCount);
+        CheckFits(method, criterion);
+        string name = method.ToString();
+        var clock = new ProgressClock(options, name);
+        double gamma = criterion.Discount;
+        SolverResult result = method switch
+        {
+            SolverMethod.ValueIteration when criterion.Kind == CriterionKind.TotalReward => TotalRewardIteration.Solve(ref m, gaussSeidel: false, options, ref clock),
+            SolverMethod.GaussSeidel when criterion.Kind == CriterionKind.TotalReward => TotalRewardIteration.Solve(ref m, gaussSeidel: true, options, ref clock),
+            SolverMethod.ValueIteration => ValueIteration.Solve(ref m, gamma, options, ref clock),
+            SolverMethod.GaussSeidel => GaussSeidel.Solve(ref m, gamma, options, ref clock),
+            SolverMethod.PolicyIteration => PolicyIteration.Solve(ref m, gamma, options, ref clock),
+            SolverMethod.ModifiedPolicyIteration => ModifiedPolicyIteration.Solve(ref m, gamma, options, ref clock),
+            SolverMethod.BackwardInduction => BackwardInduction.Solve(ref m, criterion.Horizon, gamma, null, options, ref clock),
+            _ => RelativeValueIteration.Solve(ref m, null, options, ref clock),
+        };
+        return Finish(ref m, result, name, clock.Seconds);
+    }
+
+    /// <summary>
+    /// Evaluates a stationary policy (action index per state; entries of terminal states are
+    /// ignored) under the model's criterion: discounted and total reward by an exact linear solve
+    /// (certified with one sweep of T_π), finite horizon by backward recursion with the same
+    /// action at every step, average reward by relative value iteration with the policy fixed.
+    /// </summary>
+    /// <exception cref="MdpSolverException">The policy has the wrong length, picks a disabled action, or (total reward) is improper.</exception>
+    public static MdpSolution Evaluate<TModel>(in TModel model, int[] policy, SolverOptions? options = null) where TModel : struct, IMdp
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        options ??= SolverOptions.Default;
+        TModel m = model;
+        Criterion criterion = m.Criterion;
+        CheckCriterion(criterion);
+        CheckOptions(options);
+        int[] pi = CheckPolicy(ref m, policy);
+        const string name = "PolicyEvaluation";
+        var clock = new ProgressClock(options, name);
+        int n = m.StateCount;
+        double gamma = criterion.Discount;
+        SolverResult result;
+        switch (criterion.Kind)
+        {
+            case CriterionKind.FiniteHorizon:
+                result = BackwardInduction.Solve(ref m, criterion.Horizon, gamma, pi, options, ref clock);
+                break;
+            case CriterionKind.AverageReward:
+                result = RelativeValueIteration.Solve(ref m, pi, options, ref clock);
+                break;
+            default:
+            {
+                result = new SolverResult();
+                bool total = criterion.Kind == CriterionKind.TotalReward;
+                if (total)
+                {
+                    int[] improper = PolicyGraph.ImproperStates(m, pi);
+                    if (improper.Length > 0)
+                        throw new MdpSolverException($"the policy is improper: from {SolverResult.Name(ref m, improper)} it does not reach a terminal state with probability 1, so its total reward is not defined.");
+                }
+                var rewards = new double[n];
+                var v = new double[n];
+                PolicyEvaluation.Rewards(ref m, pi, rewards, 0);
+                PolicyEvaluation.SolveLinear(ref m, pi, gamma, rewards, v, options.DenseSolveLimit, options.CancellationToken);
+                var next = new double[n];
+                var range = PolicyEvaluation.SweepCore(ref m, pi, v, next, gamma, 0);
+                result.Residual = range.Norm;
+                if (total)
+                {
+                    var ones = new double[n];
+                    for (int s = 0; s < n; s++) ones[s] = m.IsTerminal(s) || pi[s] < 0 ? 0 : 1;
+                    var steps = new double[n];
+                    PolicyEvaluation.SolveLinear(ref m, pi, 1.0, ones, steps, options.DenseSolveLimit, options.CancellationToken);
+                    double maxSteps = 0;
+                    foreach (double t in steps) maxSteps = Math.Max(maxSteps, Math.Abs(t));
+                    result.ErrorBound = maxSteps * range.Norm;
+                    result.Values = v;
+                }
+                else
+                {
+                    result.ErrorBound = ValueIteration.MidpointOfBracket(ref m, next, range, gamma);
+                    result.Values = next;
+                }
+                result.Policy = pi;
+                result.Iterations = 1;
+                break;
+            }
+        }
+        return Finish(ref m, result, name, clock.Seconds);
+    }
+
+    private static MdpSolution Finish<TModel>(ref TModel model, SolverResult result, string method, double seconds) where TModel : struct, IMdp
+    {
+        var stuck = new List<int>();
+        for (int s = 0; s < result.Policy.Length; s++)
+            if (result.Policy[s] < 0 && !model.IsTerminal(s)) stuck.Add(s);
+        if (stuck.Count > 0)
+            result.Warnings.Add($"{stuck.Count.ToString(CultureInfo.InvariantCulture)} non-terminal state(s) have no enabled action ({SolverResult.Name(ref model, stuck)}); they were treated as absorbing with value 0. Run the validator (RLS0304).");
+        IMdp boxed = model; // one allocation, outside every loop: keeps labels and names reachable
+        return new MdpSolution(boxed)
+        {
+            ModelName = model.Name,
+            Method = method,
+            Criterion = model.Criterion,
+            Values = result.Values,
+            ValuesByStep = result.ValuesByStep,
+            Policy = result.Policy,
+            PolicyByStep = result.PolicyByStep,
+            Gain = result.Gain,
+            Iterations = result.Iterations,
+            ErrorBound = result.ErrorBound,
+            Residual = result.Residual,
+            Seconds = seconds,
+            Warnings = result.Warnings.ToArray(),
+        };
+    }
+
+    private static void CheckCriterion(Criterion criterion)
+    {
+        switch (criterion.Kind)
+        {
+            case CriterionKind.Discounted when !(criterion.Discount >= 0 && criterion.Discount < 1):
+                throw new MdpSolverException($"the discount factor must be in [0, 1), got {criterion.Discount.ToString(CultureInfo.InvariantCulture)}; for undiscounted problems declare `until <condition>` (total reward) or `average`.");
+            case CriterionKind.FiniteHorizon when criterion.Horizon < 0:
+                throw new MdpSolverException($"the horizon must be at least 0, got {criterion.Horizon}.");
+            case CriterionKind.FiniteHorizon when !(criterion.Discount >= 0 && criterion.Discount <= 1):
+                throw new MdpSolverException($"the discount factor must be in [0, 1], got {criterion.Discount.ToString(CultureInfo.InvariantCulture)}.");
+        }
+    }
+
+    private static void CheckOptions(SolverOptions options)
+    {
+        if (!(options.Tolerance > 0)) throw new MdpSolverException($"the tolerance must be positive, got {options.Tolerance.ToString(CultureInfo.InvariantCulture)}.");
+        if (options.MaxIterations < 1) throw new MdpSolverException($"the iteration limit must be at least 1, got {options.MaxIterations}.");
+        if (options.MpiSweeps < 0) throw new MdpSolverException($"the number of evaluation sweeps of modified policy iteration must be at least 0, got {options.MpiSweeps}.");
+    }
+
+    /// <summary>Rejects a method that does not solve the criterion, naming the ones that do.</summary>
+    private static void CheckFits(SolverMethod method, Criterion criterion)
+    {
+        SolverMethod[] fitting = criterion.Kind switch
+        {
+            CriterionKind.Discounted => [SolverMethod.PolicyIteration, SolverMethod.ValueIteration, SolverMethod.GaussSeidel, SolverMethod.ModifiedPolicyIteration],
+            CriterionKind.FiniteHorizon => [SolverMethod.BackwardInduction],
+            CriterionKind.TotalReward => [SolverMethod.GaussSeidel, SolverMethod.ValueIteration],
+            _ => [SolverMethod.RelativeValueIteration],
+        };
+        if (Array.IndexOf(fitting, method) < 0)
+            throw new MdpSolverException($"{method} does not solve a {criterion} model; use {string.Join(" or ", fitting)}.");
+    }
+
+    private static int[] CheckPolicy<TModel>(ref TModel model, int[] policy) where TModel : struct, IMdp
+    {
+        int n = model.StateCount;
+        if (policy.Length != n)
+            throw new MdpSolverException($"the policy has {policy.Length} entries but model '{model.Name}' has {n} states.");
+        var pi = new int[n];
+        Criterion criterion = model.Criterion;
+        int steps = criterion.Kind == CriterionKind.FiniteHorizon && model.IsTimeDependent ? criterion.Horizon : 1;
+        for (int s = 0; s < n; s++)
+        {
+            if (model.IsTerminal(s)) { pi[s] = -1; continue; }
+            int a = policy[s];
+            if ((uint)a >= (uint)model.ActionCount)
+                throw new MdpSolverException($"the policy picks action {a} in state {model.StateLabel(s)}, but actions are 0..{model.ActionCount - 1}.");
+            for (int t = 0; t < steps; t++)
+            {
+                var probe = new EnabledProbe();
+                if (!model.Transitions(s, a, t, ref probe))
+                    throw new MdpSolverException($"the policy picks `{model.ActionName(a)}` in state {model.StateLabel(s)}{(steps > 1 ? $" at step {t}" : "")}, where it is not enabled.");
+            }
+            pi[s] = a;
+        }
+        return pi;
+    }
+}

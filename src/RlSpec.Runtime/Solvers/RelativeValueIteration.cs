@@ -1,0 +1,92 @@
+using System;
+using RlSpec.Runtime.Mdp;
+
+namespace RlSpec.Runtime.Solvers;
+
+/// <summary>
+/// Relative value iteration for the average-reward criterion (White 1963; Puterman 1994, §8.5)
+/// on the aperiodicity-transformed model P̃ = τP + (1 − τ)I with τ = 0.5, which has the same
+/// gain and bias but converges on periodic chains. Each sweep computes
+/// h̃(s) = h(s) + τ·(max_a Q(s, a) − h(s)) and renormalizes so h(0) = 0. The gain bracket
+/// min_s (Th − h)(s) ≤ g* ≤ max_s (Th − h)(s) (Puterman Thm. 8.5.5, valid when the optimal gain is
+/// constant: unichain or weakly communicating models) certifies the gain; the solver stops when
+/// its half-width is below the tolerance. Terminal states are absorbing with reward 0.
+/// </summary>
+public static class RelativeValueIteration
+{
+    /// <summary>The aperiodicity transform's weight on the original transitions.</summary>
+    public const double Tau = 0.5;
+
+    /// <summary>
+    /// One sweep: <paramref name="next"/> = h + τ(Th − h) (or T_π with a fixed policy) and the
+    /// greedy policy; returns the range of Th − h, the gain bracket. Allocates nothing.
+    /// </summary>
+    public static ResidualRange Sweep<TModel>(in TModel model, ReadOnlySpan<double> bias, Span<double> next, Span<int> policy)
+        where TModel : struct, IMdp
+    {
+        TModel m = model;
+        return SweepCore(ref m, bias, next, policy, null);
+    }
+
+    internal static ResidualRange SweepCore<TModel>(ref TModel model, ReadOnlySpan<double> bias, Span<double> next, Span<int> policy, int[]? fixedPolicy)
+        where TModel : struct, IMdp
+    {
+        int n = model.StateCount;
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        for (int s = 0; s < n; s++)
+        {
+            double d;
+            if (model.IsTerminal(s))
+            {
+                policy[s] = -1;
+                d = -bias[s];
+            }
+            else if (fixedPolicy is null)
+            {
+                d = BellmanOperator.Greedy(ref model, s, 0, bias, 1.0, out policy[s]) - bias[s];
+            }
+            else
+            {
+                policy[s] = fixedPolicy[s];
+                BellmanOperator.ActionValue(ref model, s, fixedPolicy[s], 0, bias, 1.0, out double q);
+                d = q - bias[s];
+            }
+            next[s] = bias[s] + Tau * d;
+            if (d < min) min = d;
+            if (d > max) max = d;
+            if (double.IsNaN(d)) { min = max = double.NaN; }
+        }
+        return new ResidualRange(min, max).OrZero();
+    }
+
+    internal static SolverResult Solve<TModel>(ref TModel model, int[]? fixedPolicy, SolverOptions options, ref ProgressClock clock)
+        where TModel : struct, IMdp
+    {
+        int n = model.StateCount;
+        var h = new double[n];
+        var next = new double[n];
+        var policy = new int[n];
+        var result = new SolverResult();
+        var stall = new StallDetector();
+        ResidualRange range;
+        int iteration = 0;
+        while (true)
+        {
+            range = SweepCore(ref model, h, next, policy, fixedPolicy);
+            iteration++;
+            clock.Tick(iteration, range.Max - range.Min);
+            if (range.HalfSpan <= options.Tolerance) break;
+            if (ValueIteration.StopEarly(result, range.HalfSpan, iteration, options, ref stall)) break;
+            // Terminal states keep bias 0 relative to the reference state (they are absorbing with reward 0).
+            double reference = n > 0 ? next[0] : 0;
+            for (int s = 0; s < n; s++) h[s] = model.IsTerminal(s) ? 0 : next[s] - reference;
+        }
+        result.Values = h;
+        result.Policy = policy;
+        result.Gain = 0.5 * (range.Min + range.Max);
+        result.ErrorBound = range.HalfSpan;
+        result.Residual = range.Max - range.Min;
+        result.Iterations = iteration;
+        return result;
+    }
+}

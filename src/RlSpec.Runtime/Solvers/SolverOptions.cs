@@ -1,0 +1,40 @@
+using System;
+using System.Threading;
+
+namespace RlSpec.Runtime.Solvers;
+
+/// <summary>How <see cref="MdpSolver"/> solves a model.</summary>
+public sealed class SolverOptions
+{
+    /// <summary>Options with every default.</summary>
+    public static SolverOptions Default { get; } = new();
+
+    /// <summary>
+    /// Algorithm; null picks one per criterion: discounted → <see cref="SolverMethod.PolicyIteration"/>
+    /// when StateCount ≤ <see cref="DenseSolveLimit"/> else <see cref="SolverMethod.GaussSeidel"/>;
+    /// finite horizon → <see cref="SolverMethod.BackwardInduction"/>; total reward →
+    /// <see cref="SolverMethod.GaussSeidel"/>; average reward → <see cref="SolverMethod.RelativeValueIteration"/>.
+    /// </summary>
+    public SolverMethod? Method { get; init; }
+
+    /// <summary>Target for the certified error bound (not the bare residual). Default 1e-10.</summary>
+    public double Tolerance { get; init; } = 1e-10;
+
+    /// <summary>Maximum number of sweeps (or policy-iteration steps). Default 100,000.</summary>
+    public int MaxIterations { get; init; } = 100_000;
+
+    /// <summary>Evaluation sweeps per improvement in modified policy iteration. Default 20.</summary>
+    public int MpiSweeps { get; init; } = 20;
+
+    /// <summary>
+    /// Largest state count for which policy evaluation uses a dense LU factorization; above it,
+    /// BiCGSTAB with matrix-free products through the model. Default 2000.
+    /// </summary>
+    public int DenseSolveLimit { get; init; } = 2000;
+
+    /// <summary>Called at most about ten times per second with the iteration and residual.</summary>
+    public Action<SolverProgress>? Progress { get; init; }
+
+    /// <summary>Checked once per sweep; cancellation throws <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken CancellationToken { get; init; }
+}

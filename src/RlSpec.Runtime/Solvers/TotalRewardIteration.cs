@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using RlSpec.Runtime.Mdp;
+
+namespace RlSpec.Runtime.Solvers;
+
+/// <summary>
+/// Value iteration (Jacobi or Gauss-Seidel) for the total reward until a terminal state, the
+/// stochastic shortest path problem (Bertsekas and Tsitsiklis 1991). After convergence it checks
+/// that the greedy policy π is proper (terminates with probability 1 from every state, by graph
+/// reachability on π's support) and certifies ‖V − V^π‖∞ ≤ max_s τ(s)·‖TV − V‖∞, where τ solves
+/// (I − P_π)τ = 1 (expected steps to termination). Values that grow without bound are reported
+/// as divergence instead of iterating forever.
+/// </summary>
+public static class TotalRewardIteration
+{
+    /// <summary>Sweeps between two divergence checks.</summary>
+    public const int DivergenceWindow = 1000;
+
+    internal static SolverResult Solve<TModel>(ref TModel model, bool gaussSeidel, SolverOptions options, ref ProgressClock clock)
+        where TModel : struct, IMdp
+    {
+        int n = model.StateCount;
+        var v = new double[n];
+        var next = new double[n];
+        var policy = new int[n];
+        var result = new SolverResult();
+        double target = options.Tolerance;
+        double windowResidual = double.PositiveInfinity, windowMaxAbs = 0;
+        int iteration = 0;
+        bool diverged = false, exhausted = false;
+        for (int round = 0; ; round++)
+        {
+            while (true)
+            {
+                double change;
+                if (gaussSeidel)
+                {
+                    change = GaussSeidel.SweepCore(ref model, v, 1.0, 0);
+                }
+                else
+                {
+                    change = ValueIteration.SweepCore(ref model, v, next, policy, 1.0, 0).Norm;
+                    (v, next) = (next, v);
+                }
+                iteration++;
+                clock.Tick(iteration, change);
+                if (change <= target) break;
+                if (!double.IsFinite(change)) { diverged = true; break; }
+                if (iteration >= options.MaxIterations) { exhausted = true; break; }
+                if (iteration % DivergenceWindow == 0)
+                {
+                    double maxAbs = MaxAbs(v);
+                    // Linear growth: the change per sweep does not shrink and the values grow by about that much per sweep.
+                    if (change >= 0.99 * windowResidual && maxAbs - windowMaxAbs >= 0.5 * DivergenceWindow * change) { diverged = true; break; }
+                    windowResidual = change;
+                    windowMaxAbs = maxAbs;
+                }
+            }
+
+            var range = ValueIteration.SweepCore(ref model, v, next, policy, 1.0, 0);
+            result.Residual = range.Norm;
+            if (diverged)
+            {
+                var growing = new List<int>();
+                for (int s = 0; s < n && growing.Count < 6; s++)
+                    if (!(Math.Abs(next[s] - v[s]) < 0.5 * range.Norm)) growing.Add(s);
+                result.Warnings.Add($"values diverge: from {SolverResult.Name(ref model, growing)} the reward grows without bound, so some policy collects reward forever without reaching a terminal state. Make the `until` condition reachable or remove the reward on such cycles.");
+                result.ErrorBound = double.PositiveInfinity;
+                break;
+            }
+            int[] improper = PolicyGraph.ImproperStates(model, policy);
+            if (improper.Length > 0)
+            {
+                result.Warnings.Add($"the optimal policy is improper: from {SolverResult.Name(ref model, improper)} it never reaches a terminal state with probability 1 (it prefers to stay forever). Its values are those of staying; no error bound can be certified.");
+                result.ErrorBound = double.PositiveInfinity;
+                break;
+            }
+            var ones = new double[n];
+            for (int s = 0; s < n; s++) ones[s] = model.IsTerminal(s) || policy[s] < 0 ? 0 : 1;
+            var steps = new double[n];
+            PolicyEvaluation.SolveLinear(ref model, policy, 1.0, ones, steps, options.DenseSolveLimit, options.CancellationToken);
+            result.ErrorBound = MaxAbs(steps) * range.Norm;
+            if (result.ErrorBound <= options.Tolerance || exhausted || round >= 3 || range.Norm == 0) break;
+            // The certificate needs a smaller residual: aim below tolerance / max steps and continue.
+            target = Math.Min(target, 0.5 * options.Tolerance / MaxAbs(steps));
+        }
+        if (exhausted)
+            result.Warnings.Add($"stopped at the iteration limit ({options.MaxIterations}) before the residual reached the tolerance; raise MaxIterations or the tolerance.");
+        else if (!diverged && result.ErrorBound > options.Tolerance && double.IsFinite(result.ErrorBound))
+            result.Warnings.Add($"the error bound {SolverResult.Format(result.ErrorBound)} is above the tolerance {SolverResult.Format(options.Tolerance)}: floating-point rounding limits the accuracy.");
+        result.Values = v;
+        result.Policy = policy;
+        result.Iterations = iteration;
+        return result;
+    }
+
+    private static double MaxAbs(ReadOnlySpan<double> x)
+    {
+        double max = 0;
+        foreach (double e in x) max = Math.Max(max, Math.Abs(e));
+        return max;
+    }
+}

@@ -1,0 +1,125 @@
+using System;
+using RlSpec.Runtime.Mdp;
+
+namespace RlSpec.Runtime.Solvers;
+
+/// <summary>
+/// Jacobi value iteration, V_{k+1} = T V_k, with the MacQueen/Porteus bounds as stopping rule
+/// (Puterman 1994, Thm. 6.6.3): for any V, TV + c·min(TV − V) ≤ V* ≤ TV + c·max(TV − V) with
+/// c = γ/(1 − γ). The solver returns the midpoint TV + c·(min + max)/2 and certifies
+/// ‖V − V*‖∞ ≤ c·(max − min)/2, which never exceeds γ‖TV − V‖∞/(1 − γ).
+/// </summary>
+public static class ValueIteration
+{
+    /// <summary>
+    /// One Jacobi sweep: <paramref name="next"/> = T(<paramref name="values"/>) and the greedy
+    /// policy (lowest action index on ties; -1 for terminal states). Returns the range of
+    /// next − values over the states. Allocates nothing.
+    /// </summary>
+    public static ResidualRange Sweep<TModel>(in TModel model, ReadOnlySpan<double> values, Span<double> next, Span<int> policy, double gamma, int step = 0)
+        where TModel : struct, IMdp
+    {
+        TModel m = model;
+        return SweepCore(ref m, values, next, policy, gamma, step);
+    }
+
+    internal static ResidualRange SweepCore<TModel>(ref TModel model, ReadOnlySpan<double> values, Span<double> next, Span<int> policy, double gamma, int step)
+        where TModel : struct, IMdp
+    {
+        int n = model.StateCount;
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        bool terminal = false;
+        for (int s = 0; s < n; s++)
+        {
+            if (model.IsTerminal(s))
+            {
+                next[s] = 0;
+                policy[s] = -1;
+                terminal = true;
+                continue;
+            }
+            double q = BellmanOperator.Greedy(ref model, s, step, values, gamma, out policy[s]);
+            next[s] = q;
+            double d = q - values[s];
+            if (d < min) min = d;
+            if (d > max) max = d;
+            if (double.IsNaN(d)) { min = max = double.NaN; }
+        }
+        if (terminal)
+        {
+            min = Math.Min(min, 0);
+            max = Math.Max(max, 0);
+        }
+        return new ResidualRange(min, max).OrZero();
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="next"/> (= TV) by the midpoint of the MacQueen bracket and returns
+    /// its certified distance c·(max − min)/2 to the fixed point (terminal states stay 0).
+    /// </summary>
+    internal static double MidpointOfBracket<TModel>(ref TModel model, Span<double> next, ResidualRange range, double gamma)
+        where TModel : struct, IMdp
+    {
+        if (gamma == 0) return 0;
+        double c = gamma / (1 - gamma);
+        double shift = c * 0.5 * (range.Min + range.Max);
+        for (int s = 0; s < next.Length; s++)
+            if (!model.IsTerminal(s)) next[s] += shift;
+        return c * range.HalfSpan;
+    }
+
+    /// <summary>Jacobi value iteration for a discounted model, stopped on the certified bound.</summary>
+    internal static SolverResult Solve<TModel>(ref TModel model, double gamma, SolverOptions options, ref ProgressClock clock)
+        where TModel : struct, IMdp
+    {
+        int n = model.StateCount;
+        var v = new double[n];
+        var next = new double[n];
+        var policy = new int[n];
+        var result = new SolverResult();
+        double c = gamma == 0 ? 0 : gamma / (1 - gamma);
+        var stall = new StallDetector();
+        ResidualRange range;
+        int iteration = 0;
+        while (true)
+        {
+            range = SweepCore(ref model, v, next, policy, gamma, 0);
+            iteration++;
+            double bound = c * range.HalfSpan;
+            clock.Tick(iteration, range.Norm);
+            if (bound <= options.Tolerance) break;
+            if (StopEarly(result, bound, iteration, options, ref stall)) break;
+            (v, next) = (next, v);
+        }
+        result.ErrorBound = MidpointOfBracket(ref model, next, range, gamma);
+        result.Values = next;
+        result.Policy = policy;
+        result.Iterations = iteration;
+        result.Residual = range.Norm;
+        return result;
+    }
+
+    /// <summary>
+    /// Shared stopping rules besides convergence: non-finite values, no progress for a long time
+    /// (the tolerance is below what floating point resolves), and the iteration limit.
+    /// </summary>
+    internal static bool StopEarly(SolverResult result, double bound, int iteration, SolverOptions options, ref StallDetector stall)
+    {
+        if (!double.IsFinite(bound))
+        {
+            result.Warnings.Add("values became infinite or NaN; check the model's rewards and probabilities (run the validator).");
+            return true;
+        }
+        if (stall.Stalled(bound))
+        {
+            result.Warnings.Add($"the error bound stopped improving at {SolverResult.Format(bound)} (above the tolerance {SolverResult.Format(options.Tolerance)}): floating-point rounding limits the accuracy; use a larger tolerance.");
+            return true;
+        }
+        if (iteration >= options.MaxIterations)
+        {
+            result.Warnings.Add($"stopped at the iteration limit ({options.MaxIterations}) before the error bound reached the tolerance {SolverResult.Format(options.Tolerance)}; raise MaxIterations or the tolerance.");
+            return true;
+        }
+        return false;
+    }
+}
