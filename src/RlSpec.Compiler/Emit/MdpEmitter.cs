@@ -247,16 +247,16 @@ namespace RlSpec.Compiler.Emit
                     _w.Line($"{count} = {hiCode} - {lo} + 1;");
                     _w.Line($"if ({count} < 1) throw new ArgumentOutOfRangeException({CSharpNames.String(v.Name)}, $\"the range of {v.Name} is {{{lo}}}..{{{hiCode}}}, which is empty\");");
                 }
-                var size = _fields.Internal("size");
-                _w.Line("long size = 1;");
+                var size = scope.Names.Fresh("size");
+                _w.Line($"long {size} = 1;");
                 for (int k = vars.Count - 1; k >= 0; k--)
                 {
                     var (_, count, stride) = _layout[vars[k]];
-                    _w.Line($"{stride} = (int)size;");
-                    _w.Line($"size *= {count};");
-                    _w.Line($"if (size > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(size), size, \"the state space has more than int.MaxValue states; make the ranges smaller\");");
+                    _w.Line($"{stride} = (int){size};");
+                    _w.Line($"{size} *= {count};");
+                    _w.Line($"if ({size} > int.MaxValue) throw new ArgumentOutOfRangeException(nameof({size}), {size}, \"the state space has more than int.MaxValue states; make the ranges smaller\");");
                 }
-                _w.Line($"{_stateCount} = (int)size;");
+                _w.Line($"{_stateCount} = (int){size};");
                 _w.Line();
                 _w.Line("// Action layout.");
                 string offset = "0";
@@ -283,15 +283,17 @@ namespace RlSpec.Compiler.Emit
                 {
                     case CriterionKind.Discounted:
                         var g = ex.Emit(_model.Discount!);
-                        _w.Line($"double gamma = {g};");
-                        _w.Line("if (!(gamma >= 0 && gamma < 1)) throw new ArgumentOutOfRangeException(nameof(gamma), gamma, \"the discount must be in [0, 1)\");");
-                        _w.Line($"{_criterion} = Criterion.Discounted(gamma);");
+                        var gamma = scope.Names.Fresh("discount");
+                        _w.Line($"double {gamma} = {g};");
+                        _w.Line($"if (!({gamma} >= 0 && {gamma} < 1)) throw new ArgumentOutOfRangeException(nameof({gamma}), {gamma}, \"the discount must be in [0, 1)\");");
+                        _w.Line($"{_criterion} = Criterion.Discounted({gamma});");
                         break;
                     case CriterionKind.FiniteHorizon:
                         var h = ex.Emit(_model.Horizon!);
-                        _w.Line($"int horizon = {h};");
-                        _w.Line("if (horizon < 1) throw new ArgumentOutOfRangeException(nameof(horizon), horizon, \"the horizon must be at least 1\");");
-                        _w.Line($"{_criterion} = Criterion.FiniteHorizon(horizon);");
+                        var horizon = scope.Names.Fresh("horizon");
+                        _w.Line($"int {horizon} = {h};");
+                        _w.Line($"if ({horizon} < 1) throw new ArgumentOutOfRangeException(nameof({horizon}), {horizon}, \"the horizon must be at least 1\");");
+                        _w.Line($"{_criterion} = Criterion.FiniteHorizon({horizon});");
                         break;
                     case CriterionKind.TotalReward:
                         _w.Line($"{_criterion} = Criterion.TotalReward();");
@@ -535,10 +537,13 @@ namespace RlSpec.Compiler.Emit
                     _w.Line();
                     _w.Line($"// Transition table of {a.Name} (line {la.Table.Span.Line}).");
                     _w.Line($"if (TVisitor.Validating) visitor.BeginRule({id});");
-                    _w.Line($"int row = state * {_stateCount};");
-                    _w.Open($"for (int next = 0; next < {_stateCount}; next++)");
-                    _w.Line($"double probability = {_tableFields[a]}[row + next];");
-                    _w.Line($"if (probability != 0) visitor.Outcome(next, probability, {reward});");
+                    var row = scope.Names.Fresh("row");
+                    var next = scope.Names.Fresh("next");
+                    var probability = scope.Names.Fresh("probability");
+                    _w.Line($"int {row} = state * {_stateCount};");
+                    _w.Open($"for (int {next} = 0; {next} < {_stateCount}; {next}++)");
+                    _w.Line($"double {probability} = {_tableFields[a]}[{row} + {next}];");
+                    _w.Line($"if ({probability} != 0) visitor.Outcome({next}, {probability}, {reward});");
                     _w.Close();
                     _w.Line("return true;");
                     _w.Close();
