@@ -278,9 +278,11 @@ namespace RlSpec.Compiler.Lowering
                 if (value is long v && (v < (long)lo || v > (long)hi))
                 {
                     Error(DiagnosticIds.ValueOutOfDomain,
-                        $"{a.Variable.Name} = {v} is outside the range of '{a.Variable.Name}', {(long)lo}..{(long)hi}", a.Value.Span);
+                        $"{a.Variable.Name}{(a.Span.Length > 0 && IsSuccessor(a) ? "'" : "")} = {v} is outside the range of '{a.Variable.Name}', {(long)lo}..{(long)hi}", a.Value.Span);
                 }
             }
+
+            private bool IsSuccessor(BoundAssignment a) => !_model.Init.Any(b => b.Assignments.Contains(a));
 
             private void CheckInit()
             {

@@ -205,7 +205,8 @@ namespace RlSpec.Compiler.Semantics
 
         private bool Declare(Symbol symbol)
         {
-            if (!CheckUserName(symbol.Name, symbol.Span)) return false;
+            // A reserved name is reported, but the symbol is still declared so that its uses bind quietly.
+            CheckUserName(symbol.Name, symbol.Span);
             if (Builtins.Functions.ContainsKey(symbol.Name) || Builtins.Distributions.ContainsKey(symbol.Name))
             {
                 Error(DiagnosticIds.ReservedName, $"'{symbol.Name}' is a built-in function; choose another name", symbol.Span);
@@ -224,6 +225,18 @@ namespace RlSpec.Compiler.Semantics
         // ---- Parameters and lets --------------------------------------------------------------------
 
         private void BindParam(ParamNode node)
+        {
+            int errors = _diagnostics.Count;
+            BindParamValue(node);
+            if (!_symbols.ContainsKey(node.Name.Text) || _diagnostics.Count > errors && !_model.Params.Any(p => p.Name == node.Name.Text))
+            {
+                // The parameter failed: declare it with the error type so that its uses are not reported again.
+                _model.HasErrors = true;
+                if (!_symbols.ContainsKey(node.Name.Text)) _symbols[node.Name.Text] = new ParamSymbol(node.Name.Text, node.Name.Span, RType.Error, 0L);
+            }
+        }
+
+        private void BindParamValue(ParamNode node)
         {
             var value = Bind(node.Default);
             if (value.HasError) { _model.HasErrors = true; return; }
@@ -334,15 +347,12 @@ namespace RlSpec.Compiler.Semantics
             if (let.IsConstant)
             {
                 _model.ConstantLets.Add(let);
-                if (value.Type.Kind != TypeKind.List)
+                try { _model.Evaluator.Evaluate(new BoundLet(let, let.Span)); }
+                catch (EvaluationException e)
                 {
-                    try { _model.Evaluator.Evaluate(new BoundLet(let, let.Span)); }
-                    catch (EvaluationException e) { Error(e.Id, e.Message, e.Span); let.Value = new BoundError(value.Span); }
-                }
-                else
-                {
-                    try { _model.Evaluator.Evaluate(new BoundLet(let, let.Span)); }
-                    catch (EvaluationException e) { Error(e.Id, e.Message, e.Span); let.Value = new BoundError(value.Span); }
+                    Error(e.Id, e.Message, e.Span);
+                    let.Value = new BoundError(value.Span);
+                    _model.ConstantLets.Remove(let);
                 }
             }
             else if (value.Type.Kind == TypeKind.List && !value.HasError)
@@ -671,7 +681,10 @@ namespace RlSpec.Compiler.Semantics
         {
             if (!_symbols.TryGetValue(node.Name.Text, out var symbol))
             {
-                Error(DiagnosticIds.UnknownAction, $"unknown action '{node.Name.Text}'{Suggest(node.Name.Text, _model.Actions)}", node.Name.Span);
+                var suggestion = Suggest(node.Name.Text, _model.Actions);
+                Error(DiagnosticIds.UnknownAction, $"unknown action '{node.Name.Text}'" +
+                    (suggestion.Length > 0 ? suggestion : _model.Actions.Count > 0 ? $"; the actions are {string.Join(", ", _model.Actions.Select(a => a.Name))}" : "; declare it with `action " + node.Name.Text + "`"),
+                    node.Name.Span);
                 return (null, null);
             }
             if (symbol is not ActionSymbol action)
@@ -776,9 +789,10 @@ namespace RlSpec.Compiler.Semantics
 
         private static string Suggest(string name, IEnumerable<Symbol> candidates)
         {
+            // One-letter names are too short for edit distance to mean anything: only a case slip counts.
             var best = candidates.Select(c => c.Name)
-                .Select(c => (Name: c, Distance: Levenshtein(name, c)))
-                .Where(x => x.Distance <= Math.Max(1, name.Length / 3))
+                .Select(c => (Name: c, Distance: string.Equals(c, name, StringComparison.OrdinalIgnoreCase) ? 0 : Levenshtein(name, c)))
+                .Where(x => name.Length < 3 ? x.Distance == 0 : x.Distance <= Math.Max(1, name.Length / 3))
                 .OrderBy(x => x.Distance).FirstOrDefault();
             return best.Name is null ? "" : $"; did you mean '{best.Name}'?";
         }

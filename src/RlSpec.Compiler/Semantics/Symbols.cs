@@ -45,7 +45,7 @@ namespace RlSpec.Compiler.Semantics
 
         public BoundExpr? Value { get; internal set; }
 
-        public bool IsConstant => Value != null && (Value.Deps & ~Dep.Param) == 0;
+        public bool IsConstant => Value != null && !Value.HasError && (Value.Deps & ~Dep.Param) == 0;
 
         public override string What => "let";
     }
