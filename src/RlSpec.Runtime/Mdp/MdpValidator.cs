@@ -51,6 +51,8 @@ public static class MdpValidator
 
     private static string At(int step, bool show) => show ? " at step " + step.ToString(CultureInfo.InvariantCulture) : "";
 
+    private static string Sum(double x) => x.ToString("G12", CultureInfo.InvariantCulture);
+
     private static string Num(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
     private static void Report<TModel>(ref TModel m, Check check, in ValidatingVisitor v, int s, int a, int t, bool showStep) where TModel : struct, IMdp
@@ -72,7 +74,7 @@ public static class MdpValidator
         else if (v.BadSuccessor >= 0 || v.BadSuccessor < -1)
             check.Add(new("RLS0302", $"{where}: successor state index {v.BadSuccessor} is outside 0..{m.StateCount - 1}.", location, state, action));
         if (!v.NonFinite && Math.Abs(v.Sum - 1) > ProbabilityTolerance)
-            check.Add(new("RLS0300", $"{where}: probabilities sum to {Num(v.Sum)}, not 1; fix the `@` weights of this rule so they add up to 1.", location, state, action));
+            check.Add(new("RLS0300", $"{where}: probabilities sum to {Sum(v.Sum)}, not 1; fix the `@` weights of this rule so they add up to 1.", location, state, action));
     }
 
     private static void ValidateInitial<TModel>(ref TModel m, Check check) where TModel : struct, IMdp
@@ -89,7 +91,7 @@ public static class MdpValidator
         else if (v.BadSuccessor != -1)
             check.Add(new("RLS0306", $"the initial distribution puts mass on state index {v.BadSuccessor}, outside 0..{m.StateCount - 1}.", location, null, null));
         if (!v.NonFinite && Math.Abs(v.Sum - 1) > ProbabilityTolerance)
-            check.Add(new("RLS0306", $"the initial distribution sums to {Num(v.Sum)}, not 1; fix the weights of the `init` line.", location, null, null));
+            check.Add(new("RLS0306", $"the initial distribution sums to {Sum(v.Sum)}, not 1; fix the weights of the `init` line.", location, null, null));
     }
 
     private sealed class Check(int max, List<ModelError> errors)
