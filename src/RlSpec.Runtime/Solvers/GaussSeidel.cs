@@ -54,6 +54,7 @@ public static class GaussSeidel
         double c = gamma == 0 ? 0 : gamma / (1 - gamma);
         double nextCheck = options.Tolerance;
         var stall = new StallDetector();
+        int outcomes = RoundingBound.MaxOutcomes(ref model);
         int iteration = 0;
         while (true)
         {
@@ -63,7 +64,7 @@ public static class GaussSeidel
             bool last = !double.IsFinite(change) || change == 0 || iteration >= options.MaxIterations;
             if (c * change > nextCheck && !last) continue;
             var range = ValueIteration.SweepCore(ref model, v, next, policy, gamma, 0);
-            double bound = c * range.HalfSpan;
+            double bound = c * range.HalfSpan + RoundingBound.PerBackup(outcomes, next) / (1 - gamma);
             if (bound <= options.Tolerance || ValueIteration.StopEarly(result, bound, iteration, options, ref stall) || last)
             {
                 result.ErrorBound = ValueIteration.MidpointOfBracket(ref model, next, range, gamma);

@@ -56,6 +56,8 @@ public static class MdpSolver
             SolverMethod.BackwardInduction => BackwardInduction.Solve(ref m, criterion.Horizon, gamma, null, options, ref clock),
             _ => RelativeValueIteration.Solve(ref m, null, options, ref clock),
         };
+        if (result.Warnings.Count == 0 && result.ErrorBound > options.Tolerance && criterion.Kind != CriterionKind.FiniteHorizon)
+            result.Warnings.Add($"the certified error bound {SolverResult.Format(result.ErrorBound)} is above the tolerance {SolverResult.Format(options.Tolerance)}; floating-point rounding limits the accuracy at this value scale, so use a larger tolerance.");
         return Finish(ref m, result, name, clock.Seconds);
     }
 
@@ -113,7 +115,7 @@ public static class MdpSolver
                     PolicyEvaluation.SolveLinear(ref m, pi, 1.0, ones, steps, options.DenseSolveLimit, options.CancellationToken);
                     double maxSteps = 0;
                     foreach (double t in steps) maxSteps = Math.Max(maxSteps, Math.Abs(t));
-                    result.ErrorBound = maxSteps * range.Norm;
+                    result.ErrorBound = maxSteps * (range.Norm + RoundingBound.PerBackup(ref m, v));
                     result.Values = v;
                 }
                 else

@@ -19,6 +19,7 @@ public static class ModifiedPolicyIteration
         var result = new SolverResult();
         double c = gamma == 0 ? 0 : gamma / (1 - gamma);
         var stall = new StallDetector();
+        int outcomes = RoundingBound.MaxOutcomes(ref model);
         int sweeps = System.Math.Max(0, options.MpiSweeps);
         ResidualRange range;
         int iteration = 0;
@@ -28,6 +29,8 @@ public static class ModifiedPolicyIteration
             iteration++;
             double bound = c * range.HalfSpan;
             clock.Tick(iteration, range.Norm);
+            // Near the end, include the rounding allowance so the final certified bound meets the tolerance too.
+            if (bound <= options.Tolerance) bound += RoundingBound.PerBackup(outcomes, next) / (1 - gamma);
             if (bound <= options.Tolerance) break;
             if (ValueIteration.StopEarly(result, bound, iteration, options, ref stall)) break;
             // Partial evaluation: next ← T_π^m next, ping-ponging between the two buffers.

@@ -84,7 +84,7 @@ public static class RelativeValueIteration
         result.Values = h;
         result.Policy = policy;
         result.Gain = 0.5 * (range.Min + range.Max);
-        result.ErrorBound = range.HalfSpan;
+        result.ErrorBound = range.HalfSpan + RoundingBound.PerBackup(ref model, h);
         result.Residual = range.Max - range.Min;
         result.Iterations = iteration;
         return result;

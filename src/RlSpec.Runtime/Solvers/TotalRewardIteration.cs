@@ -80,7 +80,7 @@ public static class TotalRewardIteration
             for (int s = 0; s < n; s++) ones[s] = model.IsTerminal(s) || policy[s] < 0 ? 0 : 1;
             var steps = new double[n];
             PolicyEvaluation.SolveLinear(ref model, policy, 1.0, ones, steps, options.DenseSolveLimit, options.CancellationToken);
-            result.ErrorBound = MaxAbs(steps) * range.Norm;
+            result.ErrorBound = MaxAbs(steps) * (range.Norm + RoundingBound.PerBackup(ref model, v));
             if (result.ErrorBound <= options.Tolerance || exhausted || round >= 3 || range.Norm == 0) break;
             // The certificate needs a smaller residual: aim below tolerance / max steps and continue.
             target = Math.Min(target, 0.5 * options.Tolerance / MaxAbs(steps));

@@ -55,17 +55,18 @@ public static class ValueIteration
 
     /// <summary>
     /// Replaces <paramref name="next"/> (= TV) by the midpoint of the MacQueen bracket and returns
-    /// its certified distance c·(max − min)/2 to the fixed point (terminal states stay 0).
+    /// its certified distance c·(max − min)/2 to the fixed point, plus a rounding allowance (terminal states stay 0).
     /// </summary>
     internal static double MidpointOfBracket<TModel>(ref TModel model, Span<double> next, ResidualRange range, double gamma)
         where TModel : struct, IMdp
     {
-        if (gamma == 0) return 0;
-        double c = gamma / (1 - gamma);
+        double c = gamma == 0 ? 0 : gamma / (1 - gamma);
         double shift = c * 0.5 * (range.Min + range.Max);
-        for (int s = 0; s < next.Length; s++)
-            if (!model.IsTerminal(s)) next[s] += shift;
-        return c * range.HalfSpan;
+        if (shift != 0)
+            for (int s = 0; s < next.Length; s++)
+                if (!model.IsTerminal(s)) next[s] += shift;
+        // Rounding in the final backup and the shift: one backup's error, propagated by 1/(1 − γ).
+        return c * range.HalfSpan + RoundingBound.PerBackup(ref model, next) / (1 - gamma);
     }
 
     /// <summary>Jacobi value iteration for a discounted model, stopped on the certified bound.</summary>
@@ -79,6 +80,7 @@ public static class ValueIteration
         var result = new SolverResult();
         double c = gamma == 0 ? 0 : gamma / (1 - gamma);
         var stall = new StallDetector();
+        int outcomes = RoundingBound.MaxOutcomes(ref model);
         ResidualRange range;
         int iteration = 0;
         while (true)
@@ -87,6 +89,8 @@ public static class ValueIteration
             iteration++;
             double bound = c * range.HalfSpan;
             clock.Tick(iteration, range.Norm);
+            // Near the end, include the rounding allowance so the final certified bound meets the tolerance too.
+            if (bound <= options.Tolerance) bound += RoundingBound.PerBackup(outcomes, next) / (1 - gamma);
             if (bound <= options.Tolerance) break;
             if (StopEarly(result, bound, iteration, options, ref stall)) break;
             (v, next) = (next, v);

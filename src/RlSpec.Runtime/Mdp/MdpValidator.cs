@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace RlSpec.Runtime.Mdp;
+
+/// <summary>
+/// Checks an enumerated model for errors the compiler cannot see statically: distributions that
+/// do not sum to one, negative or non-finite numbers, successors outside the state space, actions
+/// no rule covers, states without any enabled action, and a bad initial distribution.
+/// </summary>
+public static class MdpValidator
+{
+    /// <summary>Tolerance on |Σ p − 1|.</summary>
+    public const double ProbabilityTolerance = 1e-9;
+
+    /// <summary>
+    /// Enumerates every non-terminal state, action and (for time-dependent finite-horizon models)
+    /// step with a validating visitor; returns at most <paramref name="maxErrors"/> errors.
+    /// </summary>
+    public static IReadOnlyList<ModelError> Validate<TModel>(in TModel model, int maxErrors = 20) where TModel : struct, IMdp
+    {
+        TModel m = model;
+        var errors = new List<ModelError>();
+        var check = new Check(maxErrors, errors);
+        int n = m.StateCount, actions = m.ActionCount;
+        int steps = m.Criterion.Kind == CriterionKind.FiniteHorizon && m.IsTimeDependent ? Math.Max(1, m.Criterion.Horizon) : 1;
+        ValidateInitial(ref m, check);
+        for (int s = 0; s < n && !check.Full; s++)
+        {
+            if (m.IsTerminal(s)) continue;
+            for (int t = 0; t < steps && !check.Full; t++)
+            {
+                bool any = false;
+                for (int a = 0; a < actions && !check.Full; a++)
+                {
+                    var visitor = new ValidatingVisitor(n);
+                    bool enabled = m.Transitions(s, a, t, ref visitor);
+                    if (!enabled) continue;
+                    any = true;
+                    Report(ref m, check, visitor, s, a, t, steps > 1);
+                }
+                if (!any)
+                    check.Add(new ModelError("RLS0304",
+                        $"state {m.StateLabel(s)}{At(t, steps > 1)} is not terminal but has no enabled action; relax a `when` guard so some action applies here, or include this state in the `until` condition.",
+                        null, m.StateLabel(s), null));
+            }
+        }
+        return errors;
+    }
+
+    private static string At(int step, bool show) => show ? " at step " + step.ToString(CultureInfo.InvariantCulture) : "";
+
+    private static string Sum(double x) => x.ToString("G12", CultureInfo.InvariantCulture);
+
+    private static string Num(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+
+    private static void Report<TModel>(ref TModel m, Check check, in ValidatingVisitor v, int s, int a, int t, bool showStep) where TModel : struct, IMdp
+    {
+        string state = m.StateLabel(s), action = m.ActionName(a);
+        SourceLocation? location = v.Rule >= 0 ? m.RuleLocation(v.Rule) : null;
+        string where = $"state {state}, action `{action}`{At(t, showStep)}" + (location is { } l && !string.IsNullOrEmpty(l.Path) ? $" (rule at {l})" : "");
+        if (v.NoRule)
+        {
+            check.Add(new("RLS0303", $"no rule for `{action}` covers {state}{At(t, showStep)}, but the action is enabled there; add a rule for `{action}` that covers this state, or declare `default: stay`.", location, state, action));
+            return;
+        }
+        if (v.NonFinite)
+            check.Add(new("RLS0305", $"{where}: a probability or reward is NaN or infinite (first bad value {Num(v.FirstNonFinite)}); check divisions and logarithms in the rule.", location, state, action));
+        if (v.Negative)
+            check.Add(new("RLS0301", $"{where}: probability {Num(v.FirstNegative)} is negative; probabilities must be in [0, 1].", location, state, action));
+        if (v.OutOfRangeVariable >= 0)
+            check.Add(new("RLS0302", $"{where}: a successor sets state variable #{v.OutOfRangeVariable} to {v.OutOfRangeValue}, outside its declared range; clamp it (e.g. `min(..., max)`) or guard the rule with `when`.", location, state, action));
+        else if (v.BadSuccessor >= 0 || v.BadSuccessor < -1)
+            check.Add(new("RLS0302", $"{where}: successor state index {v.BadSuccessor} is outside 0..{m.StateCount - 1}.", location, state, action));
+        if (!v.NonFinite && Math.Abs(v.Sum - 1) > ProbabilityTolerance)
+            check.Add(new("RLS0300", $"{where}: probabilities sum to {Sum(v.Sum)}, not 1; fix the `@` weights of this rule so they add up to 1.", location, state, action));
+    }
+
+    private static void ValidateInitial<TModel>(ref TModel m, Check check) where TModel : struct, IMdp
+    {
+        var v = new ValidatingVisitor(m.StateCount);
+        m.Initial(ref v);
+        SourceLocation? location = v.Rule >= 0 ? m.RuleLocation(v.Rule) : null;
+        if (v.NonFinite)
+            check.Add(new("RLS0306", $"the initial distribution contains a NaN or infinite probability ({Num(v.FirstNonFinite)}).", location, null, null));
+        else if (v.Negative)
+            check.Add(new("RLS0306", $"the initial distribution contains a negative probability ({Num(v.FirstNegative)}).", location, null, null));
+        if (v.OutOfRangeVariable >= 0)
+            check.Add(new("RLS0306", $"the initial distribution sets state variable #{v.OutOfRangeVariable} to {v.OutOfRangeValue}, outside its declared range; change the `init` line.", location, null, null));
+        else if (v.BadSuccessor != -1)
+            check.Add(new("RLS0306", $"the initial distribution puts mass on state index {v.BadSuccessor}, outside 0..{m.StateCount - 1}.", location, null, null));
+        if (!v.NonFinite && Math.Abs(v.Sum - 1) > ProbabilityTolerance)
+            check.Add(new("RLS0306", $"the initial distribution sums to {Sum(v.Sum)}, not 1; fix the weights of the `init` line.", location, null, null));
+    }
+
+    private sealed class Check(int max, List<ModelError> errors)
+    {
+        public bool Full => errors.Count >= max;
+        public void Add(ModelError e)
+        {
+            if (!Full) errors.Add(e);
+        }
+    }
+
+    /// <summary>Records everything about one state-action pair's outcomes.</summary>
+    private struct ValidatingVisitor(int stateCount) : ITransitionVisitor
+    {
+        public double Sum;
+        public int Rule = -1;
+        public bool NoRule;
+        public bool Negative;
+        public double FirstNegative;
+        public bool NonFinite;
+        public double FirstNonFinite;
+        public int OutOfRangeVariable = -1;
+        public long OutOfRangeValue;
+        public int BadSuccessor = -1;
+
+        public static bool Validating => true;
+
+        public void Outcome(int next, double probability, double reward)
+        {
+            Mass(probability);
+            if (!double.IsFinite(reward) && !NonFinite) { NonFinite = true; FirstNonFinite = reward; }
+            if ((uint)next >= (uint)stateCount && BadSuccessor == -1) BadSuccessor = next;
+        }
+
+        public void BeginRule(int rule) => Rule = rule;
+
+        public void OutOfRange(int variable, long value, double probability)
+        {
+            Mass(probability);
+            if (OutOfRangeVariable < 0) { OutOfRangeVariable = variable; OutOfRangeValue = value; }
+        }
+
+        public void NoMatchingRule() => NoRule = true;
+
+        private void Mass(double probability)
+        {
+            Sum += probability;
+            if (!double.IsFinite(probability) && !NonFinite) { NonFinite = true; FirstNonFinite = probability; }
+            if (probability < 0 && !Negative) { Negative = true; FirstNegative = probability; }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System;
+using RlSpec.Runtime.Mdp;
+using RlSpec.Runtime.Solvers;
+using RlSpec.Tests.Runtime.Models;
+using Xunit;
+
+namespace RlSpec.Tests.Runtime;
+
+/// <summary>Hot loops allocate nothing: sweeps measured with GC.GetAllocatedBytesForCurrentThread after a warm-up.</summary>
+public class AllocationTests
+{
+    private const int Sweeps = 200;
+
+    private static long Measure(Action sweep)
+    {
+        for (int i = 0; i < 50; i++) sweep(); // warm-up: JIT tiers, static constructors
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Sweeps; i++) sweep();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    private static void AssertSweepsDoNotAllocate<TModel>(TModel model) where TModel : struct, IMdp
+    {
+        int n = model.StateCount;
+        var v = new double[n];
+        var next = new double[n];
+        var policy = new int[n];
+        var fixedPolicy = new int[n];
+        for (int s = 0; s < n; s++) fixedPolicy[s] = model.IsTerminal(s) ? -1 : 0;
+
+        Assert.Equal(0, Measure(() => { ValueIteration.Sweep(model, v, next, policy, 0.9); v.AsSpan().CopyTo(next); }));
+        Assert.Equal(0, Measure(() => GaussSeidel.Sweep(model, v, 0.9)));
+        Assert.Equal(0, Measure(() => PolicyEvaluation.Multiply(model, fixedPolicy, v, next, 0.9)));
+        Assert.Equal(0, Measure(() => PolicyEvaluation.Sweep(model, fixedPolicy, v, next, 0.9)));
+        Assert.Equal(0, Measure(() => RelativeValueIteration.Sweep(model, v, next, policy)));
+        Assert.Equal(0, Measure(() => BackwardInduction.Step(model, 0, v, next, policy)));
+    }
+
+    [Fact]
+    public void Sweeps_over_a_matrix_free_model_allocate_nothing() => AssertSweepsDoNotAllocate(new RiverSwim(50, Criterion.Discounted(0.9)));
+
+    [Fact]
+    public void Sweeps_over_a_model_with_terminal_states_and_guards_allocate_nothing() => AssertSweepsDoNotAllocate(new GridWorld(6, 6));
+
+    [Fact]
+    public void Sweeps_over_a_sparse_model_allocate_nothing() => AssertSweepsDoNotAllocate(RandomModels.Sparse(3, 100, 3, Criterion.Discounted(0.9)));
+
+    [Fact]
+    public void Progress_reporting_allocates_nothing_per_sweep()
+    {
+        int calls = 0;
+        var options = new SolverOptions { Progress = _ => calls++ };
+        var clock = new ProgressClock(options, "ValueIteration");
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100_000; i++) clock.Tick(i, 1.0);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(calls <= 20);
+    }
+}
