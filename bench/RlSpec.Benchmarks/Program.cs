@@ -1,0 +1,16 @@
+using BenchmarkDotNet.Running;
+
+namespace RlSpec.Benchmarks;
+
+public static class Program
+{
+    public static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "solve-large")
+        {
+            LargeSolve.Run(args);
+            return;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
+}
