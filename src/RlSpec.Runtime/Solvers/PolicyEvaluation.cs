@@ -107,7 +107,7 @@ public static class PolicyEvaluation
     /// else BiCGSTAB to <see cref="KrylovTolerance"/>. Returns the Krylov iteration count (0 for LU).
     /// </summary>
     internal static int SolveLinear<TModel>(ref TModel model, int[] policy, double gamma, ReadOnlySpan<double> rhs, Span<double> x,
-        int denseLimit, CancellationToken cancellation)
+        int denseLimit, CancellationToken cancellation, bool throwIfInaccurate = true, double krylovTolerance = KrylovTolerance, int maxKrylovIterations = 0)
         where TModel : struct, IMdp
     {
         int n = model.StateCount;
@@ -127,8 +127,8 @@ public static class PolicyEvaluation
             return 0;
         }
         var op = new PolicyOperator<TModel>(model, policy, gamma);
-        int iterations = BiCgStab.Solve(ref op, rhs, x, KrylovTolerance, Math.Max(1000, 10 * (int)Math.Sqrt(n) + 1000), cancellation, out double residual);
-        if (!(residual <= KrylovTolerance * 100))
+        int iterations = BiCgStab.Solve(ref op, rhs, x, krylovTolerance, maxKrylovIterations > 0 ? maxKrylovIterations : Math.Max(1000, 10 * (int)Math.Sqrt(n) + 1000), cancellation, out double residual);
+        if (throwIfInaccurate && !(residual <= krylovTolerance * 100))
             throw new MdpSolverException($"policy evaluation did not converge: BiCGSTAB stopped at relative residual {residual:G3} after {iterations} iterations.");
         return iterations;
     }
