@@ -71,7 +71,7 @@ public static class MdpValidator
             check.Add(new("RLS0301", $"{where}: probability {Num(v.FirstNegative)} is negative; probabilities must be in [0, 1].", location, state, action));
         if (v.OutOfRangeVariable >= 0)
             check.Add(new("RLS0302", $"{where}: a successor sets state variable #{v.OutOfRangeVariable} to {v.OutOfRangeValue}, outside its declared range; clamp it (e.g. `min(..., max)`) or guard the rule with `when`.", location, state, action));
-        else if (v.BadSuccessor >= 0 || v.BadSuccessor < -1)
+        else if (v.HasBadSuccessor)
             check.Add(new("RLS0302", $"{where}: successor state index {v.BadSuccessor} is outside 0..{m.StateCount - 1}.", location, state, action));
         if (!v.NonFinite && Math.Abs(v.Sum - 1) > ProbabilityTolerance)
             check.Add(new("RLS0300", $"{where}: probabilities sum to {Sum(v.Sum)}, not 1; fix the `@` weights of this rule so they add up to 1.", location, state, action));
@@ -88,7 +88,7 @@ public static class MdpValidator
             check.Add(new("RLS0306", $"the initial distribution contains a negative probability ({Num(v.FirstNegative)}).", location, null, null));
         if (v.OutOfRangeVariable >= 0)
             check.Add(new("RLS0306", $"the initial distribution sets state variable #{v.OutOfRangeVariable} to {v.OutOfRangeValue}, outside its declared range; change the `init` line.", location, null, null));
-        else if (v.BadSuccessor != -1)
+        else if (v.HasBadSuccessor)
             check.Add(new("RLS0306", $"the initial distribution puts mass on state index {v.BadSuccessor}, outside 0..{m.StateCount - 1}.", location, null, null));
         if (!v.NonFinite && Math.Abs(v.Sum - 1) > ProbabilityTolerance)
             check.Add(new("RLS0306", $"the initial distribution sums to {Sum(v.Sum)}, not 1; fix the weights of the `init` line.", location, null, null));
@@ -115,7 +115,8 @@ public static class MdpValidator
         public double FirstNonFinite;
         public int OutOfRangeVariable = -1;
         public long OutOfRangeValue;
-        public int BadSuccessor = -1;
+        public bool HasBadSuccessor;
+        public int BadSuccessor;
 
         public static bool Validating => true;
 
@@ -123,7 +124,7 @@ public static class MdpValidator
         {
             Mass(probability);
             if (!double.IsFinite(reward) && !NonFinite) { NonFinite = true; FirstNonFinite = reward; }
-            if ((uint)next >= (uint)stateCount && BadSuccessor == -1) BadSuccessor = next;
+            if ((uint)next >= (uint)stateCount && !HasBadSuccessor) { HasBadSuccessor = true; BadSuccessor = next; }
         }
 
         public void BeginRule(int rule) => Rule = rule;

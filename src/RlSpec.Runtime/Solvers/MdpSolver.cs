@@ -13,13 +13,15 @@ namespace RlSpec.Runtime.Solvers;
 public static class MdpSolver
 {
     /// <summary>Largest state count for which the default discounted method is policy iteration (dense LU evaluation).</summary>
-    public const int DefaultPolicyIterationLimit = 1000;
+    public const int DefaultPolicyIterationLimit = 300;
 
     /// <summary>
     /// The method used when <see cref="SolverOptions.Method"/> is null: discounted →
     /// <see cref="SolverMethod.PolicyIteration"/> up to <see cref="DefaultPolicyIterationLimit"/> states
-    /// (few exact evaluations beat many sweeps when γ is close to 1), else
-    /// <see cref="SolverMethod.GaussSeidel"/> (memory for the values only); finite horizon →
+    /// (exact evaluation is cheap there and needs few improvement steps when γ is close to 1), else
+    /// <see cref="SolverMethod.GaussSeidel"/> (memory for the values only; on RiverSwim with
+    /// 1000 states and γ = 0.95 policy iteration needs 183 dense evaluations, 1.6 s, while
+    /// Gauss-Seidel solves 200,000 states in 0.5 s; ad-hoc timings on the 2-core dev machine); finite horizon →
     /// <see cref="SolverMethod.BackwardInduction"/>; total reward → <see cref="SolverMethod.GaussSeidel"/>;
     /// average reward → <see cref="SolverMethod.RelativeValueIteration"/>.
     /// </summary>
@@ -100,21 +102,32 @@ public static class MdpSolver
                     if (improper.Length > 0)
                         throw new MdpSolverException($"the policy is improper: from {SolverResult.Name(ref m, improper)} it does not reach a terminal state with probability 1, so its total reward is not defined.");
                 }
-                var rewards = new double[n];
                 var v = new double[n];
-                PolicyEvaluation.Rewards(ref m, pi, rewards, 0);
-                PolicyEvaluation.SolveLinear(ref m, pi, gamma, rewards, v, options.DenseSolveLimit, options.CancellationToken);
+                if (total && n > options.DenseSolveLimit)
+                {
+                    // (I − P_π) is nearly singular when termination is slow, where Krylov methods
+                    // stall; Gauss-Seidel sweeps of T_π converge for a proper policy.
+                    for (int sweep = 1; sweep <= options.MaxIterations; sweep++)
+                    {
+                        double change = PolicyEvaluation.GaussSeidelSweep(ref m, pi, v, 1.0, 0);
+                        clock.Tick(sweep, change);
+                        result.Iterations = sweep;
+                        if (!(change > 0.01 * options.Tolerance / n)) break;
+                    }
+                }
+                else
+                {
+                    var rewards = new double[n];
+                    PolicyEvaluation.Rewards(ref m, pi, rewards, 0);
+                    PolicyEvaluation.SolveLinear(ref m, pi, gamma, rewards, v, options.DenseSolveLimit, options.CancellationToken);
+                    result.Iterations = 1;
+                }
                 var next = new double[n];
                 var range = PolicyEvaluation.SweepCore(ref m, pi, v, next, gamma, 0);
                 result.Residual = range.Norm;
                 if (total)
                 {
-                    var ones = new double[n];
-                    for (int s = 0; s < n; s++) ones[s] = m.IsTerminal(s) || pi[s] < 0 ? 0 : 1;
-                    var steps = new double[n];
-                    PolicyEvaluation.SolveLinear(ref m, pi, 1.0, ones, steps, options.DenseSolveLimit, options.CancellationToken);
-                    double maxSteps = 0;
-                    foreach (double t in steps) maxSteps = Math.Max(maxSteps, Math.Abs(t));
+                    double maxSteps = ExpectedSteps.UpperBound(ref m, pi, options, new double[n]);
                     result.ErrorBound = maxSteps * (range.Norm + RoundingBound.PerBackup(ref m, v));
                     result.Values = v;
                 }
@@ -124,7 +137,6 @@ public static class MdpSolver
                     result.Values = next;
                 }
                 result.Policy = pi;
-                result.Iterations = 1;
                 break;
             }
         }

@@ -56,6 +56,28 @@ public static class PolicyEvaluation
         return new ResidualRange(min, max).OrZero();
     }
 
+    /// <summary>One in-place Gauss-Seidel sweep of T_π; returns max |change|. Allocates nothing.</summary>
+    internal static double GaussSeidelSweep<TModel>(ref TModel model, ReadOnlySpan<int> policy, Span<double> values, double gamma, int step)
+        where TModel : struct, IMdp
+    {
+        int n = model.StateCount;
+        double change = 0;
+        for (int s = 0; s < n; s++)
+        {
+            int a = policy[s];
+            if (a < 0 || model.IsTerminal(s))
+            {
+                values[s] = 0;
+                continue;
+            }
+            BellmanOperator.ActionValue(ref model, s, a, step, values, gamma, out double q);
+            double d = Math.Abs(q - values[s]);
+            if (!(d <= change)) change = d;
+            values[s] = q;
+        }
+        return change;
+    }
+
     /// <summary><paramref name="y"/> = (I − γP_π)·<paramref name="x"/>. Allocates nothing.</summary>
     public static void Multiply<TModel>(in TModel model, ReadOnlySpan<int> policy, ReadOnlySpan<double> x, Span<double> y, double gamma, int step = 0)
         where TModel : struct, IMdp
@@ -107,13 +129,14 @@ public static class PolicyEvaluation
     /// else BiCGSTAB to <see cref="KrylovTolerance"/>. Returns the Krylov iteration count (0 for LU).
     /// </summary>
     internal static int SolveLinear<TModel>(ref TModel model, int[] policy, double gamma, ReadOnlySpan<double> rhs, Span<double> x,
-        int denseLimit, CancellationToken cancellation)
+        int denseLimit, CancellationToken cancellation, bool throwIfInaccurate = true, double krylovTolerance = KrylovTolerance, int maxKrylovIterations = 0, LinearWorkspace? workspace = null)
         where TModel : struct, IMdp
     {
         int n = model.StateCount;
         if (n <= denseLimit)
         {
-            var a = new double[(long)n * n];
+            double[] a = workspace?.Dense(n * n) ?? new double[n * n];
+            Array.Clear(a, 0, n * n);
             for (int s = 0; s < n; s++)
             {
                 a[(long)s * n + s] = 1;
@@ -123,13 +146,13 @@ public static class PolicyEvaluation
                 model.Transitions(s, action, 0, ref row);
             }
             rhs.CopyTo(x);
-            DenseLu.Solve(a, n, x);
+            DenseLu.Solve(a.AsSpan(0, n * n), n, x);
             return 0;
         }
         var op = new PolicyOperator<TModel>(model, policy, gamma);
-        int iterations = BiCgStab.Solve(ref op, rhs, x, KrylovTolerance, Math.Max(1000, 10 * (int)Math.Sqrt(n) + 1000), cancellation, out double residual);
-        if (!(residual <= KrylovTolerance * 100))
-            throw new MdpSolverException($"policy evaluation did not converge: BiCGSTAB stopped at relative residual {residual:G3} after {iterations} iterations.");
+        int iterations = BiCgStab.Solve(ref op, rhs, x, krylovTolerance, maxKrylovIterations > 0 ? maxKrylovIterations : Math.Max(1000, 10 * (int)Math.Sqrt(n) + 1000), cancellation, out double residual, workspace?.Krylov(6 * n));
+        if (throwIfInaccurate && !(residual <= krylovTolerance * 100))
+            throw new MdpSolverException($"policy evaluation did not converge: BiCGSTAB stopped at relative residual {residual:G3} after {iterations} iterations; solve with GaussSeidel or ModifiedPolicyIteration instead.");
         return iterations;
     }
 
@@ -143,6 +166,14 @@ public static class PolicyEvaluation
         public void OutOfRange(int variable, long value, double probability) { }
         public void NoMatchingRule() { }
     }
+}
+
+/// <summary>Buffers reused by successive policy evaluations (policy iteration), so its loop does not allocate per step.</summary>
+internal sealed class LinearWorkspace
+{
+    private double[]? _dense, _krylov;
+    public double[] Dense(int length) => _dense is { } d && d.Length >= length ? d : _dense = new double[length];
+    public double[] Krylov(int length) => _krylov is { } k && k.Length >= length ? k : _krylov = new double[length];
 }
 
 /// <summary>The operator I − γP_π applied through the model's transitions.</summary>

@@ -21,6 +21,7 @@ public static class PolicyIteration
         var rewards = new double[n];
         var policy = new int[n];
         var result = new SolverResult();
+        var workspace = new LinearWorkspace();
         // Start from the myopic policy: greedy with respect to V = 0.
         ValueIteration.SweepCore(ref model, v, rewards, policy, gamma, 0);
         int iteration = 0;
@@ -28,7 +29,7 @@ public static class PolicyIteration
         {
             iteration++;
             PolicyEvaluation.Rewards(ref model, policy, rewards, 0);
-            PolicyEvaluation.SolveLinear(ref model, policy, gamma, rewards, v, options.DenseSolveLimit, options.CancellationToken);
+            PolicyEvaluation.SolveLinear(ref model, policy, gamma, rewards, v, options.DenseSolveLimit, options.CancellationToken, workspace: workspace);
             int switched = Improve(ref model, v, policy, gamma);
             clock.Tick(iteration, switched);
             if (switched == 0) break;

@@ -10,8 +10,8 @@ public sealed class SolverOptions
     public static SolverOptions Default { get; } = new();
 
     /// <summary>
-    /// Algorithm; null picks one per criterion: discounted → <see cref="SolverMethod.PolicyIteration"/>
-    /// when StateCount ≤ <see cref="DenseSolveLimit"/> else <see cref="SolverMethod.GaussSeidel"/>;
+    /// Algorithm; null picks one per criterion (<see cref="MdpSolver.DefaultMethod"/>): discounted →
+    /// <see cref="SolverMethod.PolicyIteration"/> when StateCount ≤ 300 else <see cref="SolverMethod.GaussSeidel"/>;
     /// finite horizon → <see cref="SolverMethod.BackwardInduction"/>; total reward →
     /// <see cref="SolverMethod.GaussSeidel"/>; average reward → <see cref="SolverMethod.RelativeValueIteration"/>.
     /// </summary>

@@ -29,6 +29,7 @@ public static class TotalRewardIteration
         double windowResidual = double.PositiveInfinity, windowMaxAbs = 0;
         int iteration = 0;
         bool diverged = false, exhausted = false;
+        var steps = new double[n]; // expected steps to termination, reused as the next round's starting guess
         for (int round = 0; ; round++)
         {
             while (true)
@@ -76,14 +77,15 @@ public static class TotalRewardIteration
                 result.ErrorBound = double.PositiveInfinity;
                 break;
             }
-            var ones = new double[n];
-            for (int s = 0; s < n; s++) ones[s] = model.IsTerminal(s) || policy[s] < 0 ? 0 : 1;
-            var steps = new double[n];
-            PolicyEvaluation.SolveLinear(ref model, policy, 1.0, ones, steps, options.DenseSolveLimit, options.CancellationToken);
-            result.ErrorBound = MaxAbs(steps) * (range.Norm + RoundingBound.PerBackup(ref model, v));
-            if (result.ErrorBound <= options.Tolerance || exhausted || round >= 3 || range.Norm == 0) break;
+            double maxSteps = ExpectedSteps.UpperBound(ref model, policy, options, steps);
+            double roundingPart = maxSteps * RoundingBound.PerBackup(ref model, v);
+            result.ErrorBound = maxSteps * range.Norm + roundingPart;
+            // Sweep on while the residual, not rounding, dominates the bound.
+            double residualPart = maxSteps * range.Norm;
+            if (result.ErrorBound <= options.Tolerance || exhausted || round >= 3 || residualPart <= roundingPart) break;
             // The certificate needs a smaller residual: aim below tolerance / max steps and continue.
-            target = Math.Min(target, 0.5 * options.Tolerance / MaxAbs(steps));
+            if (!double.IsFinite(maxSteps)) break;
+            target = Math.Min(target, 0.5 * Math.Max(options.Tolerance, roundingPart) / maxSteps);
         }
         if (exhausted)
             result.Warnings.Add($"stopped at the iteration limit ({options.MaxIterations}) before the residual reached the tolerance; raise MaxIterations or the tolerance.");

@@ -45,6 +45,27 @@ public class AllocationTests
     [Fact]
     public void Sweeps_over_a_sparse_model_allocate_nothing() => AssertSweepsDoNotAllocate(RandomModels.Sparse(3, 100, 3, Criterion.Discounted(0.9)));
 
+    [Theory]
+    [InlineData(SolverMethod.ValueIteration)]
+    [InlineData(SolverMethod.GaussSeidel)]
+    [InlineData(SolverMethod.ModifiedPolicyIteration)]
+    public void A_whole_solve_allocates_the_same_for_1000_and_5000_iterations(SolverMethod method)
+    {
+        // γ = 0.999 on a model with two absorbing chains: the bound shrinks only by γ per sweep,
+        // so both runs stop at the iteration limit, doing the same work before and after the loop.
+        var model = RandomModels.SlowMixing(0.999);
+        long Allocated(int iterations)
+        {
+            var options = new SolverOptions { Method = method, MaxIterations = iterations, MpiSweeps = 2, Progress = _ => { } };
+            MdpSolver.Solve(model, options);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var solution = MdpSolver.Solve(model, options);
+            Assert.Equal(iterations, solution.Iterations);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        Assert.Equal(Allocated(1000), Allocated(5000));
+    }
+
     [Fact]
     public void Progress_reporting_allocates_nothing_per_sweep()
     {

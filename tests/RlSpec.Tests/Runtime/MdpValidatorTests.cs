@@ -26,13 +26,14 @@ public class MdpValidatorTests
     [InlineData(Defect.NoEnabledAction, "RLS0304", "no enabled action", false)]
     [InlineData(Defect.NaNReward, "RLS0305", "NaN", true)]
     [InlineData(Defect.BadInitial, "RLS0306", "sums to 0.5", false)]
+    [InlineData(Defect.InitialOutOfRange, "RLS0306", "state index 5", false)]
     public void Each_defect_gives_its_error_id(Defect defect, string id, string text, bool hasLocation)
     {
         var errors = MdpValidator.Validate(new Broken(defect));
         var error = Assert.Single(errors);
         Assert.Equal(id, error.Id);
         Assert.Contains(text, error.Message);
-        if (defect != Defect.BadInitial) Assert.Equal("(s=1)", error.State);
+        if (defect is not (Defect.BadInitial or Defect.InitialOutOfRange)) Assert.Equal("(s=1)", error.State);
         if (hasLocation)
         {
             Assert.Equal(new SourceLocation("broken.rlspec", 10, 3), error.Location);

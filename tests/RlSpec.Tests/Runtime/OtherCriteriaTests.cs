@@ -90,6 +90,22 @@ public class OtherCriteriaTests
         Assert.Equal(-1.25, solution.Value("(x=2, y=3)"), 9);
     }
 
+    [Theory]
+    [InlineData(SolverMethod.GaussSeidel)]
+    [InlineData(SolverMethod.ValueIteration)]
+    public void Total_reward_bound_holds_when_expected_steps_come_from_sweeps_instead_of_LU(SolverMethod method)
+    {
+        var model = new GridWorld(7, 5);
+        var solution = MdpSolver.Solve(model, new SolverOptions { Method = method, DenseSolveLimit = 0, Tolerance = 1e-6 });
+        var exact = DenseReference.From(model).Evaluate(solution.Policy, 1.0);
+        double error = DenseReference.MaxDiff(exact, solution.Values);
+        Assert.True(error <= solution.ErrorBound, $"error {error} > bound {solution.ErrorBound}");
+        Assert.True(solution.ErrorBound <= 1e-6);
+        Assert.Empty(solution.Warnings);
+        var evaluation = MdpSolver.Evaluate(model, solution.Policy, new SolverOptions { DenseSolveLimit = 0 });
+        Assert.True(DenseReference.MaxDiff(exact, evaluation.Values) <= evaluation.ErrorBound);
+    }
+
     [Fact]
     public void Total_reward_methods_agree()
     {

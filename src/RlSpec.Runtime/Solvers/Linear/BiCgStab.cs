@@ -13,10 +13,11 @@ public static class BiCgStab
     /// <summary>
     /// Solves A·x = b starting from the given <paramref name="x"/> until the true relative
     /// residual ‖b − A·x‖₂/‖b‖₂ ≤ <paramref name="tolerance"/>. Returns the iteration count;
-    /// <paramref name="relativeResidual"/> is the final true relative residual.
+    /// <paramref name="relativeResidual"/> is the final true relative residual. Pass a
+    /// <paramref name="workspace"/> of 6n doubles to reuse memory across solves.
     /// </summary>
     public static int Solve<TOperator>(ref TOperator op, ReadOnlySpan<double> b, Span<double> x, double tolerance, int maxIterations,
-        CancellationToken cancellation, out double relativeResidual)
+        CancellationToken cancellation, out double relativeResidual, double[]? workspace = null)
         where TOperator : struct, ILinearOperator
     {
         int n = op.Size;
@@ -27,16 +28,15 @@ public static class BiCgStab
             relativeResidual = 0;
             return 0;
         }
-        var r = new double[n];
-        var rHat = new double[n];
-        var p = new double[n];
-        var v = new double[n];
-        var s = new double[n];
-        var t = new double[n];
+        if (workspace is null || workspace.Length < 6 * n) workspace = new double[6 * n];
+        Span<double> r = workspace.AsSpan(0, n), rHat = workspace.AsSpan(n, n), p = workspace.AsSpan(2 * n, n);
+        Span<double> v = workspace.AsSpan(3 * n, n), s = workspace.AsSpan(4 * n, n), t = workspace.AsSpan(5 * n, n);
+        p.Clear();
+        v.Clear();
         TrueResidual(ref op, b, x, r);
         relativeResidual = Norm(r) / bNorm;
         if (relativeResidual <= tolerance) return 0;
-        r.CopyTo(rHat, 0);
+        r.CopyTo(rHat);
         double rho = 1, alpha = 1, omega = 1;
         int iteration = 0;
         while (iteration < maxIterations)
@@ -47,9 +47,9 @@ public static class BiCgStab
             if (rhoNew == 0 || omega == 0)
             {
                 // Breakdown: restart with the current residual as shadow vector.
-                r.CopyTo(rHat, 0);
-                Array.Clear(p);
-                Array.Clear(v);
+                r.CopyTo(rHat);
+                p.Clear();
+                v.Clear();
                 rho = alpha = omega = 1;
                 rhoNew = Dot(r, r);
             }
@@ -64,10 +64,10 @@ public static class BiCgStab
             {
                 for (int i = 0; i < n; i++) x[i] += alpha * p[i];
                 if (Converged(ref op, b, x, r, bNorm, tolerance, out relativeResidual)) return iteration;
-                r.CopyTo(rHat, 0);
+                r.CopyTo(rHat);
                 rho = alpha = omega = 1;
-                Array.Clear(p);
-                Array.Clear(v);
+                p.Clear();
+                v.Clear();
                 continue;
             }
             op.Apply(s, t);
@@ -82,10 +82,10 @@ public static class BiCgStab
             if (Norm(r) / bNorm <= tolerance)
             {
                 if (Converged(ref op, b, x, r, bNorm, tolerance, out relativeResidual)) return iteration;
-                r.CopyTo(rHat, 0);
+                r.CopyTo(rHat);
                 rho = alpha = omega = 1;
-                Array.Clear(p);
-                Array.Clear(v);
+                p.Clear();
+                v.Clear();
             }
         }
         TrueResidual(ref op, b, x, r);

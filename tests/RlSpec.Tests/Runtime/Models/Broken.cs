@@ -3,7 +3,7 @@ using RlSpec.Runtime.Mdp;
 namespace RlSpec.Tests.Runtime.Models;
 
 /// <summary>Defects the validator must catch, each planted in state 1 of a three-state chain.</summary>
-public enum Defect { None, SumBelowOne, NegativeProbability, OutOfRange, NoMatchingRule, NoEnabledAction, NaNReward, BadInitial }
+public enum Defect { None, SumBelowOne, NegativeProbability, OutOfRange, NoMatchingRule, NoEnabledAction, NaNReward, BadInitial, InitialOutOfRange }
 
 /// <summary>
 /// A deliberately broken model standing in for emitted code with a mistake in the .rlspec:
@@ -61,5 +61,8 @@ public readonly struct Broken(Defect defect) : IMdp
     }
 
     public void Initial<TVisitor>(ref TVisitor v) where TVisitor : struct, ITransitionVisitor, allows ref struct
-        => v.Outcome(0, defect == Defect.BadInitial ? 0.5 : 1.0, 0);
+    {
+        if (defect == Defect.InitialOutOfRange) v.Outcome(5, 1.0, 0);
+        else v.Outcome(0, defect == Defect.BadInitial ? 0.5 : 1.0, 0);
+    }
 }
