@@ -57,6 +57,19 @@ namespace RlSpec.Compiler.Emit
 
         public string Emit(BoundExpr e) => EmitP(e).Code;
 
+        /// <summary>Emits <paramref name="e"/> as a value of <paramref name="target"/>: an int list literal inside a real table becomes double[].</summary>
+        public string EmitAs(BoundExpr e, RType target) =>
+            e is BoundList l && target.Kind == TypeKind.List ? EmitList(l, target) : Emit(e);
+
+        private string EmitList(BoundList l, RType type)
+        {
+            var element = type.Element!;
+            var items = l.Elements.Select(x => x is BoundList inner && element.Kind == TypeKind.List
+                ? EmitList(inner, element)
+                : element.Kind == TypeKind.Real && x.Type.Kind == TypeKind.Int ? "(double)" + Wrap(x, Unary) : Emit(x));
+            return $"new {TypeOf(type)} {{ {string.Join(", ", items)} }}";
+        }
+
         /// <summary>Emits <paramref name="e"/> converted to double when it is an int.</summary>
         public string EmitReal(BoundExpr e) => Emit(e);
 
@@ -88,8 +101,7 @@ namespace RlSpec.Compiler.Emit
                     return ($"{Wrap(i.Condition, Or)} ? {Wrap(i.Then, Conditional + 1)} : {Wrap(i.Else, Conditional)}", Conditional);
                 case BoundCall c: return (Call(c), Primary);
                 case BoundIndex x: return ($"{Wrap(x.Target, Primary)}[{Emit(x.Index)}]", Primary);
-                case BoundList l:
-                    return ($"new {TypeOf(l.Type)} {{ {string.Join(", ", l.Elements.Select(Emit))} }}", Primary);
+                case BoundList l: return (EmitList(l, l.Type), Primary);
                 case BoundLoop loop: return (Loop(loop), Primary);
                 case BoundDistribution d: return (Mean(d), Primary);
                 default: throw new InvalidOperationException("cannot emit " + e.GetType().Name);

@@ -19,6 +19,8 @@ namespace RlSpec.Compiler.Emit
 
         private sealed class Writer
         {
+            private static readonly RType RealTable = RType.ListOf(RType.ListOf(RType.Real));
+
             private const string VisitorConstraint = "where TVisitor : struct, ITransitionVisitor, allows ref struct";
 
             private readonly LoweredMdp _mdp;
@@ -215,8 +217,13 @@ namespace RlSpec.Compiler.Emit
             private void WriteConstructor()
             {
                 var args = string.Join(", ", ParamArgs().Select(x => $"{ExpressionEmitter.TypeOf(x.Param.Type)} {x.Arg}"));
+                if (_model.Params.Count == 0)
+                {
+                    // A struct cannot have a private parameterless constructor; the flag only selects this one.
+                    args = "bool create";
+                }
                 _w.Open($"private {_mdp.TypeName.TrimStart('@')}({args})");
-                var scope = new EmitScope(new NameTable(ParamArgs().Select(x => x.Arg.TrimStart('@'))));
+                var scope = new EmitScope(new NameTable(ParamArgs().Select(x => x.Arg.TrimStart('@')).Append("create")));
                 var ex = new ExpressionEmitter(_fields, scope, _w);
                 foreach (var (p, arg) in ParamArgs()) _w.Line($"{_fields.Param(p)} = {arg};");
                 if (_model.ConstantLets.Count > 0)
@@ -306,13 +313,13 @@ namespace RlSpec.Compiler.Emit
                 {
                     _w.Line();
                     _w.Line($"// Transition table of {t.Action.Name} (line {t.Span.Line}).");
-                    _w.Line($"{_tableFields[t.Action]} = Flatten({ex.Emit(t.Table)}, {_stateCount}, {_stateCount});");
+                    _w.Line($"{_tableFields[t.Action]} = Flatten({ex.EmitAs(t.Table, RealTable)}, {_stateCount}, {_stateCount});");
                 }
                 if (_model.RewardTable != null)
                 {
                     _w.Line();
                     _w.Line($"// Reward table reward[s][a] (line {_model.RewardTableSpan.Line}).");
-                    _w.Line($"{_rewardTable} = Flatten({ex.Emit(_model.RewardTable)}, {_stateCount}, {_actionCount});");
+                    _w.Line($"{_rewardTable} = Flatten({ex.EmitAs(_model.RewardTable, RealTable)}, {_stateCount}, {_actionCount});");
                 }
                 _w.Close();
                 _w.Line();
@@ -336,7 +343,7 @@ namespace RlSpec.Compiler.Emit
             {
                 _w.Line("/// <summary>Creates the model; parameters left out keep the defaults of the .rlspec file.</summary>");
                 var args = string.Join(", ", ParamArgs().Select(x => $"{ExpressionEmitter.TypeOf(x.Param.Type)} {x.Arg} = {Literal(x.Param.Value, x.Param.Type)}"));
-                var call = string.Join(", ", ParamArgs().Select(x => x.Arg));
+                var call = _model.Params.Count == 0 ? "create: true" : string.Join(", ", ParamArgs().Select(x => x.Arg));
                 _w.Line($"public static {_mdp.TypeName} Create({args}) => new {_mdp.TypeName}({call});");
                 _w.Line();
                 foreach (var p in _model.Params)

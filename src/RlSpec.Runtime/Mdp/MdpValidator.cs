@@ -35,7 +35,24 @@ public static class MdpValidator
                 for (int a = 0; a < actions && !check.Full; a++)
                 {
                     var visitor = new ValidatingVisitor(n);
-                    bool enabled = m.Transitions(s, a, t, ref visitor);
+                    bool enabled;
+                    try
+                    {
+                        enabled = m.Transitions(s, a, t, ref visitor);
+                    }
+                    catch (Exception ex) when (ex is IndexOutOfRangeException or DivideByZeroException or ArgumentException or OverflowException or InvalidOperationException)
+                    {
+                        // The model's own expressions failed in this state: e.g. a list indexed outside
+                        // its length, or an integer remainder by zero.
+                        any = true;
+                        SourceLocation? location = visitor.Rule >= 0 ? m.RuleLocation(visitor.Rule) : null;
+                        check.Add(new ModelError("RLS0307",
+                            $"state {m.StateLabel(s)}, action `{m.ActionName(a)}`{At(t, steps > 1)}: evaluating the model failed ({Describe(ex)})" +
+                            (location is { } l && !string.IsNullOrEmpty(l.Path) ? $" in the rule at {l}" : "") +
+                            "; guard the expression with `when` or `if ... then ... else` so it is only evaluated where it is defined.",
+                            location, m.StateLabel(s), m.ActionName(a)));
+                        continue;
+                    }
                     if (!enabled) continue;
                     any = true;
                     Report(ref m, check, visitor, s, a, t, steps > 1);
@@ -48,6 +65,13 @@ public static class MdpValidator
         }
         return errors;
     }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        IndexOutOfRangeException => "a list index is out of range",
+        DivideByZeroException => "an integer remainder or division by zero",
+        _ => ex.Message,
+    };
 
     private static string At(int step, bool show) => show ? " at step " + step.ToString(CultureInfo.InvariantCulture) : "";
 

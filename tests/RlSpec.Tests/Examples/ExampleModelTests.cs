@@ -17,50 +17,6 @@ public class ExampleModelTests
 {
     private const double Tight = 1e-8;
 
-    private static SolverMethod[] MethodsFor(Criterion c) => c.Kind switch
-    {
-        CriterionKind.Discounted => new[] { SolverMethod.ValueIteration, SolverMethod.GaussSeidel, SolverMethod.PolicyIteration, SolverMethod.ModifiedPolicyIteration },
-        CriterionKind.FiniteHorizon => new[] { SolverMethod.BackwardInduction },
-        CriterionKind.TotalReward => new[] { SolverMethod.ValueIteration, SolverMethod.GaussSeidel },
-        _ => new[] { SolverMethod.RelativeValueIteration },
-    };
-
-    /// <summary>The checks every stationary example gets.</summary>
-    private static MdpSolution CheckStationary<T>(T model) where T : struct, IMdp
-    {
-        Assert.Empty(MdpValidator.Validate(model));
-        var d = DenseReference.Build(model);
-        double gamma = model.Criterion.Kind == CriterionKind.Discounted ? model.Criterion.Discount : 1.0;
-        MdpSolution? first = null;
-        // Values of SixArms reach 10^5: agreement is asked to 1e-8 relative to the values' size
-        // (1e-8 absolute for values of order 1), and the solvers to 1e-10 of it.
-        double scale = 1;
-        foreach (var method in MethodsFor(model.Criterion))
-        {
-            var solution = MdpSolver.Solve(model, new SolverOptions { Method = method, Tolerance = 1e-10 * scale });
-            if (first is null)
-            {
-                scale = Math.Max(1, solution.Values.Max(Math.Abs));
-                solution = MdpSolver.Solve(model, new SolverOptions { Method = method, Tolerance = 1e-10 * scale });
-            }
-            Assert.Empty(solution.Warnings);
-            var reference = DenseReference.Evaluate(d, solution.Policy, gamma);
-            for (int s = 0; s < model.StateCount; s++)
-            {
-                double error = Math.Abs(solution.Values[s] - reference[s]);
-                Assert.True(error <= Tight * scale, $"{method}: V({model.StateLabel(s)}) = {solution.Values[s]:R}, reference {reference[s]:R}");
-                Assert.True(error <= solution.ErrorBound + 1e-12, $"{method}: error {error:E2} exceeds the certified bound {solution.ErrorBound:E2}");
-            }
-            // The policy is optimal: no action improves on its own value (Bellman optimality).
-            Assert.True(DenseReference.GreedyGap(d, reference, gamma) <= Tight * scale, $"{method}: the policy is not greedy");
-            if (first is null) first = solution;
-            else
-                for (int s = 0; s < model.StateCount; s++)
-                    Assert.True(Math.Abs(first.Values[s] - solution.Values[s]) <= Tight * scale, $"{first.Method} and {method} disagree at {model.StateLabel(s)}");
-        }
-        return first!;
-    }
-
     [Fact]
     public void RiverSwim_backward_induction_matches_plain_recursion()
     {
@@ -86,18 +42,18 @@ public class ExampleModelTests
     }
 
     [Fact]
-    public void RiverSwim_discounted_Strehl_Littman() => CheckStationary(RiverSwimDiscounted.Create());
+    public void RiverSwim_discounted_Strehl_Littman() => ReferenceChecks.CheckStationary(RiverSwimDiscounted.Create());
 
     [Fact]
-    public void SixArms() => CheckStationary(RlSpec.Models.SixArms.Create());
+    public void SixArms() => ReferenceChecks.CheckStationary(RlSpec.Models.SixArms.Create());
 
     [Fact]
-    public void Chain() => CheckStationary(RlSpec.Models.Chain.Create());
+    public void Chain() => ReferenceChecks.CheckStationary(RlSpec.Models.Chain.Create());
 
     [Fact]
     public void Forest_waits_everywhere_with_discount_096()
     {
-        var solution = CheckStationary(Forest.Create());
+        var solution = ReferenceChecks.CheckStationary(Forest.Create());
         Assert.All(solution.Policy, a => Assert.Equal("wait", solution.ActionName(a)));
     }
 
@@ -112,12 +68,12 @@ public class ExampleModelTests
     }
 
     [Fact]
-    public void Forest_scales_to_a_thousand_age_classes() => CheckStationary(Forest.Create(S: 1000));
+    public void Forest_scales_to_a_thousand_age_classes() => ReferenceChecks.CheckStationary(Forest.Create(S: 1000));
 
     [Fact]
     public void Gridworld_matches_Russell_and_Norvig()
     {
-        var solution = CheckStationary(Gridworld.Create());
+        var solution = ReferenceChecks.CheckStationary(Gridworld.Create());
         // AIMA (3rd ed.) Fig. 17.3: utilities of the 4x3 world with R(s) = -0.04 and gamma = 1, (col,row) 1-based.
         Assert.Equal(0.705, solution.Value("(x=0, y=0)"), 3);
         Assert.Equal(0.762, solution.Value("(x=0, y=1)"), 3);
@@ -134,7 +90,7 @@ public class ExampleModelTests
     [Fact]
     public void Inventory_orders_up_to_a_base_stock_level()
     {
-        var solution = CheckStationary(Inventory.Create());
+        var solution = ReferenceChecks.CheckStationary(Inventory.Create());
         // A base-stock policy: order q(stock) = max(S - stock, 0) for one level S.
         var model = Inventory.Create();
         int level = int.Parse(solution.Action("(stock=0)").TrimStart("order(".ToCharArray()).TrimEnd(')'));
@@ -145,7 +101,7 @@ public class ExampleModelTests
     [Fact]
     public void Admission_control_is_a_threshold_policy()
     {
-        var solution = CheckStationary(Admission.Create(N: 200));
+        var solution = ReferenceChecks.CheckStationary(Admission.Create(N: 200));
         // Accept below a threshold, reject above it.
         var actions = solution.Policy.Select(solution.ActionName).ToArray();
         int firstReject = Array.IndexOf(actions, "reject");

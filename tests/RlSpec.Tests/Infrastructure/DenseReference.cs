@@ -114,3 +114,26 @@ public static class DenseReference
         return next;
     }
 }
+
+public static class DenseReferenceTimeDependent
+{
+    /// <summary>Optimal finite-horizon values V_0 by plain backward recursion, rebuilding the model at every step t.</summary>
+    public static double[] FiniteHorizon<T>(T model, int horizon) where T : struct, IMdp
+    {
+        var next = new double[model.StateCount];
+        for (int t = horizon - 1; t >= 0; t--)
+        {
+            var d = DenseReference.Build(model, t);
+            var v = new double[d.States];
+            for (int s = 0; s < d.States; s++)
+            {
+                double best = double.NegativeInfinity;
+                for (int a = 0; a < d.Actions; a++)
+                    if (d.Enabled[s, a]) best = Math.Max(best, DenseReference.Q(d, next, s, a, 1.0));
+                v[s] = d.Terminal[s] ? 0 : best;
+            }
+            next = v;
+        }
+        return next;
+    }
+}

@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using RlSpec.Runtime.Hosting;
+using RlSpec.Runtime.Mdp;
+
+namespace RlSpec.Cli.Hosting;
+
+/// <summary>
+/// The CLI's host for emitted code: compiles the C# from <c>RlSpecCompiler</c> in memory with Roslyn
+/// (the same text the source generator adds to a build), loads it into a collectible load context,
+/// creates the model with its defaults (the compiler has already baked in -p overrides) and wraps it
+/// in the runtime's non-generic <see cref="IMdpHost"/>.
+/// </summary>
+public static class InMemoryModelCompiler
+{
+    private static readonly Lazy<MetadataReference[]> References = new(() =>
+    {
+        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => p.Length > 0)
+            .Append(typeof(IMdp).Assembly.Location)
+            .Distinct();
+        return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToArray();
+    });
+
+    /// <summary>The result of compiling: a model host, or the C# compiler's errors (which would be a bug in the emitter).</summary>
+    public sealed record Loaded(IMdpHost? Host, IReadOnlyList<string> Errors);
+
+    public static Loaded Load(string source, string typeName)
+    {
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: typeName + ".g.cs");
+        var compilation = CSharpCompilation.Create(
+            "RlSpec.Emitted." + Guid.NewGuid().ToString("N"),
+            new[] { tree },
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
+        using var stream = new MemoryStream();
+        var emit = compilation.Emit(stream);
+        if (!emit.Success)
+        {
+            var errors = emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
+            return new Loaded(null, errors);
+        }
+        stream.Position = 0;
+        var context = new AssemblyLoadContext("rlspec-model", isCollectible: true);
+        var assembly = context.LoadFromStream(stream);
+        var type = assembly.GetType(typeName) ?? throw new InvalidOperationException($"emitted assembly has no type {typeName}");
+        var create = type.GetMethod("Create", BindingFlags.Public | BindingFlags.Static)
+            ?? throw new InvalidOperationException($"{typeName} has no Create method");
+        object model;
+        try
+        {
+            model = create.Invoke(null, create.GetParameters().Select(_ => Type.Missing).ToArray())!;
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is ArgumentException argument)
+        {
+            return new Loaded(null, new[] { "creating the model failed: " + argument.Message });
+        }
+        var host = (IMdpHost)Activator.CreateInstance(typeof(MdpHost<>).MakeGenericType(type), model)!;
+        return new Loaded(host, Array.Empty<string>());
+    }
+}

@@ -1,0 +1,120 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using RlSpec.Runtime.Hosting;
+using RlSpec.Runtime.Mdp;
+using RlSpec.Runtime.Solvers;
+using Diagnostic = RlSpec.Compiler.Diagnostics.Diagnostic;
+
+namespace RlSpec.Cli.Output;
+
+/// <summary>
+/// The JSON contract of <c>solve --format json</c> and <c>check --format json</c>, documented in
+/// docs/cli.md. Field names are snake_case and stable; numbers round-trip; non-finite numbers are null.
+/// </summary>
+internal static class JsonReport
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void WriteSolution(TextWriter output, MdpSolution s, IMdpHost host)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, Options))
+        {
+            w.WriteStartObject();
+            w.WriteString("model", s.ModelName);
+            w.WriteString("method", s.Method);
+            w.WriteStartObject("criterion");
+            w.WriteString("kind", s.Criterion.Kind switch
+            {
+                CriterionKind.Discounted => "discounted",
+                CriterionKind.FiniteHorizon => "finite_horizon",
+                CriterionKind.TotalReward => "total_reward",
+                _ => "average_reward",
+            });
+            if (s.Criterion.Kind == CriterionKind.Discounted) Number(w, "discount", s.Criterion.Discount);
+            else w.WriteNull("discount");
+            if (s.Criterion.Kind == CriterionKind.FiniteHorizon) w.WriteNumber("horizon", s.Criterion.Horizon);
+            else w.WriteNull("horizon");
+            w.WriteEndObject();
+            w.WriteNumber("state_count", host.StateCount);
+            w.WriteNumber("action_count", host.ActionCount);
+            w.WriteStartArray("states");
+            for (int i = 0; i < s.Values.Length; i++) w.WriteStringValue(s.StateLabel(i));
+            w.WriteEndArray();
+            w.WriteStartArray("values");
+            foreach (var v in s.Values) NumberValue(w, v);
+            w.WriteEndArray();
+            w.WriteStartArray("policy");
+            if (s.PolicyByStep is { } byStep)
+            {
+                foreach (var step in byStep)
+                {
+                    w.WriteStartArray();
+                    foreach (var a in step) ActionValue(w, s, a);
+                    w.WriteEndArray();
+                }
+            }
+            else
+            {
+                foreach (var a in s.Policy) ActionValue(w, s, a);
+            }
+            w.WriteEndArray();
+            if (s.Gain is double gain) Number(w, "gain", gain);
+            else w.WriteNull("gain");
+            w.WriteNumber("iterations", s.Iterations);
+            Number(w, "error_bound", s.ErrorBound);
+            Number(w, "residual", s.Residual);
+            Number(w, "seconds", s.Seconds);
+            w.WriteStartArray("warnings");
+            foreach (var warning in s.Warnings) w.WriteStringValue(warning);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    public static void WriteDiagnostics(TextWriter output, IEnumerable<Diagnostic> diagnostics)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, Options))
+        {
+            w.WriteStartArray();
+            foreach (var d in diagnostics)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", d.Id);
+                w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
+                w.WriteString("message", d.Message);
+                w.WriteString("path", d.Span.Path);
+                w.WriteNumber("line", d.Span.Line);
+                w.WriteNumber("column", d.Span.Column);
+                w.WriteNumber("end_line", d.Span.EndLine);
+                w.WriteNumber("end_column", d.Span.EndColumn);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void ActionValue(Utf8JsonWriter w, MdpSolution s, int action)
+    {
+        if (action < 0) w.WriteNullValue();
+        else w.WriteStringValue(s.ActionName(action));
+    }
+
+    private static void Number(Utf8JsonWriter w, string name, double v)
+    {
+        w.WritePropertyName(name);
+        NumberValue(w, v);
+    }
+
+    private static void NumberValue(Utf8JsonWriter w, double v)
+    {
+        if (double.IsFinite(v)) w.WriteNumberValue(v);
+        else w.WriteNullValue();
+    }
+}

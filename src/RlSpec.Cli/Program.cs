@@ -1,0 +1,48 @@
+using System;
+using System.IO;
+using RlSpec.Cli.Commands;
+
+namespace RlSpec.Cli;
+
+/// <summary>The <c>rlspec</c> command line: check, emit, solve.</summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        // Numbers are printed invariantly whatever the machine's culture.
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+        return Run(args, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") != "true");
+    }
+
+    /// <summary>Runs the command line with the given writers (tests call this in-process).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false)
+    {
+        try
+        {
+            return RlSpecCommandLine.Build(new CliContext(stdout, stderr, interactive)).Parse(args).Invoke(new System.CommandLine.InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (Exception ex)
+        {
+            // Never a stack trace for the user: an internal error is reported as such.
+            stderr.WriteLine($"rlspec: error RLS9999: internal error ({ex.GetType().Name}: {ex.Message}); please report it with the model file");
+            return ExitCodes.InternalError;
+        }
+    }
+}
+
+/// <summary>Exit codes: 0 success, 1 errors in the model (diagnostics), 2 wrong usage, 3 internal error.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int ModelErrors = 1;
+    public const int Usage = 2;
+    public const int InternalError = 3;
+}
+
+/// <summary>Where a command writes, and whether a person is watching (progress display).</summary>
+public sealed record CliContext(TextWriter Out, TextWriter Error, bool Interactive);
