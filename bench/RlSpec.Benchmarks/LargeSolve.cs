@@ -7,22 +7,23 @@ namespace RlSpec.Benchmarks;
 
 /// <summary>
 /// Solves the admission queue to tolerance at a given size and reports time and peak memory:
-///   dotnet run -c Release --project bench/RlSpec.Benchmarks -- solve-large 100000000
+///   dotnet run -c Release --project bench/RlSpec.Benchmarks -- solve-large STATES [GAMMA] [TOLERANCE]
 /// </summary>
 public static class LargeSolve
 {
     public static void Run(string[] args)
     {
         int states = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000_000;
-        var model = Admission.Create(N: states - 1);
+        double gamma = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0.9;
+        double tolerance = args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1e-6;
+        var model = Admission.Create(N: states - 1, gamma: gamma);
         var clock = Stopwatch.StartNew();
         var solution = MdpSolver.Solve(model, new SolverOptions
         {
             Method = SolverMethod.GaussSeidel,
-            Tolerance = 1e-6,
-            Progress = p => Console.Error.Write($"\r  iteration {p.Iteration}, residual {p.Residual:E2}   "),
+            Tolerance = tolerance,
+            Progress = p => Console.Error.WriteLine($"  {p.Seconds,7:F1} s  iteration {p.Iteration}, residual {p.Residual:0.00E+00}"),
         });
-        Console.Error.WriteLine();
         var process = Process.GetCurrentProcess();
         Console.WriteLine($"states {model.StateCount:N0}; method {solution.Method}; iterations {solution.Iterations}; " +
             $"error bound {solution.ErrorBound:E2}; solve {solution.Seconds:F1} s (total {clock.Elapsed.TotalSeconds:F1} s); " +
