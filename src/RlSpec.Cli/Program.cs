@@ -19,7 +19,14 @@ public static class Program
     {
         try
         {
-            return RlSpecCommandLine.Build(new CliContext(stdout, stderr, interactive)).Parse(args).Invoke(new System.CommandLine.InvocationConfiguration
+            var parsed = RlSpecCommandLine.Build(new CliContext(stdout, stderr, interactive)).Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                foreach (var error in parsed.Errors) stderr.WriteLine("rlspec: " + error.Message);
+                stderr.WriteLine("Run 'rlspec --help' (or 'rlspec COMMAND --help') for usage.");
+                return ExitCodes.Usage;
+            }
+            return parsed.Invoke(new System.CommandLine.InvocationConfiguration
             {
                 Output = stdout,
                 Error = stderr,

@@ -171,6 +171,17 @@ public class CliTests
         }
     }
 
+    [Theory]
+    [InlineData("solve")]
+    [InlineData("solve", "x.rlspec", "--no-such-option")]
+    [InlineData("frobnicate")]
+    public void Command_line_misuse_exits_with_2(params string[] args)
+    {
+        var (code, _, error) = Run(args);
+        Assert.Equal(2, code);
+        Assert.Contains("--help", error);
+    }
+
     [Fact]
     public void Help_succeeds()
     {
