@@ -108,4 +108,28 @@ public class ExampleModelTests
         Assert.True(firstReject > 0);
         Assert.All(actions.Skip(firstReject), a => Assert.Equal("reject", a));
     }
+
+    [Fact]
+    public void Sweeps_over_emitted_models_allocate_nothing()
+    {
+        // Generated code: random-variable loops (Inventory), guards and terminal states (Gridworld),
+        // action families and list lookups (SixArms), transition rewards (RiverSwimDiscounted).
+        RlSpec.Tests.Runtime.AllocationTests.AssertSweepsDoNotAllocate(Inventory.Create());
+        RlSpec.Tests.Runtime.AllocationTests.AssertSweepsDoNotAllocate(Gridworld.Create());
+        RlSpec.Tests.Runtime.AllocationTests.AssertSweepsDoNotAllocate(RlSpec.Models.SixArms.Create());
+        RlSpec.Tests.Runtime.AllocationTests.AssertSweepsDoNotAllocate(RiverSwimDiscounted.Create());
+        RlSpec.Tests.Runtime.AllocationTests.AssertSweepsDoNotAllocate(Admission.Create(N: 500));
+    }
+
+    [Fact]
+    public void An_emitted_model_and_its_sparse_copy_have_the_same_solution()
+    {
+        var model = Inventory.Create(cap: 12);
+        var sparse = SparseMdp.From(model);
+        var a = MdpSolver.Solve(model, new SolverOptions { Method = SolverMethod.PolicyIteration });
+        var b = MdpSolver.Solve(sparse, new SolverOptions { Method = SolverMethod.PolicyIteration });
+        Assert.Equal(a.Policy, b.Policy);
+        for (int s = 0; s < model.StateCount; s++) Assert.True(Math.Abs(a.Values[s] - b.Values[s]) <= 1e-9);
+        Assert.Equal("(stock=4)", b.StateLabel(4));
+    }
 }

@@ -19,7 +19,7 @@ public class AllocationTests
         return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
-    private static void AssertSweepsDoNotAllocate<TModel>(TModel model) where TModel : struct, IMdp
+    internal static void AssertSweepsDoNotAllocate<TModel>(TModel model) where TModel : struct, IMdp
     {
         int n = model.StateCount;
         var v = new double[n];
