@@ -27,6 +27,19 @@ public static class LargeSolve
         var process = Process.GetCurrentProcess();
         Console.WriteLine($"states {model.StateCount:N0}; method {solution.Method}; iterations {solution.Iterations}; " +
             $"error bound {solution.ErrorBound:E2}; solve {solution.Seconds:F1} s (total {clock.Elapsed.TotalSeconds:F1} s); " +
-            $"peak working set {process.PeakWorkingSet64 / (1024.0 * 1024 * 1024):F2} GiB; V(n=0) = {solution.Values[0]:F6}, action {solution.Action("(n=0)")}");
+            $"peak resident memory {PeakResidentGiB(process):F2} GiB; V(n=0) = {solution.Values[0]:F6}, action {solution.Action("(n=0)")}");
+    }
+
+    /// <summary>The kernel's high-water mark of resident memory (VmHWM) where available, else the runtime's peak working set.</summary>
+    private static double PeakResidentGiB(Process process)
+    {
+        const double GiB = 1024.0 * 1024 * 1024;
+        if (System.IO.File.Exists("/proc/self/status"))
+        {
+            foreach (var line in System.IO.File.ReadLines("/proc/self/status"))
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024 / GiB;
+        }
+        return process.PeakWorkingSet64 / GiB;
     }
 }

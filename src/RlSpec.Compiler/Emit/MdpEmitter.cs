@@ -611,8 +611,20 @@ namespace RlSpec.Compiler.Emit
                 var exprs = rule.Branches.SelectMany(b => b.Assignments.Select(x => x.Value).Append(b.Probability))
                     .Concat(outcomeRewards.SelectMany(r => new[] { r.Guard, r.Value }));
                 var randoms = BoundTree.Randoms(exprs);
+                var weight = OpenRandomLoops(randoms, scope);
+                foreach (var b in rule.Branches) WriteBranch(b, weight, reward, outcomeRewards, ex, scope, action);
+                for (int k = 0; k < randoms.Count; k++) _w.Close();
+                foreach (var r in randoms) scope.Random.Remove(r);
+                _w.Line("return true;");
+            }
+
+            /// <summary>
+            /// Opens one loop per random variable over its support (skipping zero-probability values) and
+            /// returns the names of the probability locals whose product weighs each outcome; the caller closes the loops.
+            /// </summary>
+            private List<string> OpenRandomLoops(List<RandomSymbol> randoms, EmitScope scope)
+            {
                 var weight = new List<string>();
-                int opened = 0;
                 foreach (var r in randoms)
                 {
                     var name = scope.Names.Fresh(r.Name);
@@ -624,12 +636,8 @@ namespace RlSpec.Compiler.Emit
                     _w.Line($"double {p} = {field}.Pmf[{name} - {field}.Lo];");
                     _w.Line($"if ({p} == 0) continue;");
                     weight.Add(p);
-                    opened++;
                 }
-                foreach (var b in rule.Branches) WriteBranch(b, weight, reward, outcomeRewards, ex, scope, action);
-                for (int k = 0; k < opened; k++) _w.Close();
-                foreach (var r in randoms) scope.Random.Remove(r);
-                _w.Line("return true;");
+                return weight;
             }
 
             private ExprNode RandomNode(RandomSymbol r) =>
@@ -765,18 +773,7 @@ namespace RlSpec.Compiler.Emit
                 }
                 var branches = _model.Init.Count == 0 ? new List<BoundBranch> { new BoundBranch(new BoundAssignment[0], null, _model.Node.Span) } : _model.Init;
                 var randoms = BoundTree.Randoms(branches.SelectMany(b => b.Assignments.Select(x => x.Value).Append(b.Probability)));
-                var weight = new List<string>();
-                foreach (var r in randoms)
-                {
-                    var name = scope.Names.Fresh(r.Name);
-                    var p = scope.Names.Fresh("p" + CSharpNames.Pascal(r.Name));
-                    var field = _fields.Random(r);
-                    scope.Random[r] = name;
-                    _w.Open($"for (int {name} = {field}.Lo; {name} <= {field}.Hi; {name}++)");
-                    _w.Line($"double {p} = {field}.Pmf[{name} - {field}.Lo];");
-                    _w.Line($"if ({p} == 0) continue;");
-                    weight.Add(p);
-                }
+                var weight = OpenRandomLoops(randoms, scope);
                 foreach (var b in branches)
                 {
                     _w.Open();

@@ -181,6 +181,39 @@ public readonly struct SparseMdp : IMdp
         return false;
     }
 
+    /// <summary>
+    /// The greedy Bellman backup max_a (r(s,a) + γ Σ p·V[next]) walking the state's rows directly, as
+    /// Storm does over row groups: <see cref="Solvers.BellmanOperator.Greedy{TModel}(ref TModel, int, int, ReadOnlySpan{double}, double, out int, ref int)"/>
+    /// uses it for this type instead of one <see cref="Transitions{TVisitor}"/> call (and row search) per action.
+    /// Rows are in ascending action order, so a strict comparison keeps the lowest action on ties.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal double GreedyBackup(int state, ReadOnlySpan<double> values, double gamma, out int action, ref int maxOutcomes)
+    {
+        // Everything in locals: a store through a ref in the loop would force the JIT to reload fields.
+        int[] rowStart = _rowStart, columns = _columns, rowActions = _rowActions;
+        double[] probabilities = _probabilities, rewards = _rowRewards;
+        int first = _rowGroupStart[state], end = _rowGroupStart[state + 1];
+        double best = 0;
+        int bestAction = -1, widest = maxOutcomes;
+        for (int row = first; row < end; row++)
+        {
+            int k = rowStart[row], last = rowStart[row + 1];
+            if (last - k > widest) widest = last - k;
+            double expected = 0;
+            for (; k < last; k++) expected += probabilities[k] * values[columns[k]];
+            double q = rewards[row] + gamma * expected;
+            if (bestAction < 0 || q > best)
+            {
+                best = q;
+                bestAction = rowActions[row];
+            }
+        }
+        maxOutcomes = widest;
+        action = bestAction;
+        return best;
+    }
+
     /// <inheritdoc/>
     public void Initial<TVisitor>(ref TVisitor visitor)
         where TVisitor : struct, ITransitionVisitor, allows ref struct

@@ -98,6 +98,9 @@ public static class BellmanOperator
     public static double Greedy<TModel>(ref TModel model, int state, int step, ReadOnlySpan<double> values, double gamma, out int action, ref int maxOutcomes)
         where TModel : struct, IMdp
     {
+        // Explicit sparse models walk their CSR rows directly; the JIT removes this test for every other model.
+        if (typeof(TModel) == typeof(SparseMdp))
+            return Unsafe.As<TModel, SparseMdp>(ref model).GreedyBackup(state, values, gamma, out action, ref maxOutcomes);
         double best = 0;
         action = -1;
         int actions = model.ActionCount;
