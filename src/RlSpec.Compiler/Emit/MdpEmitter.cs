@@ -846,6 +846,9 @@ namespace RlSpec.Compiler.Emit
                 _w.Line("throw new ArgumentOutOfRangeException(nameof(action), action, \"no such action\");");
                 _w.Close();
                 _w.Line();
+                _w.Line("/// <summary>The name of state variable <paramref name=\"variable\"/> (in declaration order).</summary>");
+                _w.Line($"public string StateVariableName(int variable) => variable switch {{ {string.Join(" ", _model.StateVars.Select(v => $"{v.Index} => {CSharpNames.String(v.Name)},"))} _ => \"#\" + variable.ToString(CultureInfo.InvariantCulture) }};");
+                _w.Line();
                 _w.Line("/// <summary>Where rule <paramref name=\"rule\"/> is in the .rlspec file.</summary>");
                 _w.Line($"public SourceLocation RuleLocation(int rule) => (uint)rule < (uint){_ruleLines}.Length ? new SourceLocation(SourcePath, {_ruleLines}[rule], {_ruleColumns}[rule]) : new SourceLocation(SourcePath, 1, 1);");
                 _w.Line();

@@ -48,6 +48,9 @@ public interface IMdp
     /// <summary>An action as the user reads it, e.g. <c>right</c> or <c>order(3)</c>.</summary>
     string ActionName(int action);
 
+    /// <summary>The name of state variable <paramref name="variable"/> as in the .rlspec file, for messages.</summary>
+    string StateVariableName(int variable) => "#" + variable.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Where rule <paramref name="rule"/> (as passed to <see cref="ITransitionVisitor.BeginRule"/>) is in the source.</summary>
     SourceLocation RuleLocation(int rule);
 }

@@ -94,7 +94,7 @@ public static class MdpValidator
         if (v.Negative)
             check.Add(new("RLS0301", $"{where}: probability {Num(v.FirstNegative)} is negative; probabilities must be in [0, 1].", location, state, action));
         if (v.OutOfRangeVariable >= 0)
-            check.Add(new("RLS0302", $"{where}: a successor sets state variable #{v.OutOfRangeVariable} to {v.OutOfRangeValue}, outside its declared range; clamp it (e.g. `min(..., max)`) or guard the rule with `when`.", location, state, action));
+            check.Add(new("RLS0302", $"{where}: a successor sets {m.StateVariableName(v.OutOfRangeVariable)}' to {v.OutOfRangeValue}, outside its declared range; clamp it (e.g. `min(..., max)`) or guard the rule with `when`.", location, state, action));
         else if (v.HasBadSuccessor)
             check.Add(new("RLS0302", $"{where}: successor state index {v.BadSuccessor} is outside 0..{m.StateCount - 1}.", location, state, action));
         if (!v.NonFinite && Math.Abs(v.Sum - 1) > ProbabilityTolerance)

@@ -21,7 +21,7 @@ public class MdpValidatorTests
     [Theory]
     [InlineData(Defect.SumBelowOne, "RLS0300", "sum to 0.9", true)]
     [InlineData(Defect.NegativeProbability, "RLS0301", "-0.2", true)]
-    [InlineData(Defect.OutOfRange, "RLS0302", "state variable #0 to 7", true)]
+    [InlineData(Defect.OutOfRange, "RLS0302", "#0' to 7", true)]
     [InlineData(Defect.NoMatchingRule, "RLS0303", "declare `default: stay`", false)]
     [InlineData(Defect.NoEnabledAction, "RLS0304", "no enabled action", false)]
     [InlineData(Defect.NaNReward, "RLS0305", "NaN", true)]

@@ -262,6 +262,9 @@ namespace RlSpec.Models
             throw new ArgumentOutOfRangeException(nameof(action), action, "no such action");
         }
 
+        /// <summary>The name of state variable <paramref name="variable"/> (in declaration order).</summary>
+        public string StateVariableName(int variable) => variable switch { 0 => "s", _ => "#" + variable.ToString(CultureInfo.InvariantCulture) };
+
         /// <summary>Where rule <paramref name="rule"/> is in the .rlspec file.</summary>
         public SourceLocation RuleLocation(int rule) => (uint)rule < (uint)_ruleLines.Length ? new SourceLocation(SourcePath, _ruleLines[rule], _ruleColumns[rule]) : new SourceLocation(SourcePath, 1, 1);
 

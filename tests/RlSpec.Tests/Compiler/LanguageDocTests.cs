@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using RlSpec.Cli.Hosting;
+using RlSpec.Compiler;
+using RlSpec.Compiler.Diagnostics;
+using RlSpec.Tests.Infrastructure;
+using Xunit;
+
+namespace RlSpec.Tests.Compiler;
+
+/// <summary>Keeps the docs true: every example in docs/language.md compiles, validates and solves; every diagnostic id is documented.</summary>
+public class LanguageDocTests
+{
+    public static IEnumerable<object[]> Examples()
+    {
+        var text = File.ReadAllText(Path.Combine(Paths.Root, "docs", "language.md"));
+        int k = 0;
+        foreach (Match m in Regex.Matches(text, "```rlspec\\n(.*?)```", RegexOptions.Singleline))
+            yield return new object[] { k++, m.Groups[1].Value };
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Each_example_in_the_language_reference_compiles_and_solves(int index, string source)
+    {
+        var result = RlSpecCompiler.Compile($"language-{index}.rlspec", source);
+        Assert.True(!result.HasErrors, string.Join("\n", result.Diagnostics.Select(d => d.Format())) + "\n" + source);
+        foreach (var model in result.Models)
+        {
+            var loaded = InMemoryModelCompiler.Load(model.Source, model.TypeName);
+            Assert.True(loaded.Host != null, string.Join("\n", loaded.Errors));
+            Assert.Empty(loaded.Host!.Validate());
+            Assert.Empty(loaded.Host.Solve().Warnings);
+        }
+    }
+
+    [Fact]
+    public void Every_diagnostic_id_is_documented()
+    {
+        var doc = File.ReadAllText(Path.Combine(Paths.Root, "docs", "diagnostics.md"));
+        var ids = typeof(DiagnosticIds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!)
+            .Concat(new[] { "RLS0300", "RLS0301", "RLS0302", "RLS0303", "RLS0304", "RLS0305", "RLS0306", "RLS0307", "RLS9998" });
+        var missing = ids.Where(id => !doc.Contains("`" + id + "`")).ToList();
+        Assert.True(missing.Count == 0, "undocumented: " + string.Join(", ", missing));
+    }
+}
