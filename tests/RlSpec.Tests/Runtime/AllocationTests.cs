@@ -58,10 +58,18 @@ public class AllocationTests
         {
             var options = new SolverOptions { Method = method, MaxIterations = iterations, MpiSweeps = 2, Progress = _ => { } };
             MdpSolver.Solve(model, options);
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            var solution = MdpSolver.Solve(model, options);
-            Assert.Equal(iterations, solution.Iterations);
-            return GC.GetAllocatedBytesForCurrentThread() - before;
+            // The least of three runs: a one-off allocation by the runtime (tiered JIT, a first progress
+            // tick) must not count, while any allocation per iteration would show in every run.
+            long least = long.MaxValue;
+            for (int repeat = 0; repeat < 3; repeat++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                var solution = MdpSolver.Solve(model, options);
+                long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                Assert.Equal(iterations, solution.Iterations);
+                least = Math.Min(least, allocated);
+            }
+            return least;
         }
         Assert.Equal(Allocated(1000), Allocated(5000));
     }
