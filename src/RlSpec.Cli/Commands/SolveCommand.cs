@@ -64,7 +64,7 @@ internal static class SolveCommand
             else solverMethod = match.Method;
         }
         foreach (var d in problems) context.Error.WriteLine(d.Format());
-        if (problems.Count > 0 || generated is null) return generated is null && problems.Count == 0 ? ExitCodes.ModelErrors : ExitCodes.ModelErrors;
+        if (problems.Count > 0 || generated is null) return ExitCodes.ModelErrors;
 
         var compiled = InMemoryModelCompiler.Load(generated.Source, generated.TypeName);
         if (compiled.Host is null)

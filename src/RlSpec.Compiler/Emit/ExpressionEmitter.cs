@@ -70,9 +70,6 @@ namespace RlSpec.Compiler.Emit
             return $"new {TypeOf(type)} {{ {string.Join(", ", items)} }}";
         }
 
-        /// <summary>Emits <paramref name="e"/> converted to double when it is an int.</summary>
-        public string EmitReal(BoundExpr e) => Emit(e);
-
         private (string Code, int Prec) EmitP(BoundExpr e)
         {
             switch (e)

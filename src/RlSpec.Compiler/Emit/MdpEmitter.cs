@@ -348,8 +348,8 @@ namespace RlSpec.Compiler.Emit
                 _w.Line();
                 foreach (var p in _model.Params)
                 {
-                    var prop = _members.Fresh(CSharpNames.Pascal(p.Name) == p.Name ? p.Name : p.Name);
-                    if (prop != p.Name) continue; // clashes with a member: reachable through Create's argument only
+                    // A parameter named like a member (Name, StateCount, ...) gets no property; Create still takes it.
+                    if (_members.Fresh(p.Name) != p.Name) continue;
                     _w.Line($"/// <summary>Parameter <c>{p.Name}</c>.</summary>");
                     _w.Line($"public {ExpressionEmitter.TypeOf(p.Type)} {CSharpNames.Identifier(p.Name)} => {_fields.Param(p)};");
                     _w.Line();

@@ -69,8 +69,8 @@ namespace RlSpec.Compiler.Lowering
                 CheckRandoms();
                 LayOutActions(lowered);
                 ct.ThrowIfCancellationRequested();
-                foreach (var rule in _model.Rules) CheckRule(rule);
-                if (_model.Default != null) CheckRule(_model.Default);
+                foreach (var rule in _model.Rules) CheckBranches(rule.Branches, rule.Span, "this rule's");
+                if (_model.Default != null) CheckBranches(_model.Default.Branches, _model.Default.Span, "this rule's");
                 CheckInit();
                 CheckTables(lowered);
                 CheckRewards();
@@ -240,11 +240,6 @@ namespace RlSpec.Compiler.Lowering
             }
 
             /// <summary>Checks what can be checked without a state: constant probabilities and constant successors.</summary>
-            private void CheckRule(BoundRule rule)
-            {
-                CheckBranches(rule.Branches, rule.Span, "this rule's");
-            }
-
             private void CheckBranches(IReadOnlyList<BoundBranch> branches, SourceSpan span, string whose)
             {
                 double sum = 0;
