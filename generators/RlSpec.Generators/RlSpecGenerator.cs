@@ -1,80 +1,49 @@
 using System;
-using System.IO;
 using Microsoft.CodeAnalysis;
-using RlSpec.Compiler;
 
 namespace RlSpec.Generators
 {
     /// <summary>
-    /// The incremental pipeline only: .rlspec AdditionalFiles -> (path, text) -> compiled result ->
-    /// one source per model, and diagnostics in their own output. Parsing, checking and emitting are the
-    /// compiler's (src/RlSpec.Compiler); the CLI calls the very same <see cref="RlSpecCompiler"/>.
+    /// The incremental pipeline only, stage by stage:
+    /// <list type="number">
+    /// <item>.rlspec AdditionalFiles -> (path, text) (<see cref="FilesStep"/>);</item>
+    /// <item>duplicates dropped and a unique hint name per file (<see cref="UniqueFilesStep"/>,
+    ///   RlSpecGenerator.HintNames.cs);</item>
+    /// <item>each file compiled by the RlSpec compiler into a value-equal result (<see cref="CompiledStep"/>,
+    ///   RlSpecGenerator.Compiler.cs);</item>
+    /// <item>one source per model, and the diagnostics in their own output (RlSpecGenerator.Emitter.cs).</item>
+    /// </list>
+    /// Parsing, checking and emitting C# are the compiler's (src/RlSpec.Compiler); the CLI calls the
+    /// very same <see cref="RlSpec.Compiler.RlSpecCompiler"/>, so both hosts see the same code.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
-    public sealed class RlSpecGenerator : IIncrementalGenerator
+    public sealed partial class RlSpecGenerator : IIncrementalGenerator
     {
+        /// <summary>Tracking names of the pipeline steps (for tests of the cache).</summary>
         public const string FilesStep = "RlSpecFiles";
+        public const string UniqueFilesStep = "RlSpecUniqueFiles";
         public const string CompiledStep = "RlSpecCompiled";
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             var files = context.AdditionalTextsProvider
                 .Where(static f => f.Path.EndsWith(".rlspec", StringComparison.OrdinalIgnoreCase))
-                .Select(static (f, ct) => new SpecFile(f.Path, f.GetText(ct)?.ToString() ?? ""))
+                .Select(static (f, ct) => new SpecText(f.Path, f.GetText(ct)?.ToString() ?? ""))
                 .WithTrackingName(FilesStep);
 
-            var compiled = files
+            // Hint names must be unique across files, so this one step sees all of them; its outputs
+            // are compared one by one, so an unchanged file stays cached downstream.
+            var uniqueFiles = files
+                .Collect()
+                .SelectMany(static (all, _) => AssignHintNames(all))
+                .WithTrackingName(UniqueFilesStep);
+
+            var compiled = uniqueFiles
                 .Select(static (f, ct) => Compile(f, ct))
                 .WithTrackingName(CompiledStep);
 
-            context.RegisterSourceOutput(compiled, static (spc, result) =>
-            {
-                foreach (var model in result.Models)
-                    spc.AddSource(result.HintPrefix + "." + model.HintName, model.Source);
-            });
-
-            context.RegisterSourceOutput(compiled, static (spc, result) =>
-            {
-                foreach (var diagnostic in result.Diagnostics)
-                    spc.ReportDiagnostic(DiagnosticMapping.ToRoslyn(diagnostic));
-            });
-        }
-
-        /// <summary>Compiles one file; never throws (an internal error becomes diagnostic RLS9999).</summary>
-        internal static CompiledFile Compile(SpecFile file, System.Threading.CancellationToken cancellationToken)
-        {
-            var prefix = Path.GetFileNameWithoutExtension(file.Path);
-            try
-            {
-                var result = RlSpecCompiler.Compile(file.Path, file.Text, null, cancellationToken);
-                return new CompiledFile(prefix, new EquatableArray<GeneratedModel>(result.Models),
-                    new EquatableArray<RlSpec.Compiler.Diagnostics.Diagnostic>(result.Diagnostics));
-            }
-            catch (OperationCanceledException)
-            {
-                throw;
-            }
-            catch (Exception ex)
-            {
-                var d = new RlSpec.Compiler.Diagnostics.Diagnostic(RlSpec.Compiler.Diagnostics.DiagnosticIds.InternalError,
-                    RlSpec.Compiler.Diagnostics.Severity.Error,
-                    $"internal compiler error ({ex.GetType().Name}: {ex.Message}); please report it with this file",
-                    RlSpec.Compiler.Diagnostics.SourceSpan.FileStart(file.Path));
-                return new CompiledFile(prefix, new EquatableArray<GeneratedModel>(Array.Empty<GeneratedModel>()),
-                    new EquatableArray<RlSpec.Compiler.Diagnostics.Diagnostic>(new[] { d }));
-            }
+            context.RegisterSourceOutput(compiled, static (spc, file) => AddSources(spc, file));
+            context.RegisterSourceOutput(compiled, static (spc, file) => ReportDiagnostics(spc, file));
         }
     }
-
-    /// <summary>
-    /// The cache boundary of the pipeline: a file's path and text, compared by value (no Roslyn objects),
-    /// so an unchanged file is not compiled again.
-    /// </summary>
-    internal sealed record SpecFile(string Path, string Text);
-
-    /// <summary>
-    /// What one file compiles to, compared by value: the emitted sources and the diagnostics (plain
-    /// records from the compiler). Equal results let Roslyn skip the output steps.
-    /// </summary>
-    internal sealed record CompiledFile(string HintPrefix, EquatableArray<GeneratedModel> Models, EquatableArray<RlSpec.Compiler.Diagnostics.Diagnostic> Diagnostics);
 }

@@ -11,11 +11,17 @@ public static class Program
     {
         // Numbers are printed invariantly whatever the machine's culture.
         System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
-        return Run(args, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") != "true");
+        return Run(args, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected && !IsContinuousIntegration());
     }
 
-    /// <summary>Runs the command line with the given writers (tests call this in-process).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false)
+    /// <summary>Runs the command line with the given writers, never showing progress (tests call this in-process).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, interactive: false);
+
+    /// <summary>
+    /// Runs the command line with the given writers; <paramref name="interactive"/> says whether a person
+    /// watches stderr (then a solve longer than a second shows its progress there).
+    /// </summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive)
     {
         try
         {
@@ -39,6 +45,13 @@ public static class Program
             stderr.WriteLine($"rlspec: error RLS9999: internal error ({ex.GetType().Name}: {ex.Message}); please report it with the model file");
             return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>CI services set CI (to true, True or 1); progress output would only clutter their logs.</summary>
+    private static bool IsContinuousIntegration()
+    {
+        var ci = Environment.GetEnvironmentVariable("CI");
+        return !string.IsNullOrEmpty(ci) && ci != "0" && !string.Equals(ci, "false", StringComparison.OrdinalIgnoreCase);
     }
 }
 

@@ -19,10 +19,12 @@ internal static class EmitCommand
             if (loaded.HasErrors) return ExitCodes.ModelErrors;
             var problems = new System.Collections.Generic.List<RlSpec.Compiler.Diagnostics.Diagnostic>();
             var name = result.GetValue(model);
-            var models = name is null ? loaded.Result!.Models.ToList() : new[] { ModelSource.Select(loaded, name, problems) }.Where(m => m != null).ToList();
+            var models = new System.Collections.Generic.List<RlSpec.Compiler.GeneratedModel>();
+            if (name is null) models.AddRange(loaded.Result!.Models);
+            else if (ModelSource.Select(loaded, name, problems) is { } selected) models.Add(selected);
             foreach (var d in problems) context.Error.WriteLine(d.Format());
             if (problems.Count > 0) return ExitCodes.ModelErrors;
-            foreach (var m in models) context.Out.Write(m!.Source);
+            foreach (var m in models) context.Out.Write(m.Source);
             return ExitCodes.Success;
         });
         return command;

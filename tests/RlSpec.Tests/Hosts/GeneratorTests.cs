@@ -69,14 +69,78 @@ public class GeneratorTests
     }
 
     [Fact]
+    public void A_syntax_error_is_reported_at_its_line_and_column_in_the_rlspec_file()
+    {
+        // Line 3 lacks the action name after `action`; the parser stops at the newline's next token.
+        var text = "mdp M {\n  state s in 0..3\n  action\n  discount 0.9\n  a: s' = s\n}\n";
+        var expected = RlSpec.Compiler.RlSpecCompiler.Compile("/models/syntax.rlspec", text).Diagnostics.Single();
+        Assert.Equal("RLS0001", expected.Id);
+        var driver = Driver(new InMemoryText("/models/syntax.rlspec", text)).RunGenerators(EmptyCompilation());
+        var result = driver.GetRunResult().Results.Single();
+        Assert.Null(result.Exception);
+        Assert.Empty(result.GeneratedSources);
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("RLS0001", d.Id);
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal(expected.Message, d.GetMessage());
+        var span = d.Location.GetLineSpan();
+        Assert.Equal("/models/syntax.rlspec", span.Path);
+        Assert.Equal(expected.Span.Line - 1, span.StartLinePosition.Line);
+        Assert.Equal(expected.Span.Column - 1, span.StartLinePosition.Character);
+        Assert.Equal(4, span.StartLinePosition.Line + 1); // the mistake shows at `discount`, line 4
+    }
+
+    [Fact]
+    public void Files_with_the_same_name_in_different_folders_get_distinct_hint_names()
+    {
+        // Same file name and same model: C# will report the duplicate type, but the generator must not
+        // fail on a duplicate hint name (which Roslyn rejects with an exception).
+        var driver = Driver(new InMemoryText("/a/river-swim.rlspec", RiverSwim), new InMemoryText("/b/river-swim.rlspec", RiverSwim))
+            .RunGenerators(EmptyCompilation());
+        var result = driver.GetRunResult().Results.Single();
+        Assert.Null(result.Exception);
+        Assert.Empty(result.Diagnostics);
+        var hints = result.GeneratedSources.Select(s => s.HintName).ToArray();
+        Assert.Equal(2, hints.Length);
+        Assert.Equal("river-swim.RiverSwim.g.cs", hints[0]);
+        Assert.StartsWith("river-swim.", hints[1]);
+        Assert.EndsWith(".RiverSwim.g.cs", hints[1]);
+        Assert.NotEqual(hints[0], hints[1]);
+    }
+
+    [Fact]
+    public void A_file_included_twice_is_compiled_once()
+    {
+        var driver = Driver(new InMemoryText("/m/river-swim.rlspec", RiverSwim), new InMemoryText("/m/river-swim.rlspec", RiverSwim))
+            .RunGenerators(EmptyCompilation());
+        var result = driver.GetRunResult().Results.Single();
+        Assert.Null(result.Exception);
+        Assert.Single(result.GeneratedSources);
+    }
+
+    [Fact]
+    public void Odd_file_names_still_give_valid_hint_names()
+    {
+        var driver = Driver(new InMemoryText("/m/my model #1.rlspec", RiverSwim)).RunGenerators(EmptyCompilation());
+        var result = driver.GetRunResult().Results.Single();
+        Assert.Null(result.Exception);
+        Assert.Equal("my_model__1.RiverSwim.g.cs", Assert.Single(result.GeneratedSources).HintName);
+    }
+
+    [Fact]
     public void A_second_run_with_unchanged_files_is_served_from_the_cache()
     {
         var compilation = EmptyCompilation();
         var driver = Driver(new InMemoryText("/models/river-swim.rlspec", RiverSwim)).RunGenerators(compilation);
         driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class D {}")));
         var steps = driver.GetRunResult().Results.Single().TrackedSteps;
-        Assert.All(steps[RlSpecGenerator.CompiledStep].SelectMany(s => s.Outputs), o =>
-            Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        foreach (var step in new[] { RlSpecGenerator.FilesStep, RlSpecGenerator.UniqueFilesStep, RlSpecGenerator.CompiledStep })
+        {
+            var outputs = steps[step].SelectMany(s => s.Outputs).ToArray();
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, o =>
+                Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {o.Reason}"));
+        }
     }
 
     [Fact]

@@ -1,0 +1,16 @@
+using RlSpec.Compiler;
+using RlSpec.Compiler.Diagnostics;
+
+namespace RlSpec.Generators
+{
+    /// <summary>
+    /// What one file compiles to, compared by value: the emitted sources and the diagnostics (plain
+    /// records from the compiler, in <see cref="EquatableArray{T}"/>s). An equal result lets Roslyn skip
+    /// the output steps.
+    /// </summary>
+    internal sealed record CompiledFile(
+        string Path,
+        string HintPrefix,
+        EquatableArray<GeneratedModel> Models,
+        EquatableArray<Diagnostic> Diagnostics);
+}
