@@ -72,7 +72,7 @@ public readonly struct SlipperyChain(int n) : IGenerativeMdp
 
 /// <summary>
 /// Makes any exact model generative by listing a pair's outcomes and inverting their cumulative
-/// probabilities (for tests only: it allocates each row once, and searches it linearly). With a shift, the
+/// probabilities (for tests only: it allocates each row once). With a shift, the
 /// outcome list of one (state, action) is perturbed: <paramref name="shift"/> of probability moves
 /// from its most likely outcome to the next outcome with another successor, the negative control
 /// of the generative-step test.
@@ -97,7 +97,7 @@ public readonly struct TabularSampler<TModel>(TModel model, int perturbedState =
     public void Initial<TVisitor>(ref TVisitor visitor) where TVisitor : struct, ITransitionVisitor, allows ref struct
         => model.Initial(ref visitor);
 
-    // Each row's outcomes, listed (and perturbed) once, then sampled by a linear search of the cumulative sums.
+    // Each row's outcomes, listed (and perturbed) once, then sampled by a binary search of the cumulative sums.
     private readonly Dictionary<(int, int, int), (int Next, double Cumulative, double Reward)[]?> _rows = new();
 
     public int Sample(int state, int action, int step, ref RandomStream random, out double reward)
@@ -105,11 +105,17 @@ public readonly struct TabularSampler<TModel>(TModel model, int perturbedState =
         reward = 0;
         if (!_rows.TryGetValue((state, action, step), out var row)) _rows[(state, action, step)] = row = Row(state, action, step);
         if (row is null) return -1;
+        // Binary search for the first cumulative sum above u (the last outcome when rounding leaves u above all).
         double u = random.NextDouble();
-        foreach (var (next, cumulative, r) in row)
-            if (u < cumulative) { reward = r; return next; }
-        reward = row[^1].Reward;
-        return row[^1].Next;
+        int lo = 0, hi = row.Length - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (row[mid].Cumulative > u) hi = mid;
+            else lo = mid + 1;
+        }
+        reward = row[lo].Reward;
+        return row[lo].Next;
     }
 
     private (int, double, double)[]? Row(int state, int action, int step)
