@@ -67,6 +67,12 @@ namespace RlSpec.Compiler.Emit
             _ => "double",
         };
 
+        /// <summary>
+        /// When set, the name of a <c>RandomStream</c> local: distributions are drawn from it (the generative
+        /// step) instead of replaced by their means (the exact side).
+        /// </summary>
+        public string? RandomStream { get; set; }
+
         public string Emit(BoundExpr e) => EmitP(e).Code;
 
         /// <summary>Emits <paramref name="e"/> as a value of <paramref name="target"/>: an int list literal inside a real table becomes double[].</summary>
@@ -112,7 +118,7 @@ namespace RlSpec.Compiler.Emit
                 case BoundIndex x: return ($"{Wrap(x.Target, Primary)}[{Emit(x.Index)}]", Primary);
                 case BoundList l: return (EmitList(l, l.Type), Primary);
                 case BoundLoop loop: return (Loop(loop), Primary);
-                case BoundDistribution d: return (Mean(d), Primary);
+                case BoundDistribution d: return (RandomStream is null ? Mean(d) : Draw(d, RandomStream), Primary);
                 default: throw new InvalidOperationException("cannot emit " + e.GetType().Name);
             }
         }
@@ -219,6 +225,10 @@ namespace RlSpec.Compiler.Emit
         /// <summary>The mean of a reward distribution: its family's closed form, or the precomputed finite distribution's.</summary>
         private string Mean(BoundDistribution d) =>
             d.IsTruncated ? _fields.Distribution(d) + ".Mean" : d.Family.Mean(new Arguments(this, d.Arguments));
+
+        /// <summary>One draw of a reward distribution: from the precomputed finite distribution when truncated, else by its family's sampler.</summary>
+        private string Draw(BoundDistribution d, string rng) =>
+            d.IsTruncated ? $"{_fields.Distribution(d)}.Sample(ref {rng})" : SampleDistribution(d, rng);
 
         /// <summary>C# that creates the <c>FiniteDistribution</c> of a random variable or truncated reward.</summary>
         public string CreateDistribution(BoundDistribution d)

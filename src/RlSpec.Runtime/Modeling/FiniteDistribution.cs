@@ -1,4 +1,5 @@
 using System;
+using RlSpec.Runtime.Randomness;
 
 namespace RlSpec.Runtime.Modeling;
 
@@ -17,7 +18,20 @@ public sealed class FiniteDistribution
         double mean = 0;
         for (int k = 0; k < pmf.Length; k++) mean += (lo + k) * pmf[k];
         Mean = mean;
+        // The cumulative sums, once, for Sample's binary search; the last index with mass catches a
+        // uniform draw that rounding put at or above the total.
+        _cumulative = new double[pmf.Length];
+        double sum = 0;
+        for (int k = 0; k < pmf.Length; k++)
+        {
+            sum += pmf[k];
+            _cumulative[k] = sum;
+            if (pmf[k] > 0) _lastWithMass = k;
+        }
     }
+
+    private readonly double[] _cumulative;
+    private readonly int _lastWithMass;
 
     /// <summary>Smallest value.</summary>
     public int Lo { get; }
@@ -33,6 +47,26 @@ public sealed class FiniteDistribution
 
     /// <summary>P(X = k), 0 outside the support.</summary>
     public double Probability(int k) => k < Lo || k > Hi ? 0 : Pmf[k - Lo];
+
+    /// <summary>
+    /// Draws a value by inversion of the CDF: one uniform U in [0,1) scaled by the total mass, then a
+    /// binary search for the first cumulative sum above it. Values of probability 0 are never drawn.
+    /// Allocation-free.
+    /// </summary>
+    public int Sample(ref RandomStream random)
+    {
+        var cumulative = _cumulative;
+        double u = random.NextDouble() * cumulative[cumulative.Length - 1];
+        int lo = 0, hi = _lastWithMass;
+        // Invariant: the answer is in lo..hi, and cumulative[hi] > u unless hi is the last index with mass.
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] > u) hi = mid;
+            else lo = mid + 1;
+        }
+        return Lo + lo;
+    }
 
     public static FiniteDistribution Bernoulli(double p)
     {

@@ -8,11 +8,12 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
 {
     /// <summary>
     /// The MDP kind's emit stage: writes one <see cref="MdpIr"/> as a C# <c>readonly struct</c> implementing
-    /// <c>RlSpec.Runtime.Mdp.IMdp</c>, reading only the IR. Parameters become fields set by <c>Create</c>;
+    /// <c>RlSpec.Runtime.Mdp.IGenerativeMdp</c>, reading only the IR. Parameters become fields set by <c>Create</c>;
     /// constant lets and random variables' distributions are computed once in the constructor; each
     /// action becomes a method that runs its rules in order (first match wins) and reports outcomes to a
-    /// struct visitor, so solvers specialize on it. One part of the struct per file (MdpEmitter.*.cs);
-    /// a new member such as a generative <c>Sample</c> step is a new file plus one call in <see cref="Run"/>.
+    /// struct visitor, so solvers specialize on it; its generative step <c>Sample</c> draws one
+    /// outcome of the same rules with a caller's random stream. One part of the struct per file (MdpEmitter.*.cs);
+    /// a new member is a new file plus one call in <see cref="Run"/>.
     /// </summary>
     internal sealed partial class MdpEmitter
     {
@@ -44,7 +45,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             _members = new NameTable(new[]
             {
                 ir.TypeName.TrimStart('@'), "Create", "Name", "StateCount", "ActionCount", "Criterion", "IsTimeDependent",
-                "IsTerminal", "Transitions", "Initial", "StateLabel", "ActionName", "RuleLocation", "Solve", "Evaluate",
+                "IsTerminal", "Transitions", "Sample", "Initial", "StateLabel", "ActionName", "RuleLocation", "Solve", "Evaluate",
                 "Validate", "StateIndex", "ActionIndex", "SourcePath", "Equals", "GetHashCode", "ToString", "GetType",
             });
         }
@@ -65,11 +66,12 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             _w.Line("using System.Runtime.CompilerServices;");
             _w.Line("using RlSpec.Runtime.Mdp;");
             _w.Line("using RlSpec.Runtime.Modeling;");
+            _w.Line("using RlSpec.Runtime.Randomness;");
             _w.Line("using RlSpec.Runtime.Solvers;");
             _w.Line();
             _w.Open("namespace " + RlSpecCompiler.ModelNamespace);
             WriteSummary(file);
-            _w.Open($"public readonly partial struct {_ir.TypeName} : IMdp");
+            _w.Open($"public readonly partial struct {_ir.TypeName} : IGenerativeMdp");
             PrepareFields();
             WriteFields();
             WriteConstructor();
@@ -79,6 +81,8 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             WriteIsTerminal();
             WriteTransitions();
             foreach (var action in _ir.Actions) WriteAction(action);
+            WriteSample();
+            foreach (var action in _ir.Actions) WriteSampleAction(action);
             WriteInitial();
             WriteLabels();
             WriteConvenience();
