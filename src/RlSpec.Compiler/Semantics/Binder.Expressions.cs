@@ -18,6 +18,7 @@ namespace RlSpec.Compiler.Semantics
                 case NameExpr n: return BindName(n);
                 case UnaryExpr u: return BindUnary(u);
                 case BinaryExpr b: return BindBinary(b);
+                case ChainExpr c: return BindChain(c);
                 case IfExpr i: return BindIf(i);
                 case CallExpr c: return BindCall(c);
                 case IndexExpr x: return BindIndex(x);
