@@ -164,41 +164,7 @@ namespace RlSpec.Compiler.Semantics
         {
             var args = new object[c.Arguments.Count];
             for (int k = 0; k < args.Length; k++) args[k] = Evaluate(c.Arguments[k]);
-            bool isInt = c.Type.Kind == TypeKind.Int;
-            switch (c.Function)
-            {
-                case "min":
-                case "max":
-                {
-                    var items = args.Length == 1 && args[0] is object[] list ? list : args;
-                    if (items.Length == 0) throw new EvaluationException(DiagnosticIds.EmptySupport, $"{c.Function} of an empty list", c.Span);
-                    if (isInt)
-                    {
-                        long best = (long)items[0];
-                        foreach (var v in items) best = c.Function == "min" ? Math.Min(best, (long)v) : Math.Max(best, (long)v);
-                        return best;
-                    }
-                    double bestReal = ToReal(items[0]);
-                    foreach (var v in items) bestReal = c.Function == "min" ? Math.Min(bestReal, ToReal(v)) : Math.Max(bestReal, ToReal(v));
-                    return bestReal;
-                }
-                case "abs": return isInt ? (object)Math.Abs((long)args[0]) : Math.Abs(ToReal(args[0]));
-                case "clamp":
-                    if (isInt) return Math.Max((long)args[1], Math.Min((long)args[2], (long)args[0]));
-                    return Math.Max(ToReal(args[1]), Math.Min(ToReal(args[2]), ToReal(args[0])));
-                case "floor": return (long)Math.Floor(ToReal(args[0]));
-                case "ceil": return (long)Math.Ceiling(ToReal(args[0]));
-                case "round": return (long)Math.Round(ToReal(args[0]), MidpointRounding.AwayFromZero);
-                case "exp": return Math.Exp(ToReal(args[0]));
-                case "log":
-                    if (ToReal(args[0]) <= 0) throw new EvaluationException(DiagnosticIds.InvalidDistributionParameter, $"log of {ToReal(args[0])} is undefined; the argument must be positive", c.Span);
-                    return Math.Log(ToReal(args[0]));
-                case "sqrt":
-                    if (ToReal(args[0]) < 0) throw new EvaluationException(DiagnosticIds.InvalidDistributionParameter, $"sqrt of {ToReal(args[0])} is undefined; the argument must not be negative", c.Span);
-                    return Math.Sqrt(ToReal(args[0]));
-                case "len": return (long)((object[])args[0]).Length;
-            }
-            throw new EvaluationException(DiagnosticIds.NotConstant, $"{c.Function}(...) cannot be evaluated at compile time", c.Span);
+            return c.Function.EvaluateCall(args, c);
         }
     }
 }

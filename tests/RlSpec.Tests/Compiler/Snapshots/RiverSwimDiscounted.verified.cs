@@ -151,7 +151,7 @@ namespace RlSpec.Models
                     int sNext = 1;
                     double probability = 0.3;
                     double rewardHere = reward;
-                    // reward right when s == N - 1 && s' == N - 1: 10000 (line 17)
+                    // reward right when s == N-1 && s' == N-1: 10000 (line 17)
                     if (s == _N - 1 && sNext == _N - 1) rewardHere += 10000;
                     if (TVisitor.Validating)
                     {
@@ -164,7 +164,7 @@ namespace RlSpec.Models
                     int sNext = 0;
                     double probability = 0.7;
                     double rewardHere = reward;
-                    // reward right when s == N - 1 && s' == N - 1: 10000 (line 17)
+                    // reward right when s == N-1 && s' == N-1: 10000 (line 17)
                     if (s == _N - 1 && sNext == _N - 1) rewardHere += 10000;
                     if (TVisitor.Validating)
                     {
@@ -175,7 +175,7 @@ namespace RlSpec.Models
                 return true;
             }
 
-            // Rule: right when s == N - 1 (line 13).
+            // Rule: right when s == N-1 (line 13).
             if (s == _N - 1)
             {
                 if (TVisitor.Validating) visitor.BeginRule(2);
@@ -184,7 +184,7 @@ namespace RlSpec.Models
                     int sNext = s;
                     double probability = 0.3;
                     double rewardHere = reward;
-                    // reward right when s == N - 1 && s' == N - 1: 10000 (line 17)
+                    // reward right when s == N-1 && s' == N-1: 10000 (line 17)
                     if (s == _N - 1 && sNext == _N - 1) rewardHere += 10000;
                     if (TVisitor.Validating)
                     {
@@ -197,7 +197,7 @@ namespace RlSpec.Models
                     int sNext = s - 1;
                     double probability = 0.7;
                     double rewardHere = reward;
-                    // reward right when s == N - 1 && s' == N - 1: 10000 (line 17)
+                    // reward right when s == N-1 && s' == N-1: 10000 (line 17)
                     if (s == _N - 1 && sNext == _N - 1) rewardHere += 10000;
                     if (TVisitor.Validating)
                     {
@@ -216,7 +216,7 @@ namespace RlSpec.Models
                     int sNext = s + 1;
                     double probability = 0.3;
                     double rewardHere = reward;
-                    // reward right when s == N - 1 && s' == N - 1: 10000 (line 17)
+                    // reward right when s == N-1 && s' == N-1: 10000 (line 17)
                     if (s == _N - 1 && sNext == _N - 1) rewardHere += 10000;
                     if (TVisitor.Validating)
                     {
@@ -229,7 +229,7 @@ namespace RlSpec.Models
                     int sNext = s;
                     double probability = 0.6;
                     double rewardHere = reward;
-                    // reward right when s == N - 1 && s' == N - 1: 10000 (line 17)
+                    // reward right when s == N-1 && s' == N-1: 10000 (line 17)
                     if (s == _N - 1 && sNext == _N - 1) rewardHere += 10000;
                     if (TVisitor.Validating)
                     {
@@ -242,7 +242,7 @@ namespace RlSpec.Models
                     int sNext = s - 1;
                     double probability = 0.1;
                     double rewardHere = reward;
-                    // reward right when s == N - 1 && s' == N - 1: 10000 (line 17)
+                    // reward right when s == N-1 && s' == N-1: 10000 (line 17)
                     if (s == _N - 1 && sNext == _N - 1) rewardHere += 10000;
                     if (TVisitor.Validating)
                     {
