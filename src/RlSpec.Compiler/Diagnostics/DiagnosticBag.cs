@@ -7,6 +7,7 @@ namespace RlSpec.Compiler.Diagnostics
     public sealed class DiagnosticBag
     {
         private readonly List<Diagnostic> _items = new List<Diagnostic>();
+        private readonly HashSet<Diagnostic> _seen = new HashSet<Diagnostic>();
 
         public bool HasErrors { get; private set; }
 
@@ -15,7 +16,8 @@ namespace RlSpec.Compiler.Diagnostics
         public void Add(Diagnostic diagnostic)
         {
             // The same mistake reached twice (e.g. a let used in two places) is reported once.
-            if (_items.Contains(diagnostic)) return;
+            // A set, not a list search: a large file with many mistakes must not take quadratic time.
+            if (!_seen.Add(diagnostic)) return;
             _items.Add(diagnostic);
             if (diagnostic.IsError) HasErrors = true;
         }

@@ -11,6 +11,7 @@ namespace RlSpec.Compiler.Diagnostics
         public const string SyntaxError = "RLS0001";
         public const string UnknownCharacter = "RLS0002";
         public const string InvalidNumber = "RLS0003";
+        public const string NestingTooDeep = "RLS0004";
 
         // Names and types
         public const string UnknownModelKind = "RLS0100";

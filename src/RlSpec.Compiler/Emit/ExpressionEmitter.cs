@@ -43,7 +43,7 @@ namespace RlSpec.Compiler.Emit
     /// </summary>
     internal sealed class ExpressionEmitter
     {
-        private const int Primary = 15, Unary = 14, Multiplicative = 13, Additive = 12, Relational = 10, Equality = 9, And = 5, Or = 4, Conditional = 2;
+        private const int Primary = 15, Unary = 14, Multiplicative = 13, Additive = 12, Relational = 10, Equality = 9, And = 5, Or = 4, ConditionalPrec = 2;
 
         private readonly IFieldNames _fields;
         private readonly EmitScope _scope;
@@ -112,8 +112,16 @@ namespace RlSpec.Compiler.Emit
                 case BoundUnary u:
                     return (u.Op + Wrap(u.Operand, Unary), Unary);
                 case BoundBinary b: return Binary(b);
+                case BoundChain c: return Chain(c);
                 case BoundIf i:
-                    return ($"{Wrap(i.Condition, Or)} ? {Wrap(i.Then, Conditional + 1)} : {Wrap(i.Else, Conditional)}", Conditional);
+                {
+                    var condition = Wrap(i.Condition, Or);
+                    Conditional++;
+                    var then = Wrap(i.Then, ConditionalPrec + 1);
+                    var otherwise = Wrap(i.Else, ConditionalPrec);
+                    Conditional--;
+                    return ($"{condition} ? {then} : {otherwise}", ConditionalPrec);
+                }
                 case BoundCall c: return (Call(c), Primary);
                 case BoundIndex x: return ($"{Wrap(x.Target, Primary)}[{Emit(x.Index)}]", Primary);
                 case BoundList l: return (EmitList(l, l.Type), Primary);
@@ -129,24 +137,29 @@ namespace RlSpec.Compiler.Emit
             return prec < minPrec ? "(" + code + ")" : code;
         }
 
-        private (string, int) Binary(BoundBinary b)
+        private (string, int) Binary(BoundBinary b) =>
+            Apply(b.Op, EmitP(b.Left), b.Left.Type, b.Right, b.Type);
+
+        /// <summary>
+        /// <c>left op right</c> in C#, where <paramref name="left"/> is already emitted (with its C# precedence)
+        /// and has type <paramref name="leftType"/>: shared by binaries and each step of a chain.
+        /// </summary>
+        private (string, int) Apply(string op, (string Code, int Prec) left, RType leftType, BoundExpr right, RType type)
         {
-            switch (b.Op)
+            string WrapLeft(int minPrec) => left.Prec < minPrec ? "(" + left.Code + ")" : left.Code;
+            switch (op)
             {
                 case "^":
-                    return b.Type.Kind == TypeKind.Int
-                        ? ($"Functions.IntPow({Emit(b.Left)}, {Emit(b.Right)})", Primary)
-                        : ($"Math.Pow({Emit(b.Left)}, {Emit(b.Right)})", Primary);
+                    return type.Kind == TypeKind.Int
+                        ? ($"Functions.IntPow({left.Code}, {Emit(right)})", Primary)
+                        : ($"Math.Pow({left.Code}, {Emit(right)})", Primary);
                 case "%":
-                    return ($"Functions.Mod({Emit(b.Left)}, {Emit(b.Right)})", Primary);
+                    return ($"Functions.Mod({left.Code}, {Emit(right)})", Primary);
                 case "/":
-                {
                     // Division is real division: make sure C# does not divide integers.
-                    var left = b.Left.Type.Kind == TypeKind.Int ? "(double)" + Wrap(b.Left, Unary) : Wrap(b.Left, Multiplicative);
-                    return ($"{left} / {Wrap(b.Right, Multiplicative + 1)}", Multiplicative);
-                }
+                    return ($"{(leftType.Kind == TypeKind.Int ? "(double)" + WrapLeft(Unary) : WrapLeft(Multiplicative))} / {Wrap(right, Multiplicative + 1)}", Multiplicative);
             }
-            int prec = b.Op switch
+            int prec = op switch
             {
                 "*" => Multiplicative,
                 "+" or "-" => Additive,
@@ -155,7 +168,46 @@ namespace RlSpec.Compiler.Emit
                 "&&" => And,
                 _ => Or,
             };
-            return ($"{Wrap(b.Left, prec)} {b.Op} {Wrap(b.Right, prec + 1)}", prec);
+            return ($"{WrapLeft(prec)} {op} {Wrap(right, prec + 1)}", prec);
+        }
+
+        /// <summary>
+        /// Operator links per emitted C# expression. A longer chain is split: every <see cref="ChunkSize"/>
+        /// links the value so far goes into a local, so that C# never sees an expression too complex for
+        /// it (CS8078), whatever the length of the chain.
+        /// </summary>
+        public const int ChunkSize = 256;
+
+        /// <summary>
+        /// How many enclosing constructs evaluate what is being emitted only sometimes (a branch of `if`,
+        /// an operand after `&&` or `||`, or a caller's guarded statement). Splitting a chain there would
+        /// compute its first part unconditionally, so chains are split only where this is zero.
+        /// </summary>
+        public int Conditional { get; set; }
+
+        /// <summary>A chain in a loop, left to right as C# associates it; split into locals when long.</summary>
+        private (string, int) Chain(BoundChain c)
+        {
+            var acc = EmitP(c.First);
+            var type = c.First.Type;
+            for (int k = 0; k < c.Links.Count; k++)
+            {
+                var link = c.Links[k];
+                // The chain so far is computed whenever the chain is: it can move into a statement before.
+                if (k > 0 && k % ChunkSize == 0 && Conditional == 0)
+                {
+                    var part = _scope.Names.Fresh("part");
+                    _w.Line($"{TypeOf(type)} {part} = {acc.Code};");
+                    acc = (part, Primary);
+                }
+                // The right operand of && or || is evaluated only sometimes.
+                bool shortCircuit = link.Op is "&&" or "||";
+                if (shortCircuit) Conditional++;
+                acc = Apply(link.Op, acc, type, link.Operand, link.Type);
+                if (shortCircuit) Conditional--;
+                type = link.Type;
+            }
+            return acc;
         }
 
         /// <summary>A built-in call, as its table entry writes it.</summary>

@@ -20,6 +20,7 @@ namespace RlSpec.Compiler.Semantics
                 case NameExpr n: return BindName(n);
                 case UnaryExpr u: return BindUnary(u);
                 case BinaryExpr b: return BindBinary(b);
+                case ChainExpr c: return BindChain(c);
                 case IfExpr i: return BindIf(i);
                 case CallExpr c: return BindCall(c);
                 case IndexExpr x: return BindIndex(x);
@@ -100,36 +101,50 @@ namespace RlSpec.Compiler.Semantics
             var right = Bind(b.Right);
             if (left.HasError) return left;
             if (right.HasError) return right;
-            switch (b.Op)
+            var type = BinaryType(b.Op, left.Type, right.Type, b.Left.Span, b.Right.Span, b.Span);
+            return type is null ? new BoundError(b.Span) : new BoundBinary(b.Op, left, right, type, b.Span);
+        }
+
+        /// <summary>
+        /// The type of <c>left op right</c>, or null after reporting why the operands do not fit; shared by
+        /// binaries and each step of a chain (whose left operand is the chain so far). The spans locate
+        /// the operands in messages.
+        /// </summary>
+        private RType? BinaryType(string op, RType left, RType right, SourceSpan leftSpan, SourceSpan rightSpan, SourceSpan span)
+        {
+            switch (op)
             {
                 case "&&":
                 case "||":
-                    if (left.Type.Kind != TypeKind.Bool) return Fail(DiagnosticIds.TypeMismatch, $"'{b.Op}' needs conditions on both sides, but the left side is {Article(left.Type)}", b.Left.Span);
-                    if (right.Type.Kind != TypeKind.Bool) return Fail(DiagnosticIds.TypeMismatch, $"'{b.Op}' needs conditions on both sides, but the right side is {Article(right.Type)}", b.Right.Span);
-                    return new BoundBinary(b.Op, left, right, RType.Bool, b.Span);
+                    if (left.Kind != TypeKind.Bool) return Mismatch($"'{op}' needs conditions on both sides, but the left side is {Article(left)}", leftSpan);
+                    if (right.Kind != TypeKind.Bool) return Mismatch($"'{op}' needs conditions on both sides, but the right side is {Article(right)}", rightSpan);
+                    return RType.Bool;
                 case "==":
                 case "!=":
-                    if (left.Type.IsNumeric && right.Type.IsNumeric) return new BoundBinary(b.Op, left, right, RType.Bool, b.Span);
-                    if (left.Type.Kind == TypeKind.Bool && right.Type.Kind == TypeKind.Bool) return new BoundBinary(b.Op, left, right, RType.Bool, b.Span);
-                    if (left.Type.Kind == TypeKind.Enum && right.Type.Kind == TypeKind.Enum && left.Type.Enum == right.Type.Enum)
-                        return new BoundBinary(b.Op, left, right, RType.Bool, b.Span);
-                    return Fail(DiagnosticIds.TypeMismatch, $"cannot compare {Article(left.Type)} with {Article(right.Type)}", b.Span);
+                    if (left.IsNumeric && right.IsNumeric) return RType.Bool;
+                    if (left.Kind == TypeKind.Bool && right.Kind == TypeKind.Bool) return RType.Bool;
+                    if (left.Kind == TypeKind.Enum && right.Kind == TypeKind.Enum && left.Enum == right.Enum) return RType.Bool;
+                    return Mismatch($"cannot compare {Article(left)} with {Article(right)}", span);
                 case "<":
                 case "<=":
                 case ">":
                 case ">=":
-                    if (!left.Type.IsNumeric) return Fail(DiagnosticIds.TypeMismatch, $"'{b.Op}' compares numbers, but the left side is {Article(left.Type)}", b.Left.Span);
-                    if (!right.Type.IsNumeric) return Fail(DiagnosticIds.TypeMismatch, $"'{b.Op}' compares numbers, but the right side is {Article(right.Type)}", b.Right.Span);
-                    return new BoundBinary(b.Op, left, right, RType.Bool, b.Span);
+                    if (!left.IsNumeric) return Mismatch($"'{op}' compares numbers, but the left side is {Article(left)}", leftSpan);
+                    if (!right.IsNumeric) return Mismatch($"'{op}' compares numbers, but the right side is {Article(right)}", rightSpan);
+                    return RType.Bool;
                 default:
-                    if (!left.Type.IsNumeric) return Fail(DiagnosticIds.TypeMismatch, $"'{b.Op}' needs numbers, but the left side is {Article(left.Type)}", b.Left.Span);
-                    if (!right.Type.IsNumeric) return Fail(DiagnosticIds.TypeMismatch, $"'{b.Op}' needs numbers, but the right side is {Article(right.Type)}", b.Right.Span);
-                    bool ints = left.Type.Kind == TypeKind.Int && right.Type.Kind == TypeKind.Int;
-                    if (b.Op == "%" && !ints)
-                        return Fail(DiagnosticIds.TypeMismatch, "'%' (remainder) needs integers on both sides", b.Span);
-                    var type = b.Op == "/" ? RType.Real : ints ? RType.Int : RType.Real;
-                    return new BoundBinary(b.Op, left, right, type, b.Span);
+                    if (!left.IsNumeric) return Mismatch($"'{op}' needs numbers, but the left side is {Article(left)}", leftSpan);
+                    if (!right.IsNumeric) return Mismatch($"'{op}' needs numbers, but the right side is {Article(right)}", rightSpan);
+                    bool ints = left.Kind == TypeKind.Int && right.Kind == TypeKind.Int;
+                    if (op == "%" && !ints) return Mismatch("'%' (remainder) needs integers on both sides", span);
+                    return op == "/" ? RType.Real : ints ? RType.Int : RType.Real;
             }
+        }
+
+        private RType? Mismatch(string message, SourceSpan span)
+        {
+            Error(DiagnosticIds.TypeMismatch, message, span);
+            return null;
         }
 
         private BoundExpr BindIf(IfExpr i)

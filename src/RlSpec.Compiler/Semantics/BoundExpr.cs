@@ -127,6 +127,52 @@ namespace RlSpec.Compiler.Semantics
         public BoundExpr Operand { get; }
     }
 
+    /// <summary>
+    /// A left-associative chain of operators of one precedence level, bound from a
+    /// <see cref="Syntax.ChainExpr"/>: <c>((First op1 x1) op2 x2) ...</c>. Flat, so that the evaluator,
+    /// the folder and the emitter walk a chain of any length with a loop.
+    /// </summary>
+    public sealed class BoundChain : BoundExpr
+    {
+        public BoundChain(BoundExpr first, IReadOnlyList<BoundChainLink> links, SourceSpan span)
+            : base(links[links.Count - 1].Type, DepsOf(first, links), span)
+        {
+            First = first;
+            Links = links;
+        }
+
+        public BoundExpr First { get; }
+
+        public IReadOnlyList<BoundChainLink> Links { get; }
+
+        private static Dep DepsOf(BoundExpr first, IReadOnlyList<BoundChainLink> links)
+        {
+            var deps = first.Deps;
+            foreach (var link in links) deps |= link.Operand.Deps;
+            return deps;
+        }
+    }
+
+    /// <summary>One step of a <see cref="BoundChain"/>: the operator, its right operand, and the type and span of the chain up to here.</summary>
+    public sealed class BoundChainLink
+    {
+        public BoundChainLink(string op, BoundExpr operand, RType type, SourceSpan span)
+        {
+            Op = op;
+            Operand = operand;
+            Type = type;
+            Span = span;
+        }
+
+        public string Op { get; }
+
+        public BoundExpr Operand { get; }
+
+        public RType Type { get; }
+
+        public SourceSpan Span { get; }
+    }
+
     public sealed class BoundBinary : BoundExpr
     {
         public BoundBinary(string op, BoundExpr left, BoundExpr right, RType type, SourceSpan span)

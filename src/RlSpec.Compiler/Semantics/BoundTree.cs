@@ -12,6 +12,10 @@ namespace RlSpec.Compiler.Semantics
             {
                 case BoundUnary u: yield return u.Operand; break;
                 case BoundBinary b: yield return b.Left; yield return b.Right; break;
+                case BoundChain c:
+                    yield return c.First;
+                    foreach (var link in c.Links) yield return link.Operand;
+                    break;
                 case BoundIf i: yield return i.Condition; yield return i.Then; yield return i.Else; break;
                 case BoundCall c: foreach (var a in c.Arguments) yield return a; break;
                 case BoundIndex x: yield return x.Target; yield return x.Index; break;

@@ -55,6 +55,7 @@ namespace RlSpec.Compiler.Semantics
                     return x is long i ? (object)(-i) : -(double)x;
                 }
                 case BoundBinary b: return Binary(b);
+                case BoundChain c: return Chain(c);
                 case BoundIf i: return (bool)Evaluate(i.Condition) ? Convert(Evaluate(i.Then), i.Type) : Convert(Evaluate(i.Else), i.Type);
                 case BoundCall c: return Call(c);
                 case BoundIndex x:
@@ -104,6 +105,22 @@ namespace RlSpec.Compiler.Semantics
         public static double ToReal(object v) => v is long l ? l : v is bool b ? (b ? 1 : 0) : (double)v;
 
         private static object Convert(object v, RType type) => type.Kind == TypeKind.Real && v is long l ? (double)l : v;
+
+        /// <summary>
+        /// A chain in a loop: each step is the binary operator applied to the value so far (as a literal)
+        /// and the next operand, so chains get exactly the semantics (and checks) of <see cref="Binary"/>.
+        /// </summary>
+        private object Chain(BoundChain c)
+        {
+            var value = Evaluate(c.First);
+            var type = c.First.Type;
+            foreach (var link in c.Links)
+            {
+                value = Binary(new BoundBinary(link.Op, new BoundLiteral(value, type, c.First.Span), link.Operand, link.Type, link.Span));
+                type = link.Type;
+            }
+            return value;
+        }
 
         private object Binary(BoundBinary b)
         {

@@ -31,6 +31,22 @@ namespace RlSpec.Compiler.Semantics
                     if (b.Op == "^" && b.Type.Kind == TypeKind.Int) return folded;
                     return left is BoundLiteral && right is BoundLiteral ? Literal(folded) : folded;
                 }
+                case BoundChain c:
+                {
+                    // Operands fold one by one; a chain of literals folds to one literal (left to right, as C# computes it).
+                    var first = Fold(c.First);
+                    bool changed = first != c.First, literals = first is BoundLiteral;
+                    var links = new List<BoundChainLink>(c.Links.Count);
+                    foreach (var link in c.Links)
+                    {
+                        var operand = Fold(link.Operand);
+                        changed |= operand != link.Operand;
+                        literals &= operand is BoundLiteral;
+                        links.Add(operand == link.Operand ? link : new BoundChainLink(link.Op, operand, link.Type, link.Span));
+                    }
+                    var folded = changed ? new BoundChain(first, links, c.Span) : c;
+                    return literals ? Literal(folded) : folded;
+                }
                 case BoundIf i:
                 {
                     var c = Fold(i.Condition);

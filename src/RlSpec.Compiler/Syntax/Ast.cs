@@ -100,7 +100,23 @@ namespace RlSpec.Compiler.Syntax
 
     public sealed record UnaryExpr(string Op, ExprNode Operand, SourceSpan Span) : ExprNode(Span);
 
+    /// <summary><c>a ^ b</c>: the one right-associative binary operator (a chain of them is real nesting).</summary>
     public sealed record BinaryExpr(string Op, ExprNode Left, ExprNode Right, SourceSpan Span) : ExprNode(Span);
+
+    /// <summary>
+    /// A left-associative chain of operators of one precedence level (<c>* / %</c>, <c>+ -</c>,
+    /// comparisons, <c>&amp;&amp;</c>, <c>||</c>): <c>a + b - c</c> is <c>First = a</c>, <c>Links = [+ b, - c]</c>
+    /// and means <c>(a + b) - c</c>. Kept flat, never as a left-deep tree of binaries, so that every stage
+    /// handles a chain of 100,000 terms with a loop; only real nesting counts toward the nesting limit.
+    /// </summary>
+    public sealed record ChainExpr(ExprNode First, IReadOnlyList<ChainLink> Links, SourceSpan Span) : ExprNode(Span)
+    {
+        /// <summary>The span of the chain up to and including link <paramref name="k"/>: the left operand of link k + 1.</summary>
+        public SourceSpan SpanThrough(int k) => k < 0 ? First.Span : First.Span.To(Links[k].Operand.Span);
+    }
+
+    /// <summary>One operator of a <see cref="ChainExpr"/> and its right operand.</summary>
+    public sealed record ChainLink(string Op, SourceSpan OpSpan, ExprNode Operand);
 
     public sealed record IfExpr(ExprNode Condition, ExprNode Then, ExprNode Else, SourceSpan Span) : ExprNode(Span);
 

@@ -125,17 +125,47 @@ namespace RlSpec.Compiler.Syntax
                 case P.IndexExprContext c: return new IndexExpr(Expr(c.expr(0)), Expr(c.index), span);
                 case P.PowerExprContext c: return new BinaryExpr("^", Expr(c.expr(0)), Expr(c.expr(1)), span);
                 case P.UnaryExprContext c: return new UnaryExpr(c.op.Text, Expr(c.expr()), span);
-                case P.MultiplyExprContext c: return new BinaryExpr(c.op.Text, Expr(c.expr(0)), Expr(c.expr(1)), span);
-                case P.AddExprContext c: return new BinaryExpr(c.op.Text, Expr(c.expr(0)), Expr(c.expr(1)), span);
-                case P.CompareExprContext c: return new BinaryExpr(c.op.Text, Expr(c.expr(0)), Expr(c.expr(1)), span);
-                case P.AndExprContext c: return new BinaryExpr("&&", Expr(c.expr(0)), Expr(c.expr(1)), span);
-                case P.OrExprContext c: return new BinaryExpr("||", Expr(c.expr(0)), Expr(c.expr(1)), span);
+                case P.MultiplyExprContext _:
+                case P.AddExprContext _:
+                case P.CompareExprContext _:
+                case P.AndExprContext _:
+                case P.OrExprContext _:
+                    return Chain(e, span);
                 case P.TruncateExprContext c:
                     return new TruncateExpr(Expr(c.expr(0)), c.op.Type == RlSpecLexer.CLAMPED, Expr(c.lo), Expr(c.hi), span);
                 case P.IfExprContext c: return new IfExpr(Expr(c.cond), Expr(c.then), Expr(c.otherwise), span);
                 default: throw new System.InvalidOperationException("unknown expression form");
             }
         }
+
+        /// <summary>
+        /// ANTLR parses <c>a + b + c</c> into a left-deep tree, ((a + b) + c); it is walked down its left
+        /// spine with a loop, not with recursion, so a flat chain of any length builds in constant stack.
+        /// </summary>
+        private ExprNode Chain(P.ExprContext e, SourceSpan span)
+        {
+            var level = e.GetType();
+            var links = new List<ChainLink>();
+            var node = e;
+            while (node.GetType() == level)
+            {
+                var (left, op, right) = Operands(node);
+                links.Add(new ChainLink(op.Text, Span(op), Expr(right)));
+                node = left;
+            }
+            links.Reverse();
+            return new ChainExpr(Expr(node), links, span);
+        }
+
+        private static (P.ExprContext Left, IToken Op, P.ExprContext Right) Operands(P.ExprContext e) => e switch
+        {
+            P.MultiplyExprContext c => (c.expr(0), c.op, c.expr(1)),
+            P.AddExprContext c => (c.expr(0), c.op, c.expr(1)),
+            P.CompareExprContext c => (c.expr(0), c.op, c.expr(1)),
+            P.AndExprContext c => (c.expr(0), c.op, c.expr(1)),
+            P.OrExprContext c => (c.expr(0), c.op, c.expr(1)),
+            _ => throw new System.InvalidOperationException("not a chain operator"),
+        };
 
         private ExprNode Primary(P.PrimaryContext p)
         {

@@ -1,7 +1,9 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
 using Antlr4.Runtime;
+using Antlr4.Runtime.Atn;
 using Antlr4.Runtime.Misc;
 using RlSpec.Compiler.Diagnostics;
 using RlSpec.Compiler.Syntax.Generated;
@@ -17,19 +19,29 @@ namespace RlSpec.Compiler.Syntax
     {
         public static FileNode Parse(string path, string text, DiagnosticBag diagnostics, CancellationToken cancellationToken)
         {
-            var errors = new FirstErrorListener(path);
-            var lexer = new RlSpecLexer(new AntlrInputStream(text), TextWriter.Null, TextWriter.Null);
+            var lexer = new RlSpecLexer(new AntlrInputStream(WithLineFeeds(text)), TextWriter.Null, TextWriter.Null);
             lexer.RemoveErrorListeners();
             var tokens = new CommonTokenStream(lexer);
-            var parser = new RlSpecParser(tokens, TextWriter.Null, TextWriter.Null);
-            parser.RemoveErrorListeners();
-            parser.AddErrorListener(errors);
-            var tree = parser.file();
+            tokens.Fill();
             cancellationToken.ThrowIfCancellationRequested();
 
             // A character the lexer does not know is reported as such, before any parse error it caused.
-            tokens.Fill();
             var unknown = tokens.GetTokens().FirstOrDefault(t => t.Type == RlSpecLexer.UNKNOWN_CHAR);
+
+            // Nesting beyond the limit is refused before the parser (or any later stage) recurses into it.
+            var tooDeep = NestingLimit.FirstTooDeep(tokens.GetTokens());
+            if (tooDeep != null && (unknown is null || tooDeep.StartIndex < unknown.StartIndex))
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticIds.NestingTooDeep, Severity.Error,
+                    $"this expression nests more than {NestingLimit.MaxDepth} levels deep (brackets, `if`, prefix '-' and '!', '^' chains); " +
+                    "split it into `let` definitions", Spans.Of(path, tooDeep)));
+                return new FileNode(path, new ModelNode[0]);
+            }
+
+            var errors = new FirstErrorListener(path, tokens.GetTokens());
+            var tree = ParseFile(tokens, errors);
+            cancellationToken.ThrowIfCancellationRequested();
+
             if (unknown != null && (errors.First is null || unknown.StartIndex <= errors.First.Span.Start))
             {
                 diagnostics.Add(new Diagnostic(DiagnosticIds.UnknownCharacter, Severity.Error,
@@ -45,6 +57,47 @@ namespace RlSpec.Compiler.Syntax
             return new AstBuilder(path, diagnostics).BuildFile(tree);
         }
 
+        /// <summary>
+        /// Two-stage parse: the fast SLL prediction first, which is exact for every valid file of this
+        /// grammar in practice; only when it fails is the file parsed again with full LL prediction and
+        /// error reporting. Full-context prediction on every member made large files parse slowly.
+        /// </summary>
+        private static RlSpecParser.FileContext ParseFile(CommonTokenStream tokens, FirstErrorListener errors)
+        {
+            var parser = new RlSpecParser(tokens, TextWriter.Null, TextWriter.Null);
+            parser.RemoveErrorListeners();
+            parser.Interpreter.PredictionMode = PredictionMode.SLL;
+            parser.ErrorHandler = new BailErrorStrategy();
+            try
+            {
+                return parser.file();
+            }
+            catch (ParseCanceledException)
+            {
+                tokens.Seek(0);
+                parser.Reset();
+                parser.AddErrorListener(errors);
+                parser.Interpreter.PredictionMode = PredictionMode.LL;
+                parser.ErrorHandler = new DefaultErrorStrategy();
+                return parser.file();
+            }
+        }
+
+        /// <summary>
+        /// A bare carriage return (old Mac line endings) is a line break too. The lexer counts lines at
+        /// '\n' only, so a lone '\r' becomes '\n'; the length is unchanged, so offsets stay valid.
+        /// </summary>
+        private static string WithLineFeeds(string text)
+        {
+            if (text.IndexOf('\r') < 0) return text;
+            var chars = text.ToCharArray();
+            for (int k = 0; k < chars.Length; k++)
+            {
+                if (chars[k] == '\r' && (k + 1 == chars.Length || chars[k + 1] != '\n')) chars[k] = '\n';
+            }
+            return new string(chars);
+        }
+
         private static string Printable(string text)
         {
             var c = text.Length > 0 ? text[0] : '?';
@@ -54,9 +107,21 @@ namespace RlSpec.Compiler.Syntax
         /// <summary>Keeps the first syntax error, phrased for a person.</summary>
         private sealed class FirstErrorListener : BaseErrorListener
         {
-            private readonly string _path;
+            /// <summary>The keywords that start a member: a misspelled one is reported as such.</summary>
+            private static readonly string[] MemberKeywords =
+            {
+                "param", "let", "state", "action", "init", "discount", "horizon", "average", "until", "default", "transition", "reward",
+            };
 
-            public FirstErrorListener(string path) { _path = path; }
+            private readonly string _path;
+            private readonly IList<IToken> _tokens;
+            private HashSet<string>? _actions;
+
+            public FirstErrorListener(string path, IList<IToken> tokens)
+            {
+                _path = path;
+                _tokens = tokens;
+            }
 
             public Diagnostic? First { get; private set; }
 
@@ -64,6 +129,11 @@ namespace RlSpec.Compiler.Syntax
             {
                 if (First != null) return;
                 var parser = recognizer as Antlr4.Runtime.Parser;
+                if (MisspelledKeyword(parser, offendingSymbol) is { } misspelled)
+                {
+                    First = misspelled;
+                    return;
+                }
                 string expected = "";
                 IntervalSet? set = null;
                 try { set = parser?.GetExpectedTokens(); } catch (System.Exception) { set = null; }
@@ -85,6 +155,55 @@ namespace RlSpec.Compiler.Syntax
                     ? new SourceSpan(_path, line, charPositionInLine + 1, line, charPositionInLine + 1, 0, 0)
                     : Spans.Of(_path, offendingSymbol);
                 First = new Diagnostic(DiagnosticIds.SyntaxError, Severity.Error, message, span);
+            }
+
+            /// <summary>
+            /// <c>dicount 0.96</c> or <c>rewrad cut when ...</c>: a name at the start of a member is read as
+            /// the action of a transition rule, so the parser stumbles over the next word. When that name
+            /// is no declared action and is one typo away from a member keyword, the name is the mistake.
+            /// </summary>
+            private Diagnostic? MisspelledKeyword(Antlr4.Runtime.Parser? parser, IToken? offending)
+            {
+                RuleContext? context = parser?.Context;
+                while (context != null && context is not RlSpecParser.MemberContext) context = context.Parent;
+                var start = (context as ParserRuleContext)?.Start;
+                if (start is null || start.Type != RlSpecLexer.ID) return null;
+                // Only right after the name: an error further into a rule is a mistake of its own.
+                if (offending != null && offending.TokenIndex > start.TokenIndex + 2) return null;
+                if (DeclaredActions().Contains(start.Text)) return null;
+                var keyword = EditDistance.Closest(start.Text, MemberKeywords);
+                if (keyword is null) return null;
+                return new Diagnostic(DiagnosticIds.SyntaxError, Severity.Error,
+                    $"unknown keyword '{start.Text}'; did you mean '{keyword}'?", Spans.Of(_path, start));
+            }
+
+            /// <summary>The names after <c>action</c> (and after its commas), found on the tokens since the parse failed.</summary>
+            private HashSet<string> DeclaredActions()
+            {
+                if (_actions != null) return _actions;
+                _actions = new HashSet<string>();
+                bool inAction = false, expectName = false;
+                int depth = 0;
+                foreach (var t in _tokens)
+                {
+                    if (t.Channel != TokenConstants.DefaultChannel) continue;
+                    switch (t.Type)
+                    {
+                        case RlSpecLexer.ACTION: inAction = true; expectName = true; depth = 0; continue;
+                        case RlSpecLexer.LPAREN: case RlSpecLexer.LBRACK: depth++; break;
+                        case RlSpecLexer.RPAREN: case RlSpecLexer.RBRACK: depth--; break;
+                        case RlSpecLexer.COMMA when inAction && depth == 0: expectName = true; continue;
+                        case RlSpecLexer.ID when expectName: _actions.Add(t.Text); break;
+                        case RlSpecLexer.COLON: case RlSpecLexer.RBRACE: case RlSpecLexer.ASSIGN:
+                        case RlSpecLexer.PARAM: case RlSpecLexer.LET: case RlSpecLexer.STATE: case RlSpecLexer.INIT:
+                        case RlSpecLexer.DISCOUNT: case RlSpecLexer.HORIZON: case RlSpecLexer.AVERAGE: case RlSpecLexer.UNTIL:
+                        case RlSpecLexer.DEFAULT: case RlSpecLexer.TRANSITION: case RlSpecLexer.REWARD:
+                            inAction = false;
+                            break;
+                    }
+                    expectName = false;
+                }
+                return _actions;
             }
 
             private static string TokenName(IVocabulary vocabulary, int type)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq;
+using System.Text;
 
 namespace RlSpec.Compiler.Syntax
 {
@@ -18,6 +19,7 @@ namespace RlSpec.Compiler.Syntax
             NameExpr n => n.Primed ? n.Name + "'" : n.Name,
             UnaryExpr u => u.Op + Wrap(u.Operand, 8),
             BinaryExpr b => $"{Wrap(b.Left, Precedence(b.Op))} {b.Op} {Wrap(b.Right, Precedence(b.Op) + (b.Op == "^" ? 0 : 1))}",
+            ChainExpr c => PrintChain(c),
             IfExpr i => $"if {Print(i.Condition)} then {Print(i.Then)} else {Print(i.Else)}",
             CallExpr c => $"{c.Function.Text}({string.Join(", ", c.Arguments.Select(a => (a.Name is null ? "" : a.Name.Text + " = ") + Print(a.Value)))})",
             IndexExpr x => $"{Wrap(x.Target, 10)}[{Print(x.Index)}]",
@@ -43,11 +45,22 @@ namespace RlSpec.Compiler.Syntax
         private static int Precedence(ExprNode e) => e switch
         {
             BinaryExpr b => Precedence(b.Op),
+            ChainExpr c => Precedence(c.Links[0].Op),
             UnaryExpr _ => 8,
             TruncateExpr _ => 2,
             IfExpr _ => 1,
             _ => 10,
         };
+
+        /// <summary>A chain in a loop: left-associative, so only a right operand of the same level needs parentheses.</summary>
+        private static string PrintChain(ChainExpr c)
+        {
+            var precedence = Precedence(c.Links[0].Op);
+            var text = new StringBuilder(Wrap(c.First, precedence));
+            foreach (var link in c.Links)
+                text.Append(' ').Append(link.Op).Append(' ').Append(Wrap(link.Operand, precedence + 1));
+            return text.ToString();
+        }
 
         private static string Wrap(ExprNode e, int minimum) =>
             Precedence(e) < minimum ? "(" + Print(e) + ")" : Print(e);

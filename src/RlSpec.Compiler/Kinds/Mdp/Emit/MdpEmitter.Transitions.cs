@@ -139,7 +139,10 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
         {
             if (r.Index != null && action.Index != null) scope.Locals[r.Index] = scope.Locals[action.Index];
             _w.Line($"// {CSharpNames.Comment(r.HeadText)}: {CSharpNames.Comment(r.ValueText)} (line {r.Line})");
+            // A guarded value is computed only when its guard holds: no part of it may move before the `if`.
+            if (r.Guard != null) ex.Conditional++;
             var value = ex.Emit(r.Value);
+            if (r.Guard != null) ex.Conditional--;
             if (r.Guard is null) _w.Line($"{target} += {value};");
             else _w.Line($"if ({ex.Emit(r.Guard)}) {target} += {value};");
         }
