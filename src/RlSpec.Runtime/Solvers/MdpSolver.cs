@@ -42,6 +42,7 @@ public static class MdpSolver
         Criterion criterion = m.Criterion;
         CheckCriterion(criterion);
         CheckOptions(options);
+        Validate(ref m, options);
         SolverMethod method = options.Method ?? DefaultMethod(criterion, m.StateCount);
         CheckFits(method, criterion);
         string name = method.ToString();
@@ -76,6 +77,7 @@ public static class MdpSolver
         Criterion criterion = m.Criterion;
         CheckCriterion(criterion);
         CheckOptions(options);
+        Validate(ref m, options);
         int[] pi = CheckPolicy(ref m, policy);
         const string name = "PolicyEvaluation";
         var clock = new ProgressClock(options, name);
@@ -201,6 +203,19 @@ public static class MdpSolver
             TargetBound = target,
             Warnings = result.Warnings.ToArray(),
         };
+    }
+
+    /// <summary>Refuses a model the validator finds problems in (unless the caller opted out), before any allocation for the solve.</summary>
+    private static void Validate<TModel>(ref TModel model, SolverOptions options) where TModel : struct, IMdp
+    {
+        if (options.SkipValidation) return;
+        var errors = MdpValidator.Validate(in model);
+        if (errors.Count == 0) return;
+        var lines = new System.Text.StringBuilder();
+        lines.Append(CultureInfo.InvariantCulture, $"model '{model.Name}' is invalid, so it was not solved ({errors.Count}{(errors.Count >= 20 ? " or more" : "")} problem(s); fix them, or set SolverOptions.SkipValidation if the model was validated already):");
+        for (int i = 0; i < errors.Count && i < 5; i++) lines.Append("\n  ").Append(errors[i].ToString());
+        if (errors.Count > 5) lines.Append("\n  ...");
+        throw new MdpSolverException(SolverErrorIds.InvalidModel, lines.ToString(), errors);
     }
 
     private static void CheckCriterion(Criterion criterion)

@@ -38,6 +38,14 @@ public sealed class SolverOptions
     /// </summary>
     public int DenseSolveLimit { get; init; } = 2000;
 
+    /// <summary>
+    /// Skip <see cref="MdpValidator"/> before solving. By default <see cref="MdpSolver.Solve{TModel}"/> and
+    /// <see cref="MdpSolver.Evaluate{TModel}"/> validate the model first (one pass over every state-action
+    /// pair) and refuse an invalid one with <see cref="SolverErrorIds.InvalidModel"/>; set this only when
+    /// the caller has validated the same model already (the CLI does).
+    /// </summary>
+    public bool SkipValidation { get; init; }
+
     /// <summary>Called at most about ten times per second with the iteration and residual.</summary>
     public Action<SolverProgress>? Progress { get; init; }
 
