@@ -66,6 +66,7 @@ public static class BackwardInduction
             policies[t] = new int[n];
             StepCore(ref model, timeDependent ? t : 0, next, values[t], policies[t], gamma, fixedPolicy, ref maxOutcomes);
             foreach (double x in values[t]) maxAbs = Math.Max(maxAbs, Math.Abs(x));
+            if (!double.IsFinite(maxAbs)) throw SolverResult.NonFinite(ref model, values[t], horizon - t);
             next = values[t];
             clock.Tick(horizon - t, 0);
         }
@@ -79,8 +80,6 @@ public static class BackwardInduction
             Residual = 0,
             ErrorBound = horizon * (maxOutcomes + 2) * Math.Pow(2, -52) * maxAbs,
         };
-        if (double.IsNaN(maxAbs) || double.IsInfinity(maxAbs))
-            result.Warnings.Add("values became infinite or NaN; check the model's rewards and probabilities (run the validator).");
         return result;
     }
 

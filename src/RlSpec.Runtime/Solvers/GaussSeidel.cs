@@ -52,25 +52,28 @@ public static class GaussSeidel
         var policy = new int[n];
         var result = new SolverResult();
         double c = gamma == 0 ? 0 : gamma / (1 - gamma);
-        double nextCheck = options.Tolerance;
         var stall = new StallDetector();
+        var rule = new StoppingRule(options);
+        double nextCheck = double.NaN; // NaN: not certified yet, so check once c·change reaches the target
         int outcomes = RoundingBound.MaxOutcomes(ref model);
         int iteration = 0;
         while (true)
         {
             double change = SweepCore(ref model, v, gamma, 0);
             iteration++;
+            if (!double.IsFinite(change)) throw SolverResult.NonFinite(ref model, v, iteration);
             clock.Tick(iteration, change);
-            bool last = !double.IsFinite(change) || change == 0 || iteration >= options.MaxIterations;
-            if (c * change > nextCheck && !last) continue;
+            bool last = change == 0 || iteration >= options.MaxIterations;
+            double checkAt = double.IsNaN(nextCheck) ? rule.Target(v, c * change) : nextCheck;
+            if (c * change > checkAt && !last) continue;
             var range = ValueIteration.SweepCore(ref model, v, next, policy, gamma, 0);
-            double bound = c * range.HalfSpan + RoundingBound.PerBackup(outcomes, next) / (1 - gamma);
-            if (bound <= options.Tolerance || ValueIteration.StopEarly(result, bound, iteration, options, ref stall) || last)
+            if (!double.IsFinite(range.Min + range.Max)) throw SolverResult.NonFinite(ref model, next, iteration);
+            double bound = c * range.HalfSpan + ValueIteration.RoundingAtMidpoint(outcomes, next, range, gamma);
+            double target = rule.Target(next, bound);
+            if (bound <= target || ValueIteration.StopEarly(result, bound, iteration, options, ref stall) || last)
             {
                 result.ErrorBound = ValueIteration.MidpointOfBracket(ref model, next, range, gamma);
                 result.Residual = range.Norm;
-                if (result.ErrorBound > options.Tolerance && result.Warnings.Count == 0)
-                    result.Warnings.Add($"the error bound {SolverResult.Format(result.ErrorBound)} is above the tolerance {SolverResult.Format(options.Tolerance)}: floating-point rounding limits the accuracy.");
                 break;
             }
             nextCheck = c * change * 0.5;

@@ -58,6 +58,21 @@ public sealed class MdpSolution
     /// <summary>‖TV − V‖∞ of the final sweep (gain-bracket width for average reward; 0 for backward induction).</summary>
     public double Residual { get; init; }
 
+    /// <summary>
+    /// Why the solver stopped; anything but <see cref="Solvers.StopReason.Converged"/> comes with a
+    /// warning, and the bound it certified is still <see cref="ErrorBound"/>.
+    /// </summary>
+    public StopReason StopReason { get; init; }
+
+    /// <summary>The tolerance asked for (<see cref="SolverOptions.Tolerance"/>), read as <see cref="ToleranceKind"/> says.</summary>
+    public double Tolerance { get; init; }
+
+    /// <summary>Whether <see cref="Tolerance"/> was relative to the span of the values or absolute.</summary>
+    public ToleranceKind ToleranceKind { get; init; }
+
+    /// <summary>The bound the solver aimed at: Tolerance, or Tolerance · max(1, span) when relative (0 for finite horizon, which is exact).</summary>
+    public double TargetBound { get; init; }
+
     /// <summary>Wall-clock seconds spent solving.</summary>
     public double Seconds { get; init; }
 

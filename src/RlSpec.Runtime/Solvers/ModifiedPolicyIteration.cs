@@ -19,6 +19,7 @@ public static class ModifiedPolicyIteration
         var result = new SolverResult();
         double c = gamma == 0 ? 0 : gamma / (1 - gamma);
         var stall = new StallDetector();
+        var rule = new StoppingRule(options);
         int outcomes = RoundingBound.MaxOutcomes(ref model);
         int sweeps = System.Math.Max(0, options.MpiSweeps);
         ResidualRange range;
@@ -27,11 +28,13 @@ public static class ModifiedPolicyIteration
         {
             range = ValueIteration.SweepCore(ref model, v, next, policy, gamma, 0);
             iteration++;
+            if (!double.IsFinite(range.Min + range.Max)) throw SolverResult.NonFinite(ref model, next, iteration);
             double bound = c * range.HalfSpan;
             clock.Tick(iteration, range.Norm);
+            double target = rule.Target(next, bound);
             // Near the end, include the rounding allowance so the final certified bound meets the tolerance too.
-            if (bound <= options.Tolerance) bound += RoundingBound.PerBackup(outcomes, next) / (1 - gamma);
-            if (bound <= options.Tolerance) break;
+            if (bound <= target) bound += ValueIteration.RoundingAtMidpoint(outcomes, next, range, gamma);
+            if (bound <= target) break;
             if (ValueIteration.StopEarly(result, bound, iteration, options, ref stall)) break;
             // Partial evaluation: next ← T_π^m next, ping-ponging between the two buffers.
             for (int k = 0; k < sweeps; k++)

@@ -68,14 +68,16 @@ public static class RelativeValueIteration
         var policy = new int[n];
         var result = new SolverResult();
         var stall = new StallDetector();
+        var rule = new StoppingRule(options);
         ResidualRange range;
         int iteration = 0;
         while (true)
         {
             range = SweepCore(ref model, h, next, policy, fixedPolicy);
             iteration++;
+            if (!double.IsFinite(range.Min + range.Max)) throw SolverResult.NonFinite(ref model, next, iteration);
             clock.Tick(iteration, range.Max - range.Min);
-            if (range.HalfSpan <= options.Tolerance) break;
+            if (range.HalfSpan <= rule.Target(next, range.HalfSpan, 0.5 * (range.Min + range.Max))) break;
             if (ValueIteration.StopEarly(result, range.HalfSpan, iteration, options, ref stall)) break;
             // Terminal states keep bias 0 relative to the reference state (they are absorbing with reward 0).
             double reference = n > 0 ? next[0] : 0;

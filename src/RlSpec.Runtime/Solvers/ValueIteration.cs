@@ -69,6 +69,18 @@ public static class ValueIteration
         return c * range.HalfSpan + RoundingBound.PerBackup(ref model, next) / (1 - gamma);
     }
 
+    /// <summary>
+    /// The rounding allowance <see cref="MidpointOfBracket"/> will add, computed before the shift:
+    /// (k+2)·ε·(max|TV| + |shift|)/(1 − γ) bounds it, since the midpoint is TV moved by the shift.
+    /// </summary>
+    internal static double RoundingAtMidpoint(int outcomes, ReadOnlySpan<double> next, ResidualRange range, double gamma)
+    {
+        double c = gamma == 0 ? 0 : gamma / (1 - gamma);
+        double maxAbs = 0;
+        foreach (double v in next) maxAbs = Math.Max(maxAbs, Math.Abs(v));
+        return (outcomes + 2) * RoundingBound.Epsilon * (maxAbs + Math.Abs(c * 0.5 * (range.Min + range.Max))) / (1 - gamma);
+    }
+
     /// <summary>Jacobi value iteration for a discounted model, stopped on the certified bound.</summary>
     internal static SolverResult Solve<TModel>(ref TModel model, double gamma, SolverOptions options, ref ProgressClock clock)
         where TModel : struct, IMdp
@@ -80,6 +92,7 @@ public static class ValueIteration
         var result = new SolverResult();
         double c = gamma == 0 ? 0 : gamma / (1 - gamma);
         var stall = new StallDetector();
+        var rule = new StoppingRule(options);
         int outcomes = RoundingBound.MaxOutcomes(ref model);
         ResidualRange range;
         int iteration = 0;
@@ -87,11 +100,13 @@ public static class ValueIteration
         {
             range = SweepCore(ref model, v, next, policy, gamma, 0);
             iteration++;
+            if (!double.IsFinite(range.Min + range.Max)) throw SolverResult.NonFinite(ref model, next, iteration);
             double bound = c * range.HalfSpan;
             clock.Tick(iteration, range.Norm);
+            double target = rule.Target(next, bound);
             // Near the end, include the rounding allowance so the final certified bound meets the tolerance too.
-            if (bound <= options.Tolerance) bound += RoundingBound.PerBackup(outcomes, next) / (1 - gamma);
-            if (bound <= options.Tolerance) break;
+            if (bound <= target) bound += RoundingAtMidpoint(outcomes, next, range, gamma);
+            if (bound <= target) break;
             if (StopEarly(result, bound, iteration, options, ref stall)) break;
             (v, next) = (next, v);
         }
@@ -104,24 +119,20 @@ public static class ValueIteration
     }
 
     /// <summary>
-    /// Shared stopping rules besides convergence: non-finite values, no progress for a long time
-    /// (the tolerance is below what floating point resolves), and the iteration limit.
+    /// Shared stopping rules besides convergence: no progress for a long time (the tolerance is
+    /// below what floating point resolves) and the iteration limit. Sets
+    /// <see cref="SolverResult.StopReason"/>; <see cref="MdpSolver"/> words the warning from the final bound.
     /// </summary>
     internal static bool StopEarly(SolverResult result, double bound, int iteration, SolverOptions options, ref StallDetector stall)
     {
-        if (!double.IsFinite(bound))
-        {
-            result.Warnings.Add("values became infinite or NaN; check the model's rewards and probabilities (run the validator).");
-            return true;
-        }
         if (stall.Stalled(bound))
         {
-            result.Warnings.Add($"the error bound stopped improving at {SolverResult.Format(bound)} (above the tolerance {SolverResult.Format(options.Tolerance)}): floating-point rounding limits the accuracy; use a larger tolerance.");
+            result.StopReason = StopReason.RoundingFloor;
             return true;
         }
         if (iteration >= options.MaxIterations)
         {
-            result.Warnings.Add($"stopped at the iteration limit ({options.MaxIterations}) before the error bound reached the tolerance {SolverResult.Format(options.Tolerance)}; raise MaxIterations or the tolerance.");
+            result.StopReason = StopReason.IterationLimit;
             return true;
         }
         return false;
