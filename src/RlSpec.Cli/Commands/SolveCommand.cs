@@ -27,7 +27,7 @@ internal static class SolveCommand
     /// <summary>What the user asked for, after parsing.</summary>
     private sealed record Request(
         string Path, string? ModelName, string[]? Overrides, string? MethodName, string? PolicyAction,
-        double? Tolerance, int? MaxIterations, int Rows, string Format, string? OutFile, string? Grid, string? ExportPolicy);
+        double? Tolerance, string ToleranceKind, int? MaxIterations, int Rows, string Format, string? OutFile, string? Grid, string? ExportPolicy);
 
     public static Command Build(CliContext context)
     {
@@ -40,7 +40,13 @@ internal static class SolveCommand
             Description = "vi (value iteration), gs (Gauss-Seidel), pi (policy iteration), mpi (modified PI), bi (backward induction), rvi (relative VI); default: the best for the criterion.",
         };
         var policy = new Option<string?>("--policy") { Description = "Evaluate the policy that always takes this action instead of optimizing." };
-        var tolerance = new Option<double?>("--tolerance") { Description = "Target for the certified error bound (default 1e-10)." };
+        var tolerance = new Option<double?>("--tolerance") { Description = "Target for the certified error bound (default 1e-10, relative to the span of the values)." };
+        var toleranceKind = new Option<string>("--tolerance-kind")
+        {
+            Description = "relative (default: bound <= tolerance * max(1, max V - min V)) or absolute (bound <= tolerance).",
+            DefaultValueFactory = _ => "relative",
+        };
+        toleranceKind.AcceptOnlyFromAmong("relative", "absolute");
         var maxIterations = new Option<int?>("--max-iterations") { Description = "Limit on sweeps or improvement steps." };
         var rows = new Option<int>("--rows") { Description = "Rows of the text table (default 50; the other formats always have every state).", DefaultValueFactory = _ => 50 };
         var output = new Option<string?>("--out", "-o") { Description = "Write the result (any --format) to this file instead of standard output." };
@@ -48,7 +54,7 @@ internal static class SolveCommand
         var exportPolicy = new Option<string?>("--export-policy") { Description = "Also write the optimal policy to this file (.json: JSON, otherwise CSV)." };
         var command = new Command("solve", "Solve a model: optimal values and policy with a certified error bound.")
         {
-            file, model, parameters, method, policy, tolerance, maxIterations, rows, format, output, grid, exportPolicy,
+            file, model, parameters, method, policy, tolerance, toleranceKind, maxIterations, rows, format, output, grid, exportPolicy,
         };
         command.Validators.Add(result =>
         {
@@ -57,7 +63,7 @@ internal static class SolveCommand
         });
         command.SetAction(result => Run(context, new Request(
             result.GetValue(file)!, result.GetValue(model), result.GetValue(parameters), result.GetValue(method),
-            result.GetValue(policy), result.GetValue(tolerance), result.GetValue(maxIterations), result.GetValue(rows),
+            result.GetValue(policy), result.GetValue(tolerance), result.GetValue(toleranceKind) ?? "relative", result.GetValue(maxIterations), result.GetValue(rows),
             result.GetValue(format) ?? "text", result.GetValue(output), result.GetValue(grid), result.GetValue(exportPolicy))));
         return command;
     }
@@ -125,8 +131,9 @@ internal static class SolveCommand
         var options = new SolverOptions
         {
             Method = solverMethod,
-            Tolerance = request.Tolerance ?? 1e-10,
-            MaxIterations = request.MaxIterations ?? 100_000,
+            Tolerance = request.Tolerance ?? new SolverOptions().Tolerance,
+            ToleranceKind = request.ToleranceKind == "absolute" ? ToleranceKind.Absolute : ToleranceKind.Relative,
+            MaxIterations = request.MaxIterations ?? new SolverOptions().MaxIterations,
             Progress = progress.Report,
         };
         MdpSolution solution;
@@ -139,7 +146,10 @@ internal static class SolveCommand
         catch (MdpSolverException ex)
         {
             progress.Dispose();
-            context.Error.WriteLine($"{path}(1,1): error RLS0405: {ex.Message}");
+            // A method that does not fit the criterion is the option's fault; anything else is about the model as a whole.
+            var where = ex.Id == SolverErrorIds.InvalidRequest && request.MethodName is { } m ? "--method " + m : path;
+            foreach (var e in ex.ModelErrors) context.Error.WriteLine(FormatModelError(path, e));
+            context.Error.WriteLine($"{where}: error {ex.Id}: {ex.Message}");
             return ExitCodes.ModelErrors;
         }
         progress.Dispose();
@@ -163,8 +173,19 @@ internal static class SolveCommand
             if (!TryWrite(context, "--out", outPath, text.ToString())) return ExitCodes.ModelErrors;
         }
         else context.Out.Write(text.ToString());
-        return ExitCodes.Success;
+        return ExitCodeFor(solution.StopReason);
     }
+
+    /// <summary>
+    /// A solve that stopped short of its tolerance has still written its results (with the bound it did
+    /// certify), but a script must be able to tell: its own exit code per reason.
+    /// </summary>
+    internal static int ExitCodeFor(StopReason reason) => reason switch
+    {
+        StopReason.IterationLimit => ExitCodes.IterationLimit,
+        StopReason.RoundingFloor => ExitCodes.RoundingFloor,
+        _ => ExitCodes.Success,
+    };
 
     /// <summary>Writes a result file; a file that cannot be written is a located diagnostic, not a stack trace.</summary>
     private static bool TryWrite(CliContext context, string option, string path, string content)

@@ -54,7 +54,7 @@ internal static class GridReport
         w.WriteLine($"actions{step}");
         Table(w, columns, rows, acrossName, downName, (c, r) => cell.TryGetValue((c, r), out int i) ? s.ActionName(s.Policy[i]) : "");
         w.WriteLine();
-        w.WriteLine($"method {s.Method}, {s.Iterations} iterations, certified error bound {s.ErrorBound.ToString("0.00E+00", CultureInfo.InvariantCulture)}");
+        w.WriteLine($"method {s.Method}, {s.Iterations} iterations, certified error bound {s.ErrorBound.ToString("0.00E+00", CultureInfo.InvariantCulture)}, stopped: {JsonReport.StopReasonText(s.StopReason).Replace('_', ' ')}");
         foreach (var warning in s.Warnings) w.WriteLine("warning: " + warning);
     }
 

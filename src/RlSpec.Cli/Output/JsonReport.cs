@@ -28,7 +28,9 @@ internal static class JsonReport
             w.WriteString("model", s.ModelName);
             Parameters(w, host);
             w.WriteString("method", s.Method);
-            Number(w, "tolerance", options.Tolerance);
+            Number(w, "tolerance", s.Tolerance);
+            w.WriteString("tolerance_kind", s.ToleranceKind == ToleranceKind.Absolute ? "absolute" : "relative");
+            Number(w, "target_bound", s.TargetBound);
             w.WriteNumber("max_iterations", options.MaxIterations);
             w.WriteStartObject("criterion");
             w.WriteString("kind", s.Criterion.Kind switch
@@ -56,6 +58,7 @@ internal static class JsonReport
             else w.WriteNull("gain");
             w.WriteNumber("iterations", s.Iterations);
             Number(w, "error_bound", s.ErrorBound);
+            w.WriteString("stop_reason", StopReasonText(s.StopReason));
             Number(w, "residual", s.Residual);
             Number(w, "seconds", s.Seconds);
             w.WriteStartArray("warnings");
@@ -146,6 +149,17 @@ internal static class JsonReport
         }
         output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
     }
+
+    /// <summary>The stop reason as the JSON contract spells it (snake_case).</summary>
+    public static string StopReasonText(StopReason reason) => reason switch
+    {
+        StopReason.Converged => "converged",
+        StopReason.IterationLimit => "iteration_limit",
+        StopReason.RoundingFloor => "rounding_floor",
+        StopReason.Unbounded => "unbounded",
+        StopReason.ImproperPolicy => "improper_policy",
+        _ => reason.ToString().ToLowerInvariant(),
+    };
 
     private static void ActionValue(Utf8JsonWriter w, MdpSolution s, int action)
     {
