@@ -31,6 +31,26 @@ namespace RlSpec.Generators
             isEnabledByDefault: true,
             helpLinkUri: HelpLink);
 
+        /// <summary>RLS0501: the project references RlSpec but has no .rlspec file, so the package generates nothing.</summary>
+        public static readonly DiagnosticDescriptor NoModelFiles = new DiagnosticDescriptor(
+            GeneratorDiagnosticIds.NoModelFiles,
+            title: "No .rlspec files",
+            messageFormat: "the project references RlSpec but has no .rlspec file, so no model type is generated; add a model such as Models/MyModel.rlspec (every **/*.rlspec of the project is compiled), or remove the package",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLink);
+
+        /// <summary>RLS0502: models but no reference to the runtime library the emitted code is written against.</summary>
+        public static readonly DiagnosticDescriptor MissingRuntime = new DiagnosticDescriptor(
+            GeneratorDiagnosticIds.MissingRuntime,
+            title: "RlSpec.Runtime is not referenced",
+            messageFormat: "the project has .rlspec models but does not reference the RlSpec.Runtime library that their C# code needs, so no model type is generated; reference the package with `dotnet add package RlSpec` (it carries the generator and the runtime) rather than the generator alone",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLink);
+
         /// <summary>The descriptor for a compiler diagnostic id at a severity (created once, then shared).</summary>
         public static DiagnosticDescriptor For(string id, DiagnosticSeverity severity) =>
             ById.GetOrAdd((id, severity), key => new DiagnosticDescriptor(
@@ -42,8 +62,11 @@ namespace RlSpec.Generators
                 isEnabledByDefault: true,
                 helpLinkUri: HelpLink));
 
-        /// <summary>A compiler diagnostic as a Roslyn diagnostic located in the .rlspec file (1-based spans become 0-based).</summary>
-        public static RoslynDiagnostic ToRoslyn(SpecDiagnostic d)
+        /// <summary>
+        /// A compiler diagnostic as a Roslyn diagnostic located in the .rlspec file at <paramref name="path"/>
+        /// (the file's full path; the compiler saw a project-relative one). 1-based spans become 0-based.
+        /// </summary>
+        public static RoslynDiagnostic ToRoslyn(SpecDiagnostic d, string path)
         {
             var severity = d.Severity switch
             {
@@ -56,7 +79,7 @@ namespace RlSpec.Generators
             var end = new LinePosition(Math.Max(0, span.EndLine - 1), Math.Max(0, span.EndColumn - 1));
             if (end < start) end = start;
             var text = new TextSpan(Math.Max(0, span.Start), Math.Max(0, span.Length));
-            var location = Location.Create(span.Path ?? "", text, new LinePositionSpan(start, end));
+            var location = Location.Create(path ?? span.Path ?? "", text, new LinePositionSpan(start, end));
             return RoslynDiagnostic.Create(For(d.Id, severity), location, d.Message);
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using RlSpec.Compiler;
 using RlSpec.Compiler.Diagnostics;
@@ -8,17 +9,21 @@ namespace RlSpec.Generators
     public sealed partial class RlSpecGenerator
     {
         /// <summary>
-        /// Compiles one file with the RlSpec compiler. Never throws (except for cancellation): an
-        /// exception inside the compiler becomes the internal-error diagnostic RLS9999 on the file.
+        /// Compiles one file with the RlSpec compiler, under its project-relative <see cref="SpecFile.SourcePath"/>
+        /// (the emitted code records that path, never the machine's). Never throws (except for cancellation):
+        /// an exception inside the compiler becomes the internal-error diagnostic RLS9999 on the file.
         /// </summary>
         internal static CompiledFile Compile(SpecFile file, CancellationToken cancellationToken)
         {
             try
             {
-                var result = RlSpecCompiler.Compile(file.Path, file.Text, null, cancellationToken);
+                var result = RlSpecCompiler.Compile(file.SourcePath, file.Text, null, cancellationToken);
+                var declarations = result.Models
+                    .Select(m => new ModelDeclaration(m.Name, m.TypeName, LocateModelName(file.Path, file.Text, m.Kind, m.Name)));
                 return new CompiledFile(file.Path, file.HintPrefix,
                     new EquatableArray<GeneratedModel>(result.Models),
-                    new EquatableArray<Diagnostic>(result.Diagnostics));
+                    new EquatableArray<Diagnostic>(result.Diagnostics),
+                    new EquatableArray<ModelDeclaration>(declarations));
             }
             catch (OperationCanceledException)
             {
@@ -28,7 +33,8 @@ namespace RlSpec.Generators
             {
                 return new CompiledFile(file.Path, file.HintPrefix,
                     new EquatableArray<GeneratedModel>(Array.Empty<GeneratedModel>()),
-                    new EquatableArray<Diagnostic>(new[] { DiagnosticDescriptors.InternalErrorDiagnostic(file.Path, ex) }));
+                    new EquatableArray<Diagnostic>(new[] { DiagnosticDescriptors.InternalErrorDiagnostic(file.Path, ex) }),
+                    new EquatableArray<ModelDeclaration>(Array.Empty<ModelDeclaration>()));
             }
         }
     }

@@ -13,7 +13,7 @@ namespace RlSpec.Generators
         /// its file name; when two files in different folders share a name, the later one also gets a
         /// stable hash of its path, so Roslyn never sees the same hint name twice.
         /// </summary>
-        internal static ImmutableArray<SpecFile> AssignHintNames(ImmutableArray<SpecText> files)
+        internal static ImmutableArray<SpecFile> AssignHintNames(ImmutableArray<SpecText> files, string? projectDirectory = null)
         {
             var seenPaths = new HashSet<string>(StringComparer.Ordinal);
             var usedPrefixes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -27,9 +27,50 @@ namespace RlSpec.Generators
                     prefix = prefix + "." + StableHash(file.Path);
                     usedPrefixes.Add(prefix);
                 }
-                result.Add(new SpecFile(file.Path, prefix, file.Text));
+                result.Add(new SpecFile(file.Path, prefix, file.Text, SourcePathFor(file.Path, projectDirectory)));
             }
             return result.ToImmutable();
+        }
+
+        /// <summary>
+        /// The path the emitted code records for a file: relative to the project folder with '/' separators
+        /// when the file is inside it, otherwise its file name; never an absolute path, so the generated
+        /// code is the same on every machine.
+        /// </summary>
+        internal static string SourcePathFor(string path, string? projectDirectory)
+        {
+            if (!string.IsNullOrEmpty(projectDirectory))
+            {
+                var dir = projectDirectory!.Replace('\\', '/');
+                if (!dir.EndsWith("/", StringComparison.Ordinal)) dir += "/";
+                var full = path.Replace('\\', '/');
+                if (full.StartsWith(dir, StringComparison.OrdinalIgnoreCase) && full.Length > dir.Length)
+                    return full.Substring(dir.Length);
+            }
+            try
+            {
+                return Path.GetFileName(path);
+            }
+            catch (ArgumentException)
+            {
+                return "model.rlspec";
+            }
+        }
+
+        /// <summary>
+        /// A generated file's hint name: the file's prefix and the model's type name with C#'s keyword escape
+        /// '@' removed (Roslyn refuses '@' in hint names; a model named <c>class</c> gives <c>file.class.g.cs</c>).
+        /// </summary>
+        internal static string HintName(string hintPrefix, string modelHintName)
+        {
+            var sb = new StringBuilder(hintPrefix.Length + 1 + modelHintName.Length);
+            sb.Append(hintPrefix).Append('.');
+            foreach (char c in modelHintName)
+            {
+                if (c == '@') continue;
+                sb.Append(c < 128 && (char.IsLetterOrDigit(c) || c == '_' || c == '-' || c == '.') ? c : '_');
+            }
+            return sb.ToString();
         }
 
         /// <summary>The file name without extension, restricted to characters that are safe in any file system.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace RlSpec.Generators
@@ -7,11 +8,13 @@ namespace RlSpec.Generators
     /// The incremental pipeline only, stage by stage:
     /// <list type="number">
     /// <item>.rlspec AdditionalFiles -> (path, text) (<see cref="FilesStep"/>);</item>
-    /// <item>duplicates dropped and a unique hint name per file (<see cref="UniqueFilesStep"/>,
-    ///   RlSpecGenerator.HintNames.cs);</item>
+    /// <item>duplicates dropped, a unique hint name and a project-relative source path per file
+    ///   (<see cref="UniqueFilesStep"/>, RlSpecGenerator.HintNames.cs);</item>
     /// <item>each file compiled by the RlSpec compiler into a value-equal result (<see cref="CompiledStep"/>,
     ///   RlSpecGenerator.Compiler.cs);</item>
-    /// <item>one source per model, and the diagnostics in their own output (RlSpecGenerator.Emitter.cs).</item>
+    /// <item>model names checked across the project (<see cref="ClashesStep"/>, RlSpecGenerator.ModelNames.cs);</item>
+    /// <item>one source per model, and the diagnostics in their own output (RlSpecGenerator.Emitter.cs);
+    ///   nothing is emitted when the project does not reference the runtime library (RLS0502).</item>
     /// </list>
     /// Parsing, checking and emitting C# are the compiler's (src/RlSpec.Compiler); the CLI calls the
     /// very same <see cref="RlSpec.Compiler.RlSpecCompiler"/>, so both hosts see the same code.
@@ -23,6 +26,10 @@ namespace RlSpec.Generators
         public const string FilesStep = "RlSpecFiles";
         public const string UniqueFilesStep = "RlSpecUniqueFiles";
         public const string CompiledStep = "RlSpecCompiled";
+        public const string ClashesStep = "RlSpecClashes";
+
+        /// <summary>The assembly the emitted code needs (the package RlSpec carries it).</summary>
+        internal const string RuntimeAssembly = "RlSpec.Runtime";
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
@@ -31,19 +38,36 @@ namespace RlSpec.Generators
                 .Select(static (f, ct) => new SpecText(f.Path, f.GetText(ct)?.ToString() ?? ""))
                 .WithTrackingName(FilesStep);
 
+            // MSBuild's ProjectDir (visible to analyzers by default), to record project-relative paths.
+            var projectDirectory = context.AnalyzerConfigOptionsProvider
+                .Select(static (o, _) => o.GlobalOptions.TryGetValue("build_property.ProjectDir", out var dir) ? dir : "");
+
             // Hint names must be unique across files, so this one step sees all of them; its outputs
             // are compared one by one, so an unchanged file stays cached downstream.
             var uniqueFiles = files
                 .Collect()
-                .SelectMany(static (all, _) => AssignHintNames(all))
+                .Combine(projectDirectory)
+                .SelectMany(static (all, _) => AssignHintNames(all.Left, all.Right))
                 .WithTrackingName(UniqueFilesStep);
 
             var compiled = uniqueFiles
                 .Select(static (f, ct) => Compile(f, ct))
                 .WithTrackingName(CompiledStep);
 
-            context.RegisterSourceOutput(compiled, static (spc, file) => AddSources(spc, file));
+            var clashes = compiled
+                .Collect()
+                .Select(static (all, _) => FindClashes(all))
+                .WithTrackingName(ClashesStep);
+
+            var hasRuntime = context.CompilationProvider
+                .Select(static (c, _) => c.ReferencedAssemblyNames.Any(a => a.Name == RuntimeAssembly) || c.AssemblyName == RuntimeAssembly);
+
+            context.RegisterSourceOutput(compiled.Combine(clashes).Combine(hasRuntime),
+                static (spc, input) => AddSources(spc, input.Left.Left, input.Left.Right, input.Right));
             context.RegisterSourceOutput(compiled, static (spc, file) => ReportDiagnostics(spc, file));
+            context.RegisterSourceOutput(clashes, static (spc, c) => ReportClashes(spc, c));
+            context.RegisterSourceOutput(files.Collect().Combine(hasRuntime),
+                static (spc, input) => ReportProjectProblems(spc, input.Left, input.Right));
         }
     }
 }

@@ -55,13 +55,19 @@ public static class Program
     }
 }
 
-/// <summary>Exit codes: 0 success, 1 errors in the model (diagnostics), 2 wrong usage, 3 internal error.</summary>
+/// <summary>
+/// Exit codes (docs/cli.md): 0 success, 1 errors in the model (diagnostics), 2 wrong usage, 3 internal
+/// error, 4 a solve stopped on the iteration limit, 5 a solve stopped on the rounding floor (in both,
+/// the results were written, with a bound that misses the tolerance).
+/// </summary>
 public static class ExitCodes
 {
     public const int Success = 0;
     public const int ModelErrors = 1;
     public const int Usage = 2;
     public const int InternalError = 3;
+    public const int IterationLimit = 4;
+    public const int RoundingFloor = 5;
 }
 
 /// <summary>Where a command writes, and whether a person is watching (progress display).</summary>

@@ -12,7 +12,7 @@ internal static class CheckCommand
     {
         var files = new Argument<string[]>("files") { Description = "The .rlspec files to check.", Arity = ArgumentArity.OneOrMore };
         var parameters = RlSpecCommandLine.ParamOption();
-        var format = RlSpecCommandLine.FormatOption();
+        var format = RlSpecCommandLine.FormatOption("text", "json");
         var command = new Command("check", "Check models and print their diagnostics (path(line,col): error RLS0001: message).") { files, parameters, format };
         command.SetAction(result =>
         {
@@ -28,7 +28,7 @@ internal static class CheckCommand
             if (json) JsonReport.WriteDiagnostics(context.Out, all);
             else
             {
-                foreach (var d in all) context.Out.WriteLine(d.Format());
+                foreach (var d in all) context.Out.WriteLine(DiagnosticText.Format(d));
                 if (!errors) context.Out.WriteLine(all.Count == 0 ? "no problems found" : "no errors found");
             }
             return errors ? ExitCodes.ModelErrors : ExitCodes.Success;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using RlSpec.Cli.Output;
 using RlSpec.Compiler;
 using RlSpec.Compiler.Diagnostics;
 
@@ -24,8 +25,9 @@ internal static class ModelSource
             var name = eq > 0 ? item.Substring(0, eq).Trim() : "";
             if (eq <= 0 || name.Length == 0 || eq == item.Length - 1)
             {
+                // The mistake is on the command line, not in a file: located at the option itself.
                 diagnostics.Add(new Diagnostic(DiagnosticIds.MalformedOverride, Severity.Error,
-                    $"-p {item}: write a parameter override as name=value, e.g. -p N=12", SourceSpan.FileStart("rlspec")));
+                    "write a parameter override as name=value, e.g. -p N=12", DiagnosticText.CommandLine("-p " + item)));
                 continue;
             }
             parsed[name] = item.Substring(eq + 1);
@@ -61,8 +63,8 @@ internal static class ModelSource
         var model = models.FirstOrDefault(m => m.Name == name);
         if (model is null)
             diagnostics.Add(new Diagnostic(DiagnosticIds.ModelNotFound, Severity.Error,
-                $"--model {name}: the file has no model of that name; it declares {string.Join(", ", models.Select(m => m.Name))}",
-                SourceSpan.FileStart(loaded.Path)));
+                $"the file has no model of that name; it declares {string.Join(", ", models.Select(m => m.Name))}",
+                DiagnosticText.CommandLine("--model " + name)));
         return model;
     }
 }

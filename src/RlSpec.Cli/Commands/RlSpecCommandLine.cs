@@ -1,4 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Linq;
 
 namespace RlSpec.Cli.Commands;
 
@@ -14,18 +18,52 @@ public static class RlSpecCommandLine
         return root;
     }
 
-    /// <summary>The options every verb that compiles a model shares.</summary>
-    internal static Option<string[]> ParamOption() => new("--param", "-p")
+    /// <summary>
+    /// The options every verb that compiles a model shares. A parameter given twice is wrong usage
+    /// (exit 2): which of the two values was meant cannot be guessed.
+    /// </summary>
+    internal static Option<string[]> ParamOption()
     {
-        Description = "Override a parameter: -p name=value (repeatable).",
-        AllowMultipleArgumentsPerToken = false,
-    };
+        var option = new Option<string[]>("--param", "-p")
+        {
+            Description = "Override a parameter: -p name=value (repeatable, once per parameter).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        option.Validators.Add(result =>
+        {
+            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var token in result.Tokens)
+            {
+                int eq = token.Value.IndexOf('=');
+                if (eq <= 0) continue; // malformed: reported with its own diagnostic (RLS0402)
+                var name = token.Value.Substring(0, eq).Trim();
+                if (seen.TryGetValue(name, out var first))
+                    result.AddError($"-p {token.Value}: parameter '{name}' is already set by -p {first}; give each parameter once");
+                else seen[name] = token.Value;
+            }
+        });
+        return option;
+    }
 
-    internal static Option<string> FormatOption() => new("--format")
+    /// <summary>
+    /// <c>--format</c> restricted to what the verb can write; anything else is wrong usage (exit 2),
+    /// never a silent fallback to text.
+    /// </summary>
+    internal static Option<string> FormatOption(params string[] formats)
     {
-        Description = "Output format: text or json.",
-        DefaultValueFactory = _ => "text",
-    };
+        var option = new Option<string>("--format")
+        {
+            Description = "Output format: " + string.Join(", ", formats) + " (default text).",
+            DefaultValueFactory = _ => "text",
+        };
+        option.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+                if (!formats.Contains(token.Value, StringComparer.Ordinal))
+                    result.AddError($"--format {token.Value}: this command writes {string.Join(", ", formats)}");
+        });
+        return option;
+    }
 
     internal static Option<string?> ModelOption() => new("--model")
     {

@@ -1,10 +1,11 @@
 using System;
 using System.CommandLine;
-using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using RlSpec.Cli.Hosting;
 using RlSpec.Cli.Output;
 using RlSpec.Compiler.Diagnostics;
+using RlSpec.Runtime.Hosting;
 using RlSpec.Runtime.Mdp;
 using RlSpec.Runtime.Solvers;
 
@@ -12,7 +13,8 @@ namespace RlSpec.Cli.Commands;
 
 /// <summary>
 /// <c>rlspec solve FILE</c>: compile, validate every state and action, solve (or evaluate a fixed
-/// policy), and print a table or one JSON object (docs/cli.md).
+/// policy), and print a table, one JSON object, CSV or the policy's graph (docs/cli.md), to standard
+/// output or to <c>--out FILE</c>.
 /// </summary>
 internal static class SolveCommand
 {
@@ -22,48 +24,68 @@ internal static class SolveCommand
         ("mpi", SolverMethod.ModifiedPolicyIteration), ("bi", SolverMethod.BackwardInduction), ("rvi", SolverMethod.RelativeValueIteration),
     };
 
+    /// <summary>What the user asked for, after parsing.</summary>
+    private sealed record Request(
+        string Path, string? ModelName, string[]? Overrides, string? MethodName, string? PolicyAction,
+        double? Tolerance, string ToleranceKind, int? MaxIterations, int Rows, string Format, string? OutFile, string? Grid, string? ExportPolicy);
+
     public static Command Build(CliContext context)
     {
         var file = new Argument<string>("file") { Description = "The .rlspec file." };
         var model = RlSpecCommandLine.ModelOption();
         var parameters = RlSpecCommandLine.ParamOption();
-        var format = RlSpecCommandLine.FormatOption();
+        var format = RlSpecCommandLine.FormatOption("text", "json", "csv", "dot");
         var method = new Option<string?>("--method")
         {
             Description = "vi (value iteration), gs (Gauss-Seidel), pi (policy iteration), mpi (modified PI), bi (backward induction), rvi (relative VI); default: the best for the criterion.",
         };
         var policy = new Option<string?>("--policy") { Description = "Evaluate the policy that always takes this action instead of optimizing." };
-        var tolerance = new Option<double?>("--tolerance") { Description = "Target for the certified error bound (default 1e-10)." };
+        var tolerance = new Option<double?>("--tolerance") { Description = "Target for the certified error bound (default 1e-10, relative to the span of the values)." };
+        var toleranceKind = new Option<string>("--tolerance-kind")
+        {
+            Description = "relative (default: bound <= tolerance * max(1, max V - min V)) or absolute (bound <= tolerance).",
+            DefaultValueFactory = _ => "relative",
+        };
+        toleranceKind.AcceptOnlyFromAmong("relative", "absolute");
         var maxIterations = new Option<int?>("--max-iterations") { Description = "Limit on sweeps or improvement steps." };
-        var rows = new Option<int>("--rows") { Description = "Rows of the text table (default 50; the JSON always has every state).", DefaultValueFactory = _ => 50 };
+        var rows = new Option<int>("--rows") { Description = "Rows of the text table (default 50; the other formats always have every state).", DefaultValueFactory = _ => 50 };
+        var output = new Option<string?>("--out", "-o") { Description = "Write the result (any --format) to this file instead of standard output." };
+        var grid = new Option<string?>("--grid") { Description = "For two state variables: values and actions as 2-D tables, e.g. --grid x,y (x across, y down)." };
+        var exportPolicy = new Option<string?>("--export-policy") { Description = "Also write the optimal policy to this file (.json: JSON, otherwise CSV)." };
         var command = new Command("solve", "Solve a model: optimal values and policy with a certified error bound.")
         {
-            file, model, parameters, method, policy, tolerance, maxIterations, rows, format,
+            file, model, parameters, method, policy, tolerance, toleranceKind, maxIterations, rows, format, output, grid, exportPolicy,
         };
-        command.SetAction(result => Run(context, result.GetValue(file)!, result.GetValue(model), result.GetValue(parameters),
-            result.GetValue(method), result.GetValue(policy), result.GetValue(tolerance), result.GetValue(maxIterations),
-            result.GetValue(rows), result.GetValue(format) == "json"));
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(grid) is not null && result.GetValue(format) is { } f && f != "text")
+                result.AddError($"--grid draws text tables; it cannot be combined with --format {f}");
+        });
+        command.SetAction(result => Run(context, new Request(
+            result.GetValue(file)!, result.GetValue(model), result.GetValue(parameters), result.GetValue(method),
+            result.GetValue(policy), result.GetValue(tolerance), result.GetValue(toleranceKind) ?? "relative", result.GetValue(maxIterations), result.GetValue(rows),
+            result.GetValue(format) ?? "text", result.GetValue(output), result.GetValue(grid), result.GetValue(exportPolicy))));
         return command;
     }
 
-    private static int Run(CliContext context, string path, string? modelName, string[]? overrides, string? methodName,
-        string? policyAction, double? tolerance, int? maxIterations, int rows, bool json)
+    private static int Run(CliContext context, Request request)
     {
-        var loaded = ModelSource.Load(path, overrides);
-        foreach (var d in loaded.Diagnostics) context.Error.WriteLine(d.Format());
+        string path = request.Path;
+        var loaded = ModelSource.Load(path, request.Overrides);
+        foreach (var d in loaded.Diagnostics) context.Error.WriteLine(DiagnosticText.Format(d));
         if (loaded.HasErrors) return ExitCodes.ModelErrors;
         var problems = new System.Collections.Generic.List<Diagnostic>();
-        var generated = ModelSource.Select(loaded, modelName, problems);
+        var generated = ModelSource.Select(loaded, request.ModelName, problems);
         SolverMethod? solverMethod = null;
-        if (methodName != null)
+        if (request.MethodName is { } methodName)
         {
             var match = Methods.FirstOrDefault(m => m.Name == methodName || string.Equals(m.Method.ToString(), methodName, StringComparison.OrdinalIgnoreCase));
             if (match.Name is null)
                 problems.Add(new Diagnostic(DiagnosticIds.MethodNotApplicable, Severity.Error,
-                    $"--method {methodName}: unknown method; use one of {string.Join(", ", Methods.Select(m => m.Name))}", SourceSpan.FileStart(path)));
+                    $"unknown method; use one of {string.Join(", ", Methods.Select(m => m.Name))}", DiagnosticText.CommandLine("--method " + methodName)));
             else solverMethod = match.Method;
         }
-        foreach (var d in problems) context.Error.WriteLine(d.Format());
+        foreach (var d in problems) context.Error.WriteLine(DiagnosticText.Format(d));
         if (problems.Count > 0 || generated is null) return ExitCodes.ModelErrors;
 
         var compiled = InMemoryModelCompiler.Load(generated);
@@ -77,42 +99,107 @@ internal static class SolveCommand
         foreach (var e in errors) context.Error.WriteLine(FormatModelError(path, e));
         if (errors.Count > 0) return ExitCodes.ModelErrors;
 
+        // Requests that do not fit this model are refused before the solve, which may take long.
+        (int Across, int Down) gridAxes = (-1, -1);
+        if (request.Grid is { } gridRequest)
+        {
+            var (across, down, problem) = GridReport.Resolve(host, gridRequest);
+            if (problem is not null)
+            {
+                context.Error.WriteLine($"--grid {gridRequest}: error {CliDiagnosticIds.GridNotApplicable}: {problem}");
+                return ExitCodes.ModelErrors;
+            }
+            gridAxes = (across, down);
+        }
+        if (request.Format == "dot" && host.StateCount > PolicyDot.MaxStates)
+        {
+            context.Error.WriteLine($"--format dot: error {CliDiagnosticIds.GraphTooLarge}: {host.Name} has {host.StateCount:N0} states and the policy graph is drawn for at most {PolicyDot.MaxStates}; make the model smaller with -p, or use --format csv");
+            return ExitCodes.ModelErrors;
+        }
+        int policyAction = -1;
+        if (request.PolicyAction is { } actionName)
+        {
+            policyAction = host.ActionIndex(actionName);
+            if (policyAction < 0)
+            {
+                context.Error.WriteLine($"--policy {actionName}: error RLS0405: no such action; the actions are {string.Join(", ", host.ActionNames.Take(20))}");
+                return ExitCodes.ModelErrors;
+            }
+        }
+
         using var progress = new ProgressDisplay(context.Error, context.Interactive);
         var options = new SolverOptions
         {
             Method = solverMethod,
-            Tolerance = tolerance ?? 1e-10,
-            MaxIterations = maxIterations ?? 100_000,
+            Tolerance = request.Tolerance ?? new SolverOptions().Tolerance,
+            ToleranceKind = request.ToleranceKind == "absolute" ? ToleranceKind.Absolute : ToleranceKind.Relative,
+            MaxIterations = request.MaxIterations ?? new SolverOptions().MaxIterations,
             Progress = progress.Report,
         };
         MdpSolution solution;
         try
         {
-            if (policyAction != null)
-            {
-                int action = host.ActionIndex(policyAction);
-                if (action < 0)
-                {
-                    context.Error.WriteLine($"{path}(1,1): error RLS0405: --policy {policyAction}: no such action; the actions are {string.Join(", ", host.ActionNames.Take(20))}");
-                    return ExitCodes.ModelErrors;
-                }
-                solution = host.Evaluate(Enumerable.Repeat(action, host.StateCount).ToArray(), options);
-            }
-            else
-            {
-                solution = host.Solve(options);
-            }
+            solution = request.PolicyAction is null
+                ? host.Solve(options)
+                : host.Evaluate(Enumerable.Repeat(policyAction, host.StateCount).ToArray(), options);
         }
         catch (MdpSolverException ex)
         {
             progress.Dispose();
-            context.Error.WriteLine($"{path}(1,1): error RLS0405: {ex.Message}");
+            // A method that does not fit the criterion is the option's fault; anything else is about the model as a whole.
+            var where = ex.Id == SolverErrorIds.InvalidRequest && request.MethodName is { } m ? "--method " + m : path;
+            foreach (var e in ex.ModelErrors) context.Error.WriteLine(FormatModelError(path, e));
+            context.Error.WriteLine($"{where}: error {ex.Id}: {ex.Message}");
             return ExitCodes.ModelErrors;
         }
         progress.Dispose();
-        if (json) JsonReport.WriteSolution(context.Out, solution, host);
-        else TextReport.WriteSolution(context.Out, solution, host, rows);
-        return ExitCodes.Success;
+
+        var text = new StringWriter();
+        if (request.Grid is not null) GridReport.Write(text, solution, host, gridAxes.Across, gridAxes.Down);
+        else if (request.Format == "json") JsonReport.WriteSolution(text, solution, host, options);
+        else if (request.Format == "csv") CsvReport.WriteSolution(text, solution, host);
+        else if (request.Format == "dot") PolicyDot.Write(text, solution, host);
+        else TextReport.WriteSolution(text, solution, host, request.Rows);
+
+        if (request.ExportPolicy is { } exportPath)
+        {
+            var policyText = new StringWriter();
+            if (exportPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) JsonReport.WritePolicy(policyText, solution, host);
+            else CsvReport.WriteSolution(policyText, solution, host, withValues: false);
+            if (!TryWrite(context, "--export-policy", exportPath, policyText.ToString())) return ExitCodes.ModelErrors;
+        }
+        if (request.OutFile is { } outPath)
+        {
+            if (!TryWrite(context, "--out", outPath, text.ToString())) return ExitCodes.ModelErrors;
+        }
+        else context.Out.Write(text.ToString());
+        return ExitCodeFor(solution.StopReason);
+    }
+
+    /// <summary>
+    /// A solve that stopped short of its tolerance has still written its results (with the bound it did
+    /// certify), but a script must be able to tell: its own exit code per reason.
+    /// </summary>
+    internal static int ExitCodeFor(StopReason reason) => reason switch
+    {
+        StopReason.IterationLimit => ExitCodes.IterationLimit,
+        StopReason.RoundingFloor => ExitCodes.RoundingFloor,
+        _ => ExitCodes.Success,
+    };
+
+    /// <summary>Writes a result file; a file that cannot be written is a located diagnostic, not a stack trace.</summary>
+    private static bool TryWrite(CliContext context, string option, string path, string content)
+    {
+        try
+        {
+            File.WriteAllText(path, content);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            context.Error.WriteLine($"{option} {path}: error {CliDiagnosticIds.CannotWriteOutput}: cannot write the file ({ex.Message}); check that its folder exists and is writable");
+            return false;
+        }
     }
 
     /// <summary>A validator finding in the canonical diagnostic form.</summary>

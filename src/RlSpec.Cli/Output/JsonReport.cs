@@ -18,14 +18,20 @@ internal static class JsonReport
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void WriteSolution(TextWriter output, MdpSolution s, IMdpHost host)
+    public static void WriteSolution(TextWriter output, MdpSolution s, IMdpHost host, SolverOptions options)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, Options))
         {
             w.WriteStartObject();
+            w.WriteString("tool_version", RunInfo.ToolVersion);
             w.WriteString("model", s.ModelName);
+            Parameters(w, host);
             w.WriteString("method", s.Method);
+            Number(w, "tolerance", s.Tolerance);
+            w.WriteString("tolerance_kind", s.ToleranceKind == ToleranceKind.Absolute ? "absolute" : "relative");
+            Number(w, "target_bound", s.TargetBound);
+            w.WriteNumber("max_iterations", options.MaxIterations);
             w.WriteStartObject("criterion");
             w.WriteString("kind", s.Criterion.Kind switch
             {
@@ -47,25 +53,12 @@ internal static class JsonReport
             w.WriteStartArray("values");
             foreach (var v in s.Values) NumberValue(w, v);
             w.WriteEndArray();
-            w.WriteStartArray("policy");
-            if (s.PolicyByStep is { } byStep)
-            {
-                foreach (var step in byStep)
-                {
-                    w.WriteStartArray();
-                    foreach (var a in step) ActionValue(w, s, a);
-                    w.WriteEndArray();
-                }
-            }
-            else
-            {
-                foreach (var a in s.Policy) ActionValue(w, s, a);
-            }
-            w.WriteEndArray();
+            Policy(w, s);
             if (s.Gain is double gain) Number(w, "gain", gain);
             else w.WriteNull("gain");
             w.WriteNumber("iterations", s.Iterations);
             Number(w, "error_bound", s.ErrorBound);
+            w.WriteString("stop_reason", StopReasonText(s.StopReason));
             Number(w, "residual", s.Residual);
             Number(w, "seconds", s.Seconds);
             w.WriteStartArray("warnings");
@@ -74,6 +67,63 @@ internal static class JsonReport
             w.WriteEndObject();
         }
         output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    /// <summary><c>--export-policy FILE.json</c>: the model, its parameters, the state labels and the optimal policy.</summary>
+    public static void WritePolicy(TextWriter output, MdpSolution s, IMdpHost host)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, Options))
+        {
+            w.WriteStartObject();
+            w.WriteString("tool_version", RunInfo.ToolVersion);
+            w.WriteString("model", s.ModelName);
+            Parameters(w, host);
+            w.WriteStartArray("states");
+            for (int i = 0; i < s.Values.Length; i++) w.WriteStringValue(s.StateLabel(i));
+            w.WriteEndArray();
+            Policy(w, s);
+            w.WriteEndObject();
+        }
+        output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    /// <summary>The parameter values the model was built with, as an object in declaration order.</summary>
+    private static void Parameters(Utf8JsonWriter w, IMdpHost host)
+    {
+        w.WriteStartObject("parameters");
+        foreach (var (name, value) in RunInfo.Parameters(host))
+        {
+            switch (value)
+            {
+                case int i: w.WriteNumber(name, i); break;
+                case long l: w.WriteNumber(name, l); break;
+                case double d: Number(w, name, d); break;
+                case bool b: w.WriteBoolean(name, b); break;
+                case null: w.WriteNull(name); break;
+                default: w.WriteString(name, System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)); break;
+            }
+        }
+        w.WriteEndObject();
+    }
+
+    private static void Policy(Utf8JsonWriter w, MdpSolution s)
+    {
+        w.WriteStartArray("policy");
+        if (s.PolicyByStep is { } byStep)
+        {
+            foreach (var step in byStep)
+            {
+                w.WriteStartArray();
+                foreach (var a in step) ActionValue(w, s, a);
+                w.WriteEndArray();
+            }
+        }
+        else
+        {
+            foreach (var a in s.Policy) ActionValue(w, s, a);
+        }
+        w.WriteEndArray();
     }
 
     public static void WriteDiagnostics(TextWriter output, IEnumerable<Diagnostic> diagnostics)
@@ -99,6 +149,17 @@ internal static class JsonReport
         }
         output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
     }
+
+    /// <summary>The stop reason as the JSON contract spells it (snake_case).</summary>
+    public static string StopReasonText(StopReason reason) => reason switch
+    {
+        StopReason.Converged => "converged",
+        StopReason.IterationLimit => "iteration_limit",
+        StopReason.RoundingFloor => "rounding_floor",
+        StopReason.Unbounded => "unbounded",
+        StopReason.ImproperPolicy => "improper_policy",
+        _ => reason.ToString().ToLowerInvariant(),
+    };
 
     private static void ActionValue(Utf8JsonWriter w, MdpSolution s, int action)
     {

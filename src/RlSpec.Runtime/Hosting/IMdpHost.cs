@@ -41,4 +41,13 @@ public interface IMdpHost
 
     /// <summary>The index of the action with this name, or -1.</summary>
     int ActionIndex(string name);
+
+    /// <summary>Number of state variables (<see cref="IMdp.StateVariableCount"/>).</summary>
+    int StateVariableCount => StateCount == 0 ? 0 : StateLabelParts.Count(StateLabels[0]);
+
+    /// <summary>The name of a state variable (<see cref="IMdp.StateVariableName"/>).</summary>
+    string StateVariableName(int variable) => "#" + variable.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The value of a state variable in a state, as the user reads it (<see cref="IMdp.StateVariableValue"/>).</summary>
+    string StateVariableValue(int state, int variable) => StateLabelParts.Value(StateLabels[state], variable) ?? "";
 }

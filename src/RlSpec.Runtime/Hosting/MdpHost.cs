@@ -52,6 +52,12 @@ public sealed class MdpHost<TModel> : IMdpHost where TModel : struct, IMdp
         return -1;
     }
 
+    public int StateVariableCount => _model.StateVariableCount;
+
+    public string StateVariableName(int variable) => _model.StateVariableName(variable);
+
+    public string StateVariableValue(int state, int variable) => _model.StateVariableValue(state, variable);
+
     /// <summary>A read-only list whose items are computed by a function, for models too large to store every label.</summary>
     private sealed class LabelList(int count, Func<int, string> label) : IReadOnlyList<string>
     {

@@ -51,6 +51,18 @@ public interface IMdp
     /// <summary>The name of state variable <paramref name="variable"/> as in the .rlspec file, for messages.</summary>
     string StateVariableName(int variable) => "#" + variable.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Number of state variables. The default counts the <c>name=value</c> parts of the first state's
+    /// label (<see cref="StateLabelParts"/>); emitted models may answer directly.
+    /// </summary>
+    int StateVariableCount => StateCount == 0 ? 0 : StateLabelParts.Count(StateLabel(0));
+
+    /// <summary>
+    /// The value of state variable <paramref name="variable"/> in <paramref name="state"/> as the user
+    /// reads it (<c>3</c>, <c>true</c>, an enumeration member). The default reads it off the state's label.
+    /// </summary>
+    string StateVariableValue(int state, int variable) => StateLabelParts.Value(StateLabel(state), variable) ?? "";
+
     /// <summary>Where rule <paramref name="rule"/> (as passed to <see cref="ITransitionVisitor.BeginRule"/>) is in the source.</summary>
     SourceLocation RuleLocation(int rule);
 

@@ -9,7 +9,7 @@ using Xunit;
 namespace RlSpec.Tests.Examples;
 
 /// <summary>
-/// Every example in examples/ (compiled into this test project by the source generator) is valid,
+/// Every example in examples/ (examples/mistakes/ holds deliberately broken models and is not compiled here) (compiled into this test project by the source generator) is valid,
 /// its optimal values agree with an independent dense computation (MathNet) to 1e-8, and every
 /// solver that applies to its criterion agrees with every other.
 /// </summary>
@@ -107,6 +107,53 @@ public class ExampleModelTests
         int firstReject = Array.IndexOf(actions, "reject");
         Assert.True(firstReject > 0);
         Assert.All(actions.Skip(firstReject), a => Assert.Equal("reject", a));
+    }
+
+    [Fact]
+    public void MachineReplacement_gain_is_the_best_stationary_gain_over_every_policy()
+    {
+        var model = MachineReplacement.Create();
+        Assert.Empty(MdpValidator.Validate(model));
+        var solution = MdpSolver.Solve(model, new SolverOptions { Tolerance = 1e-12, ToleranceKind = ToleranceKind.Absolute });
+        Assert.Empty(solution.Warnings);
+
+        // Independent: every deterministic policy (keep or replace in each age where both are enabled)
+        // is unichain, so its gain is pi . r for its unique stationary distribution pi (a dense solve).
+        var d = DenseReference.Build(model);
+        int n = model.StateCount;
+        var free = Enumerable.Range(0, n).Where(s => d.Enabled[s, 0] && d.Enabled[s, 1]).ToArray();
+        double best = double.NegativeInfinity;
+        int[]? bestPolicy = null;
+        for (int mask = 0; mask < 1 << free.Length; mask++)
+        {
+            var policy = Enumerable.Range(0, n).Select(s => d.Enabled[s, 0] ? 0 : 1).ToArray();
+            for (int k = 0; k < free.Length; k++) if ((mask >> k & 1) == 1) policy[free[k]] = 1;
+            double gain = StationaryGain(d, policy);
+            if (gain > best + 1e-12) { best = gain; bestPolicy = policy; }
+        }
+        // Renewal-reward check of the same number: replace at age 2, so a cycle spends 1/p periods in
+        // ages 0 and 1 and one replacing: ((10 + 8.5) / 0.4 + (10 - 12)) / (2 / 0.4 + 1) = 7.375.
+        Assert.Equal(7.375, best, 12);
+        Assert.True(Math.Abs(solution.Gain!.Value - best) <= solution.ErrorBound + 1e-12,
+            $"gain {solution.Gain:R}, brute force {best:R}, bound {solution.ErrorBound:E2}");
+        Assert.Equal(bestPolicy!.Select(a => a == 0 ? "keep" : "replace"), solution.Policy.Select(solution.ActionName));
+    }
+
+    /// <summary>pi P = pi, sum pi = 1 (one equation replaced by the normalization), then pi . r.</summary>
+    private static double StationaryGain(DenseReference.Dense d, int[] policy)
+    {
+        int n = d.States;
+        var a = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(n, n);
+        var b = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(n);
+        for (int s = 0; s < n; s++)
+            for (int t = 0; t < n; t++)
+                a[t, s] = d.P[policy[s]][s, t] - (s == t ? 1 : 0); // row t: sum_s pi_s (P[s,t] - [s = t]) = 0
+        for (int s = 0; s < n; s++) a[n - 1, s] = 1;
+        b[n - 1] = 1;
+        var pi = a.Solve(b);
+        double gain = 0;
+        for (int s = 0; s < n; s++) gain += pi[s] * d.R[s, policy[s]];
+        return gain;
     }
 
     [Fact]

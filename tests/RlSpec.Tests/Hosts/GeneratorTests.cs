@@ -23,7 +23,7 @@ public class GeneratorTests
 
     private static CSharpCompilation EmptyCompilation() =>
         CSharpCompilation.Create("consumer", new[] { CSharpSyntaxTree.ParseText("class C {}") },
-            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
+            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location), MetadataReference.CreateFromFile(typeof(RlSpec.Runtime.Mdp.IMdp).Assembly.Location) },
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
     private static GeneratorDriver Driver(params AdditionalText[] files) =>
@@ -93,9 +93,9 @@ public class GeneratorTests
     [Fact]
     public void Files_with_the_same_name_in_different_folders_get_distinct_hint_names()
     {
-        // Same file name and same model: C# will report the duplicate type, but the generator must not
-        // fail on a duplicate hint name (which Roslyn rejects with an exception).
-        var driver = Driver(new InMemoryText("/a/river-swim.rlspec", RiverSwim), new InMemoryText("/b/river-swim.rlspec", RiverSwim))
+        // Same file name, different models: the generator must not fail on a duplicate hint name (which
+        // Roslyn rejects with an exception). (The same model twice is RLS0500: GeneratorProjectTests.)
+        var driver = Driver(new InMemoryText("/a/river-swim.rlspec", RiverSwim), new InMemoryText("/b/river-swim.rlspec", RiverSwim.Replace("mdp RiverSwim", "mdp RiverSwimB")))
             .RunGenerators(EmptyCompilation());
         var result = driver.GetRunResult().Results.Single();
         Assert.Null(result.Exception);
@@ -104,7 +104,7 @@ public class GeneratorTests
         Assert.Equal(2, hints.Length);
         Assert.Equal("river-swim.RiverSwim.g.cs", hints[0]);
         Assert.StartsWith("river-swim.", hints[1]);
-        Assert.EndsWith(".RiverSwim.g.cs", hints[1]);
+        Assert.EndsWith(".RiverSwimB.g.cs", hints[1]);
         Assert.NotEqual(hints[0], hints[1]);
     }
 

@@ -1,0 +1,17 @@
+namespace RlSpec.Cli.Commands;
+
+/// <summary>
+/// Ids of mistakes only the command line can make (its output options); the ids of mistakes in a
+/// model are the compiler's (RlSpec.Compiler.Diagnostics.DiagnosticIds). All are in docs/diagnostics.md.
+/// </summary>
+public static class CliDiagnosticIds
+{
+    /// <summary>RLS0410: <c>--out</c> or <c>--export-policy</c> names a file that cannot be written.</summary>
+    public const string CannotWriteOutput = "RLS0410";
+
+    /// <summary>RLS0411: <c>--format dot</c> on a model too large to draw.</summary>
+    public const string GraphTooLarge = "RLS0411";
+
+    /// <summary>RLS0412: <c>--grid</c> on a model without two state variables, or naming unknown ones.</summary>
+    public const string GridNotApplicable = "RLS0412";
+}
