@@ -137,8 +137,8 @@ mdp Deadline {
 }");
         var model = host.GetType().GetProperty("Model")!.GetValue(host)!;
         var solution = host.Solve();
-        var reference = (double[])typeof(DenseReferenceTimeDependent).GetMethod("FiniteHorizon")!.MakeGenericMethod(model.GetType())
-            .Invoke(null, new object[] { model, 6 })!;
+        var from = typeof(DenseReference).GetMethod(nameof(DenseReference.From))!.MakeGenericMethod(model.GetType());
+        var reference = DenseReference.FiniteHorizon(t => (DenseReference)from.Invoke(null, new object[] { model, t })!, 6)[0];
         for (int s = 0; s < 4; s++) Assert.True(Math.Abs(solution.Values[s] - reference[s]) <= 1e-12, $"s={s}");
         // Pushing is only worth it while there is time: at the last steps resting is best.
         Assert.Equal("rest", solution.ActionName(solution.PolicyByStep![5][0]));

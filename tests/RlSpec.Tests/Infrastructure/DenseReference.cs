@@ -1,139 +1,157 @@
 using System;
-using System.Collections.Generic;
 using MathNet.Numerics.LinearAlgebra;
 using RlSpec.Runtime.Mdp;
 
 namespace RlSpec.Tests.Infrastructure;
 
 /// <summary>
-/// An independent, deliberately simple reference: enumerates a model into dense matrices and solves
-/// the Bellman equations of a fixed policy with MathNet's dense LU, and finite horizons by plain
-/// recursion. It shares no code with the runtime's solvers.
+/// An independent, deliberately simple reference that shares no code with the runtime's solvers:
+/// the model copied into dense matrices P[a][s, s'] and r[s, a], policy evaluation by MathNet's
+/// dense LU, gain and bias equations, and a naive finite-horizon recursion. The one copy for the
+/// whole suite (imported everywhere by a global using in the test project).
 /// </summary>
-public static class DenseReference
+public sealed class DenseReference
 {
-    /// <summary>The model as dense data: P[a][s, s'], expected reward r[s, a], availability.</summary>
-    public sealed record Dense(int States, int Actions, Matrix<double>[] P, double[,] R, bool[,] Enabled, bool[] Terminal);
+    public readonly int States, Actions;
+    public readonly double[][,] P;
+    public readonly double[,] R;
+    public readonly bool[,] Enabled;
+    public readonly bool[] Terminal;
 
-    private struct Collect : ITransitionVisitor
+    private DenseReference(int states, int actions)
     {
-        public List<(int Next, double P, double R)> Items;
-
-        public static bool Validating => false;
-
-        public void Outcome(int next, double probability, double reward) => Items.Add((next, probability, reward));
-
-        public void BeginRule(int rule) { }
-
-        public void OutOfRange(int variable, long value, double probability) => throw new InvalidOperationException("successor out of range");
-
-        public void NoMatchingRule() => throw new InvalidOperationException("no matching rule");
+        States = states;
+        Actions = actions;
+        P = new double[actions][,];
+        for (int a = 0; a < actions; a++) P[a] = new double[states, states];
+        R = new double[states, actions];
+        Enabled = new bool[states, actions];
+        Terminal = new bool[states];
     }
 
-    public static Dense Build<T>(T model, int step = 0) where T : struct, IMdp
+    public static DenseReference From<TModel>(TModel model, int step = 0) where TModel : struct, IMdp
     {
-        int n = model.StateCount, m = model.ActionCount;
-        var p = new Matrix<double>[m];
-        for (int a = 0; a < m; a++) p[a] = Matrix<double>.Build.Dense(n, n);
-        var r = new double[n, m];
-        var enabled = new bool[n, m];
-        var terminal = new bool[n];
-        for (int s = 0; s < n; s++)
-        {
-            terminal[s] = model.IsTerminal(s);
-            if (terminal[s]) continue;
-            for (int a = 0; a < m; a++)
-            {
-                var v = new Collect { Items = new List<(int, double, double)>() };
-                if (!model.Transitions(s, a, step, ref v)) continue;
-                enabled[s, a] = true;
-                foreach (var (next, prob, reward) in v.Items)
-                {
-                    p[a][s, next] += prob;
-                    r[s, a] += prob * reward;
-                }
-            }
-        }
-        return new Dense(n, m, p, r, enabled, terminal);
-    }
-
-    /// <summary>V^π by solving (I - γ P_π) V = r_π on the non-terminal states (terminal states have value 0).</summary>
-    public static double[] Evaluate(Dense d, int[] policy, double gamma)
-    {
-        var a = Matrix<double>.Build.Dense(d.States, d.States);
-        var b = Vector<double>.Build.Dense(d.States);
+        var d = new DenseReference(model.StateCount, model.ActionCount);
         for (int s = 0; s < d.States; s++)
         {
-            a[s, s] = 1;
+            d.Terminal[s] = model.IsTerminal(s);
             if (d.Terminal[s]) continue;
+            for (int a = 0; a < d.Actions; a++)
+            {
+                var c = new Copy(d, s, a);
+                d.Enabled[s, a] = model.Transitions(s, a, step, ref c);
+            }
+        }
+        return d;
+    }
+
+    private readonly struct Copy(DenseReference d, int s, int a) : ITransitionVisitor
+    {
+        public static bool Validating => false;
+        public void Outcome(int next, double probability, double reward)
+        {
+            d.P[a][s, next] += probability;
+            d.R[s, a] += probability * reward;
+        }
+        public void BeginRule(int rule) { }
+        // A reference built from a broken model would be wrong in silence: refuse it.
+        public void OutOfRange(int variable, long value, double probability) => throw new InvalidOperationException($"successor out of range in state {s}, action {a}");
+        public void NoMatchingRule() => throw new InvalidOperationException($"no matching rule in state {s}, action {a}");
+    }
+
+    /// <summary>Solves (I − γP_π)V = r_π with MathNet (terminal states: V = 0).</summary>
+    public double[] Evaluate(int[] policy, double gamma)
+    {
+        var a = Matrix<double>.Build.Dense(States, States);
+        var b = Vector<double>.Build.Dense(States);
+        for (int s = 0; s < States; s++)
+        {
+            a[s, s] = 1;
+            if (Terminal[s]) continue;
             int act = policy[s];
-            b[s] = d.R[s, act];
-            for (int t = 0; t < d.States; t++)
-                if (!d.Terminal[t]) a[s, t] -= gamma * d.P[act][s, t];
+            for (int t = 0; t < States; t++) a[s, t] -= gamma * P[act][s, t];
+            b[s] = R[s, act];
         }
         return a.Solve(b).ToArray();
     }
 
-    /// <summary>Q(s, a) = r(s, a) + γ Σ P(s'|s, a) V(s').</summary>
-    public static double Q(Dense d, double[] v, int s, int a, double gamma)
+    /// <summary>Q(s, a) for values V.</summary>
+    public double Q(int s, int a, double[] v, double gamma)
     {
-        double q = d.R[s, a];
-        for (int t = 0; t < d.States; t++) q += gamma * d.P[a][s, t] * (d.Terminal[t] ? 0 : v[t]);
+        double q = R[s, a];
+        for (int t = 0; t < States; t++) q += gamma * P[a][s, t] * v[t];
         return q;
     }
 
-    /// <summary>Largest gain any action has over the policy's own value: 0 (up to rounding) iff the policy is greedy.</summary>
-    public static double GreedyGap(Dense d, double[] v, double gamma)
+    /// <summary>Asserts that <paramref name="policy"/> is greedy (within tol) with respect to V.</summary>
+    public void AssertGreedy(int[] policy, double[] v, double gamma, double tol)
+    {
+        for (int s = 0; s < States; s++)
+        {
+            if (Terminal[s]) continue;
+            double chosen = Q(s, policy[s], v, gamma);
+            for (int a = 0; a < Actions; a++)
+                if (Enabled[s, a])
+                    Xunit.Assert.True(Q(s, a, v, gamma) <= chosen + tol, $"state {s}: action {a} beats the policy's {policy[s]}");
+        }
+    }
+
+    /// <summary>Largest gain any enabled action has over V: 0 (up to rounding) iff V is greedy, i.e. the policy it came from is optimal.</summary>
+    public double GreedyGap(double[] v, double gamma)
     {
         double worst = 0;
-        for (int s = 0; s < d.States; s++)
+        for (int s = 0; s < States; s++)
         {
-            if (d.Terminal[s]) continue;
-            for (int a = 0; a < d.Actions; a++)
-                if (d.Enabled[s, a]) worst = Math.Max(worst, Q(d, v, s, a, gamma) - v[s]);
+            if (Terminal[s]) continue;
+            for (int a = 0; a < Actions; a++)
+                if (Enabled[s, a]) worst = Math.Max(worst, Q(s, a, v, gamma) - v[s]);
         }
         return worst;
     }
 
-    /// <summary>Optimal finite-horizon values V_0 by plain backward recursion (stationary models).</summary>
-    public static double[] FiniteHorizon(Dense d, int horizon)
+    /// <summary>Gain and bias (h(0) = 0) of a unichain or irreducible policy: solve h + g = r_π + P_π h.</summary>
+    public (double Gain, double[] Bias) AverageReward(int[] policy)
     {
-        var next = new double[d.States];
-        for (int t = horizon - 1; t >= 0; t--)
+        var a = Matrix<double>.Build.Dense(States, States);
+        var b = Vector<double>.Build.Dense(States);
+        for (int s = 0; s < States; s++)
         {
-            var v = new double[d.States];
-            for (int s = 0; s < d.States; s++)
-            {
-                double best = double.NegativeInfinity;
-                for (int a = 0; a < d.Actions; a++)
-                    if (d.Enabled[s, a]) best = Math.Max(best, Q(d, next, s, a, 1.0));
-                v[s] = d.Terminal[s] ? 0 : best;
-            }
-            next = v;
+            int act = policy[s];
+            a[s, 0] = 1; // unknown 0 is g (h(0) = 0 is fixed)
+            for (int j = 1; j < States; j++) a[s, j] = (s == j ? 1 : 0) - P[act][s, j];
+            b[s] = R[s, act];
         }
-        return next;
+        var x = a.Solve(b).ToArray();
+        var h = new double[States];
+        for (int j = 1; j < States; j++) h[j] = x[j];
+        return (x[0], h);
     }
-}
 
-public static class DenseReferenceTimeDependent
-{
-    /// <summary>Optimal finite-horizon values V_0 by plain backward recursion, rebuilding the model at every step t.</summary>
-    public static double[] FiniteHorizon<T>(T model, int horizon) where T : struct, IMdp
+    /// <summary>Naive finite-horizon recursion V_t(s) = max_a r + Σ P V_{t+1}, with a model per step.</summary>
+    public static double[][] FiniteHorizon(Func<int, DenseReference> atStep, int horizon)
     {
-        var next = new double[model.StateCount];
+        var v = new double[horizon + 1][];
+        v[horizon] = new double[atStep(0).States];
         for (int t = horizon - 1; t >= 0; t--)
         {
-            var d = DenseReference.Build(model, t);
-            var v = new double[d.States];
+            var d = atStep(t);
+            v[t] = new double[d.States];
             for (int s = 0; s < d.States; s++)
             {
+                if (d.Terminal[s]) continue;
                 double best = double.NegativeInfinity;
                 for (int a = 0; a < d.Actions; a++)
-                    if (d.Enabled[s, a]) best = Math.Max(best, DenseReference.Q(d, next, s, a, 1.0));
-                v[s] = d.Terminal[s] ? 0 : best;
+                    if (d.Enabled[s, a]) best = Math.Max(best, d.Q(s, a, v[t + 1], 1.0));
+                v[t][s] = best;
             }
-            next = v;
         }
-        return next;
+        return v;
+    }
+
+    public static double MaxDiff(double[] x, double[] y)
+    {
+        double m = 0;
+        for (int i = 0; i < x.Length; i++) m = Math.Max(m, Math.Abs(x[i] - y[i]));
+        return m;
     }
 }

@@ -23,7 +23,7 @@ public static class ReferenceChecks
     public static MdpSolution CheckStationary<T>(T model) where T : struct, IMdp
     {
         Assert.Empty(MdpValidator.Validate(model));
-        var d = DenseReference.Build(model);
+        var d = DenseReference.From(model);
         double gamma = model.Criterion.Kind == CriterionKind.Discounted ? model.Criterion.Discount : 1.0;
         MdpSolution? first = null;
         // Values of SixArms reach 10^5: agreement is asked to 1e-8 relative to the values' size
@@ -38,7 +38,7 @@ public static class ReferenceChecks
                 solution = MdpSolver.Solve(model, new SolverOptions { Method = method, Tolerance = 1e-10 * scale, ToleranceKind = ToleranceKind.Absolute });
             }
             Assert.Empty(solution.Warnings);
-            var reference = DenseReference.Evaluate(d, solution.Policy, gamma);
+            var reference = d.Evaluate(solution.Policy, gamma);
             for (int s = 0; s < model.StateCount; s++)
             {
                 double error = Math.Abs(solution.Values[s] - reference[s]);
@@ -46,7 +46,7 @@ public static class ReferenceChecks
                 Assert.True(error <= solution.ErrorBound + 1e-12, $"{method}: error {error:E2} exceeds the certified bound {solution.ErrorBound:E2}");
             }
             // The policy is optimal: no action improves on its own value (Bellman optimality).
-            Assert.True(DenseReference.GreedyGap(d, reference, gamma) <= Tight * scale, $"{method}: the policy is not greedy");
+            Assert.True(d.GreedyGap(reference, gamma) <= Tight * scale, $"{method}: the policy is not greedy");
             if (first is null) first = solution;
             else
                 for (int s = 0; s < model.StateCount; s++)
