@@ -36,7 +36,7 @@ public class GenerativeStepTests
         var result = RlSpecCompiler.Compile("examples/" + file, File.ReadAllText(Path.Combine(Paths.Examples, file)));
         Assert.Empty(result.Diagnostics);
         var generated = Assert.Single(result.Models);
-        var loaded = InMemoryModelCompiler.Load(generated.Source, generated.TypeName);
+        var loaded = InMemoryModelCompiler.Load(generated);
         Assert.Empty(loaded.Errors);
         var host = loaded.Host!;
         var model = host.GetType().GetProperty("Model")!.GetValue(host)!;

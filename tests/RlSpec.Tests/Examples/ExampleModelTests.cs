@@ -212,7 +212,7 @@ public class ExampleModelTests
 
         // Independent: every deterministic policy (keep or replace in each age where both are enabled)
         // is unichain, so its gain is pi . r for its unique stationary distribution pi (a dense solve).
-        var d = DenseReference.Build(model);
+        var d = DenseReference.From(model);
         int n = model.StateCount;
         var free = Enumerable.Range(0, n).Where(s => d.Enabled[s, 0] && d.Enabled[s, 1]).ToArray();
         double best = double.NegativeInfinity;
@@ -233,7 +233,7 @@ public class ExampleModelTests
     }
 
     /// <summary>pi P = pi, sum pi = 1 (one equation replaced by the normalization), then pi . r.</summary>
-    private static double StationaryGain(DenseReference.Dense d, int[] policy)
+    private static double StationaryGain(DenseReference d, int[] policy)
     {
         int n = d.States;
         var a = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(n, n);
