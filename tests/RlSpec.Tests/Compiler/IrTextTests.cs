@@ -51,10 +51,13 @@ public class IrTextTests
               discount 0.9
               go: s' = 1 @ 1 - 0.25 | s' = 0 @ 0.25 * (p + 0.5)
               reward go: 2 * 3 + p
+              reward go when s == 0: 7 % 3 + 7 % -3
             }
             """);
         Assert.Contains("double probability = 0.75;", source);
         Assert.Contains("0.25 * (_p + 0.5)", source);
         Assert.Contains("reward += 6 + _p;", source);
+        // A remainder by a negative number is left to the runtime's Mod, whose sign rule C# defines.
+        Assert.Contains("reward += 1 + Functions.Mod(7, -3);", source);
     }
 }
