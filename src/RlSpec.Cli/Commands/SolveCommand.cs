@@ -146,10 +146,13 @@ internal static class SolveCommand
         catch (MdpSolverException ex)
         {
             progress.Dispose();
-            // A method that does not fit the criterion is the option's fault; anything else is about the model as a whole.
-            var where = ex.Id == SolverErrorIds.InvalidRequest && request.MethodName is { } m ? "--method " + m : path;
+            // A method that does not fit the criterion is the option's fault (the CLI's RLS0405, at the
+            // option); anything else is about the model as a whole, with the solver's own id.
+            bool methodMisfit = ex.Id == SolverErrorIds.InvalidRequest && request.MethodName is not null;
+            var where = methodMisfit ? "--method " + request.MethodName : path;
+            var id = methodMisfit ? DiagnosticIds.MethodNotApplicable : ex.Id;
             foreach (var e in ex.ModelErrors) context.Error.WriteLine(FormatModelError(path, e));
-            context.Error.WriteLine($"{where}: error {ex.Id}: {ex.Message}");
+            context.Error.WriteLine($"{where}: error {id}: {ex.Message}");
             return ExitCodes.ModelErrors;
         }
         progress.Dispose();

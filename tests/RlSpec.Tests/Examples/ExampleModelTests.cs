@@ -229,7 +229,10 @@ public class ExampleModelTests
         Assert.Equal(7.375, best, 12);
         Assert.True(Math.Abs(solution.Gain!.Value - best) <= solution.ErrorBound + 1e-12,
             $"gain {solution.Gain:R}, brute force {best:R}, bound {solution.ErrorBound:E2}");
-        Assert.Equal(bestPolicy!.Select(a => a == 0 ? "keep" : "replace"), solution.Policy.Select(solution.ActionName));
+        // Actions in states the policy never visits do not change the gain, so policies are compared by gain.
+        var solverPolicy = solution.Policy.Select(a => a).ToArray();
+        Assert.Equal(best, StationaryGain(d, solverPolicy), 10);
+        Assert.Equal(bestPolicy![..3], solverPolicy[..3]); // keep at ages 0 and 1, replace at 2: the recurrent states
     }
 
     /// <summary>pi P = pi, sum pi = 1 (one equation replaced by the normalization), then pi . r.</summary>
