@@ -225,7 +225,7 @@ namespace RlSpec.Models
             int n = _nLo + state;
             reward = 0;
 
-            // Rewards for taking this action here (reward distributions drawn).
+            // Rewards for taking this action here.
             // reward: -holding * n (line 17)
             reward += -_holding * n;
 
@@ -254,7 +254,7 @@ namespace RlSpec.Models
             int n = _nLo + state;
             reward = 0;
 
-            // Rewards for taking this action here (reward distributions drawn).
+            // Rewards for taking this action here.
             // reward accept when n < N: arrival * fee (line 16)
             if (n < _N) reward += _arrival * _fee;
             // reward: -holding * n (line 17)

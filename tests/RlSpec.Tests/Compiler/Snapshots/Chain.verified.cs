@@ -212,7 +212,7 @@ namespace RlSpec.Models
             int s = _sLo + state;
             reward = 0;
 
-            // Rewards for taking this action here (reward distributions drawn).
+            // Rewards for taking this action here.
             // reward when s == 0: 0.05 (line 14)
             if (s == 0) reward += 0.05;
             // reward when s == L - 1: 1 (line 15)
@@ -244,7 +244,7 @@ namespace RlSpec.Models
             int s = _sLo + state;
             reward = 0;
 
-            // Rewards for taking this action here (reward distributions drawn).
+            // Rewards for taking this action here.
             // reward when s == 0: 0.05 (line 14)
             if (s == 0) reward += 0.05;
             // reward when s == L - 1: 1 (line 15)

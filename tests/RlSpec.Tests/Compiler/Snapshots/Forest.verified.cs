@@ -210,7 +210,7 @@ namespace RlSpec.Models
             int age = _ageLo + state;
             reward = 0;
 
-            // Rewards for taking this action here (reward distributions drawn).
+            // Rewards for taking this action here.
             // reward wait when age == S-1: r1 (line 13)
             if (age == _S - 1) reward += _r1;
 
@@ -240,7 +240,7 @@ namespace RlSpec.Models
             int age = _ageLo + state;
             reward = 0;
 
-            // Rewards for taking this action here (reward distributions drawn).
+            // Rewards for taking this action here.
             // reward cut when age == S-1: r2 (line 14)
             if (age == _S - 1) reward += _r2;
             // reward cut when age > 0 && age < S-1: 1 (line 15)

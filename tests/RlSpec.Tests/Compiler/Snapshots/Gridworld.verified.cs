@@ -405,7 +405,7 @@ namespace RlSpec.Models
             int y = _yLo + state % _yCount;
             reward = 0;
 
-            // Rewards for taking this action here (reward distributions drawn).
+            // Rewards for taking this action here.
             // reward: -step_cost (line 24)
             reward += -_step_cost;
 
@@ -455,7 +455,7 @@ namespace RlSpec.Models
             int y = _yLo + state % _yCount;
             reward = 0;
 
-            // Rewards for taking this action here (reward distributions drawn).
+            // Rewards for taking this action here.
             // reward: -step_cost (line 24)
             reward += -_step_cost;
 
@@ -505,7 +505,7 @@ namespace RlSpec.Models
             int y = _yLo + state % _yCount;
             reward = 0;
 
-            // Rewards for taking this action here (reward distributions drawn).
+            // Rewards for taking this action here.
             // reward: -step_cost (line 24)
             reward += -_step_cost;
 
@@ -555,7 +555,7 @@ namespace RlSpec.Models
             int y = _yLo + state % _yCount;
             reward = 0;
 
-            // Rewards for taking this action here (reward distributions drawn).
+            // Rewards for taking this action here.
             // reward: -step_cost (line 24)
             reward += -_step_cost;
 

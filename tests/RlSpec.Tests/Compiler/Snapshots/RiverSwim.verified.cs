@@ -257,7 +257,7 @@ namespace RlSpec.Models
             int s = _sLo + state;
             reward = 0;
 
-            // Rewards for taking this action here (reward distributions drawn).
+            // Rewards for taking this action here.
             // reward left when s == 0: 0.005 (line 18)
             if (s == 0) reward += 0.005;
 
@@ -276,7 +276,7 @@ namespace RlSpec.Models
             int s = _sLo + state;
             reward = 0;
 
-            // Rewards for taking this action here (reward distributions drawn).
+            // Rewards for taking this action here.
             // reward right when s == N-1: 1 (line 19)
             if (s == _N - 1) reward += 1;
 

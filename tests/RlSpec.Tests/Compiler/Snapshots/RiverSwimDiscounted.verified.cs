@@ -276,7 +276,7 @@ namespace RlSpec.Models
             int s = _sLo + state;
             reward = 0;
 
-            // Rewards for taking this action here (reward distributions drawn).
+            // Rewards for taking this action here.
             // reward left when s == 0: 5 (line 16)
             if (s == 0) reward += 5;
 

@@ -196,7 +196,7 @@ namespace RlSpec.Models
             int s = _sLo + state;
             reward = 0;
 
-            // Rewards for taking this action here (reward distributions drawn).
+            // Rewards for taking this action here.
             // reward arm(a) when s == 1 && a != 4: 50 (line 18)
             if (s == 1 && a != 4) reward += 50;
             // reward arm(a) when s >= 2 && a == s - 1: payout[s - 2] (line 19)
