@@ -28,6 +28,8 @@ public class SamplingTests
 
     private static double GeometricCdf(double p, long k) => k < 0 ? 0 : 1 - Math.Pow(1 - p, k + 1);
 
+    private static readonly double[] CategoricalProbabilities = { 0.2, 0, 0.5, 0.3 };
+
     private static readonly Dictionary<string, DiscreteCase> Discrete = new()
     {
         ["bernoulli(0.3)"] = new((ref RandomStream r) => Sampling.Bernoulli(ref r, 0.3) ? 1 : 0, k => k == 0 ? 0.7 : k == 1 ? 0.3 : 0, k => k < 0 ? 0 : k == 0 ? 0.7 : 1, 0, 1, 0.3, 0.21),
@@ -52,8 +54,6 @@ public class SamplingTests
             k => k < 0 ? 0 : CategoricalProbabilities.Take((int)Math.Min(k + 1, 4)).Sum(), 0, 3, 1 * 0 + 2 * 0.5 + 3 * 0.3, 4 * 0.5 + 9 * 0.3 - 1.9 * 1.9),
         ["uniform_int(-3, 4)"] = new((ref RandomStream r) => Sampling.UniformInt(ref r, -3, 4), k => k >= -3 && k <= 4 ? 0.125 : 0, k => Math.Clamp((k + 4) / 8.0, 0, 1), -3, 4, 0.5, (64 - 1) / 12.0),
     };
-
-    private static readonly double[] CategoricalProbabilities = { 0.2, 0, 0.5, 0.3 };
 
     private static DiscreteCase Binomial(long n, double p)
     {
