@@ -36,7 +36,7 @@ public class GenerativeStepTests
         var result = RlSpecCompiler.Compile("examples/" + file, File.ReadAllText(Path.Combine(Paths.Examples, file)));
         Assert.Empty(result.Diagnostics);
         var generated = Assert.Single(result.Models);
-        var loaded = InMemoryModelCompiler.Load(generated.Source, generated.TypeName);
+        var loaded = InMemoryModelCompiler.Load(generated);
         Assert.Empty(loaded.Errors);
         var host = loaded.Host!;
         var model = host.GetType().GetProperty("Model")!.GetValue(host)!;
@@ -105,7 +105,7 @@ public class GenerativeStepTests
         var result = RlSpecCompiler.Compile(name + ".rlspec", FeatureModels[name]);
         Assert.Empty(result.Diagnostics);
         var generated = Assert.Single(result.Models);
-        var loaded = InMemoryModelCompiler.Load(generated.Source, generated.TypeName);
+        var loaded = InMemoryModelCompiler.Load(generated);
         Assert.Empty(loaded.Errors);
         var model = loaded.Host!.GetType().GetProperty("Model")!.GetValue(loaded.Host)!;
         var report = Call<GenerativeCheck.Report>(nameof(Check), model.GetType(), model, ChiSquare.Bonferroni(1e-3, MaxPairs * FeatureModels.Count));
