@@ -274,13 +274,21 @@ namespace RlSpec.Compiler.Emit
             return result;
         }
 
-        /// <summary>The mean of a reward distribution: its family's closed form, or the precomputed finite distribution's.</summary>
+        /// <summary>The mean of a reward distribution: the precomputed finite distribution's when it has one, else its family's closed form.</summary>
         private string Mean(BoundDistribution d) =>
-            d.IsTruncated ? _fields.Distribution(d) + ".Mean" : d.Family.Mean(new Arguments(this, d.Arguments));
+            DrawnFromFiniteForm(d) ? _fields.Distribution(d) + ".Mean" : d.Family.Mean(new Arguments(this, d.Arguments));
 
-        /// <summary>One draw of a reward distribution: from the precomputed finite distribution when truncated, else by its family's sampler.</summary>
+        /// <summary>
+        /// True when a draw of <paramref name="d"/> comes from a precomputed finite distribution (a field the
+        /// kind must create): truncated ones, and constant ones with a list parameter (categorical), whose
+        /// list would otherwise be allocated on every draw.
+        /// </summary>
+        public static bool DrawnFromFiniteForm(BoundDistribution d) =>
+            d.IsTruncated || (d.Family.Finite != null && (d.Deps & ~Dep.Param) == Dep.None && d.Family.Parameters.Any(p => p.Type.Kind == TypeKind.List));
+
+        /// <summary>One draw of a reward distribution: from its precomputed finite distribution when it has one, else by its family's sampler.</summary>
         private string Draw(BoundDistribution d, string rng) =>
-            d.IsTruncated ? $"{_fields.Distribution(d)}.Sample(ref {rng})" : SampleDistribution(d, rng);
+            DrawnFromFiniteForm(d) ? $"{_fields.Distribution(d)}.Sample(ref {rng})" : SampleDistribution(d, rng);
 
         /// <summary>C# that creates the <c>FiniteDistribution</c> of a random variable or truncated reward.</summary>
         public string CreateDistribution(BoundDistribution d)

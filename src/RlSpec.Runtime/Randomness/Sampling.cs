@@ -146,6 +146,32 @@ public static class Sampling
         return x >= long.MaxValue ? long.MaxValue : (long)x;
     }
 
+    /// <summary>
+    /// An index 0..k−1 drawn with the given <paramref name="probabilities"/> (k of them, summing to 1 up to
+    /// rounding): one uniform draw scaled by their sum, then a linear search of the cumulative sums;
+    /// an index of probability 0 is never drawn. For long lists draw from a <c>FiniteDistribution</c> instead.
+    /// </summary>
+    public static int Categorical(ref RandomStream r, ReadOnlySpan<double> probabilities)
+    {
+        double total = 0;
+        int last = -1;
+        for (int k = 0; k < probabilities.Length; k++)
+        {
+            double p = probabilities[k];
+            if (!(p >= 0)) throw new ArgumentOutOfRangeException(nameof(probabilities), p, "categorical: probabilities must not be negative");
+            total += p;
+            if (p > 0) last = k;
+        }
+        if (last < 0) throw new ArgumentOutOfRangeException(nameof(probabilities), "categorical: no probability is positive");
+        double u = r.NextDouble() * total, cumulative = 0;
+        for (int k = 0; k < last; k++)
+        {
+            cumulative += probabilities[k];
+            if (u < cumulative && probabilities[k] > 0) return k;
+        }
+        return last; // also where rounding leaves u at or above the sum of the others
+    }
+
     /// <summary>A uniform integer in <paramref name="lo"/>..<paramref name="hi"/> (inclusive), unbiased (Lemire's method, <see cref="RandomStream.NextLong"/>).</summary>
     public static long UniformInt(ref RandomStream r, long lo, long hi) => r.NextLong(lo, hi);
 

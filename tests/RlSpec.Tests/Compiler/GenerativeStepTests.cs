@@ -60,6 +60,59 @@ public class GenerativeStepTests
         Assert.Contains(report.Pairs, p => p.Available);
     }
 
+    /// <summary>Constructs the examples lack: transition and reward tables; a default rule; time-dependent
+    /// probabilities; random variables in a guarded rule; reward distributions (normal with a state-dependent
+    /// mean, categorical, truncated and clamped ones, one that depends on the successor).</summary>
+    private static readonly Dictionary<string, string> FeatureModels = new()
+    {
+        ["tables"] = """
+            mdp Tables {
+              state s in 0..2
+              action a0, a1
+              discount 0.9
+              transition a0 = [[0.5, 0.5, 0], [0.1, 0.2, 0.7], [0, 0, 1]]
+              transition a1 = [[0, 1, 0], [0.3, 0.3, 0.4], [0.25, 0.25, 0.5]]
+              reward = [[5, 10], [-1, 2], [0, 1]]
+            }
+            """,
+        ["rewards"] = """
+            mdp Rewards {
+              param n = 4
+              state s in 0..n
+              action go, hold, pick(k in 0..2)
+              horizon 5
+              let coin ~ bernoulli(0.3)
+              let d ~ binomial(3, 0.4)
+              go when s < n: s' = s + 1 @ 0.5 + 0.05 * (t % 2) | stay @ 0.5 - 0.05 * (t % 2)
+              hold when s == 0: s' = min(s + coin + d, n)
+              pick(k): s' = (s + k) % (n + 1) @ 0.6 | s' = 0 @ 0.4
+              default: stay
+              reward go: normal(s, 2)
+              reward hold: categorical([0.2, 0.3, 0.5])
+              reward pick(k): binomial(4, 0.5) truncated 1..3
+              reward pick(k) when s' == 0: 1.5 * k
+              reward hold when s' > s: poisson(2) clamped 0..3
+            }
+            """,
+    };
+
+    public static TheoryData<string> FeatureModelNames => new(FeatureModels.Keys);
+
+    [Theory]
+    [MemberData(nameof(FeatureModelNames))]
+    public void Feature_models_sample_like_their_exact_side(string name)
+    {
+        var result = RlSpecCompiler.Compile(name + ".rlspec", FeatureModels[name]);
+        Assert.Empty(result.Diagnostics);
+        var generated = Assert.Single(result.Models);
+        var loaded = InMemoryModelCompiler.Load(generated);
+        Assert.Empty(loaded.Errors);
+        var model = loaded.Host!.GetType().GetProperty("Model")!.GetValue(loaded.Host)!;
+        var report = Call<GenerativeCheck.Report>(nameof(Check), model.GetType(), model, ChiSquare.Bonferroni(1e-3, MaxPairs * FeatureModels.Count));
+        Assert.True(report.Passed, report.ToString());
+        Assert.Equal(0L, Call<long>(nameof(Allocated), model.GetType(), model));
+    }
+
     [Theory]
     [InlineData("inventory.rlspec", "_demand")]
     [InlineData("car-rental.rlspec", "_requests1", "_requests2", "_returns1", "_returns2")]

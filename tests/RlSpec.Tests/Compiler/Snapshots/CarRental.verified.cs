@@ -7,6 +7,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using RlSpec.Runtime.Mdp;
 using RlSpec.Runtime.Modeling;
+using RlSpec.Runtime.Randomness;
 using RlSpec.Runtime.Solvers;
 
 namespace RlSpec.Models
@@ -19,7 +20,7 @@ namespace RlSpec.Models
     /// <para>Actions: move(m in -2..2).</para>
     /// <para>Criterion: discounted, gamma = 0.9.</para>
     /// </remarks>
-    public readonly partial struct CarRental : IMdp
+    public readonly partial struct CarRental : IGenerativeMdp
     {
         // Parameters: the values this instance was created with.
         private readonly int _cap;
@@ -212,6 +213,50 @@ namespace RlSpec.Models
                     }
                 }
                 return true;
+            }
+        }
+
+        /// <summary>
+        /// Draws one step: the successor of <paramref name="action"/> in <paramref name="state"/> and its reward (reward
+        /// distributions drawn, not averaged), with the caller's random stream; −1 when the action is not available.
+        /// </summary>
+        public int Sample(int state, int action, int step, ref RandomStream random, out double reward)
+        {
+            if (action >= _moveFirst && action < _actionCount) return SampleMove(state, action, _moveLo + (action - _moveFirst), step, ref random, out reward);
+            reward = 0;
+            return -1;
+        }
+
+        /// <summary>Draws one step of <c>move(m)</c>: the first rule that matches, one outcome of it, and its rewards.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int SampleMove(int state, int action, int m, int step, ref RandomStream random, out double reward)
+        {
+            int n1 = _n1Lo + (state / _n1Stride);
+            int n2 = _n2Lo + state % _n2Count;
+            reward = 0;
+            // Available only when its guard holds.
+            if (!(n1 - m >= 0 && n2 + m >= 0)) return -1;
+
+            // Rewards for taking this action here (reward distributions drawn).
+            // reward move(m) when m == 0: bernoulli(0.1) (line 25)
+            if (m == 0) reward += (Sampling.Bernoulli(ref random, 0.1) ? 1 : 0);
+
+            // Rule: move(m) (line 21).
+            {
+                // Draw requests1 ~ poisson(req1) clamped 0..cap.
+                int requests1 = _requests1.Sample(ref random);
+                // Draw requests2 ~ poisson(req2) clamped 0..cap.
+                int requests2 = _requests2.Sample(ref random);
+                // Draw returns1 ~ poisson(ret1) clamped 0..cap.
+                int returns1 = _returns1.Sample(ref random);
+                // Draw returns2 ~ poisson(ret2) clamped 0..cap.
+                int returns2 = _returns2.Sample(ref random);
+                // Outcome: n1' = min(max(min(n1 - m, cap) - requests1, 0) + returns1, cap), n2' = min(max(min(n2 + m, cap) - requests2, 0) + returns2, cap).
+                int n1Next = Math.Min(Math.Max(Math.Min(n1 - m, _cap) - requests1, 0) + returns1, _cap);
+                int n2Next = Math.Min(Math.Max(Math.Min(n2 + m, _cap) - requests2, 0) + returns2, _cap);
+                // reward move(m): rent * (min(requests1, min(n1 - m, cap)) + min(requests2, min(n2 + m, cap))) - move_cost * abs(m) (line 24)
+                reward += _rent * (Math.Min(requests1, Math.Min(n1 - m, _cap)) + Math.Min(requests2, Math.Min(n2 + m, _cap))) - _move_cost * Math.Abs(m);
+                return (n1Next - _n1Lo) * _n1Stride + (n2Next - _n2Lo);
             }
         }
 

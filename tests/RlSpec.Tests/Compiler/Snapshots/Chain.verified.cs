@@ -7,6 +7,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using RlSpec.Runtime.Mdp;
 using RlSpec.Runtime.Modeling;
+using RlSpec.Runtime.Randomness;
 using RlSpec.Runtime.Solvers;
 
 namespace RlSpec.Models
@@ -19,7 +20,7 @@ namespace RlSpec.Models
     /// <para>Actions: left, right.</para>
     /// <para>Criterion: discounted, gamma = 0.95.</para>
     /// </remarks>
-    public readonly partial struct Chain : IMdp
+    public readonly partial struct Chain : IGenerativeMdp
     {
         // Parameters: the values this instance was created with.
         private readonly int _L;
@@ -187,6 +188,84 @@ namespace RlSpec.Models
                     visitor.Outcome((sNext - _sLo), probability, reward);
                 }
                 return true;
+            }
+        }
+
+        /// <summary>
+        /// Draws one step: the successor of <paramref name="action"/> in <paramref name="state"/> and its reward (reward
+        /// distributions drawn, not averaged), with the caller's random stream; −1 when the action is not available.
+        /// </summary>
+        public int Sample(int state, int action, int step, ref RandomStream random, out double reward)
+        {
+            switch (action)
+            {
+                case 0: return SampleLeft(state, action, step, ref random, out reward);
+                case 1: return SampleRight(state, action, step, ref random, out reward);
+                default: reward = 0; return -1;
+            }
+        }
+
+        /// <summary>Draws one step of <c>left</c>: the first rule that matches, one outcome of it, and its rewards.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int SampleLeft(int state, int action, int step, ref RandomStream random, out double reward)
+        {
+            int s = _sLo + state;
+            reward = 0;
+
+            // Rewards for taking this action here.
+            // reward when s == 0: 0.05 (line 14)
+            if (s == 0) reward += 0.05;
+            // reward when s == L - 1: 1 (line 15)
+            if (s == _L - 1) reward += 1;
+
+            // Rule: left (line 11).
+            {
+                // Pick one outcome: a uniform draw against the cumulative probabilities (the last takes what rounding leaves).
+                double u = random.NextDouble(), cumulative = 0;
+                cumulative += 1 - _fail;
+                if (u < cumulative)
+                {
+                    // Outcome: s' = max(s - 1, 0) @ 1 - fail.
+                    int sNext = Math.Max(s - 1, 0);
+                    return (sNext - _sLo);
+                }
+                {
+                    // Outcome: s' = min(s + 1, L - 1) @ fail.
+                    int sNext = Math.Min(s + 1, _L - 1);
+                    return (sNext - _sLo);
+                }
+            }
+        }
+
+        /// <summary>Draws one step of <c>right</c>: the first rule that matches, one outcome of it, and its rewards.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int SampleRight(int state, int action, int step, ref RandomStream random, out double reward)
+        {
+            int s = _sLo + state;
+            reward = 0;
+
+            // Rewards for taking this action here.
+            // reward when s == 0: 0.05 (line 14)
+            if (s == 0) reward += 0.05;
+            // reward when s == L - 1: 1 (line 15)
+            if (s == _L - 1) reward += 1;
+
+            // Rule: right (line 12).
+            {
+                // Pick one outcome: a uniform draw against the cumulative probabilities (the last takes what rounding leaves).
+                double u = random.NextDouble(), cumulative = 0;
+                cumulative += 1 - _fail;
+                if (u < cumulative)
+                {
+                    // Outcome: s' = min(s + 1, L - 1) @ 1 - fail.
+                    int sNext = Math.Min(s + 1, _L - 1);
+                    return (sNext - _sLo);
+                }
+                {
+                    // Outcome: s' = max(s - 1, 0) @ fail.
+                    int sNext = Math.Max(s - 1, 0);
+                    return (sNext - _sLo);
+                }
             }
         }
 

@@ -7,6 +7,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using RlSpec.Runtime.Mdp;
 using RlSpec.Runtime.Modeling;
+using RlSpec.Runtime.Randomness;
 using RlSpec.Runtime.Solvers;
 
 namespace RlSpec.Models
@@ -19,7 +20,7 @@ namespace RlSpec.Models
     /// <para>Actions: wait, cut.</para>
     /// <para>Criterion: discounted, gamma = 0.96.</para>
     /// </remarks>
-    public readonly partial struct Forest : IMdp
+    public readonly partial struct Forest : IGenerativeMdp
     {
         // Parameters: the values this instance was created with.
         private readonly int _S;
@@ -185,6 +186,71 @@ namespace RlSpec.Models
                     visitor.Outcome((ageNext - _ageLo), probability, reward);
                 }
                 return true;
+            }
+        }
+
+        /// <summary>
+        /// Draws one step: the successor of <paramref name="action"/> in <paramref name="state"/> and its reward (reward
+        /// distributions drawn, not averaged), with the caller's random stream; −1 when the action is not available.
+        /// </summary>
+        public int Sample(int state, int action, int step, ref RandomStream random, out double reward)
+        {
+            switch (action)
+            {
+                case 0: return SampleWait(state, action, step, ref random, out reward);
+                case 1: return SampleCut(state, action, step, ref random, out reward);
+                default: reward = 0; return -1;
+            }
+        }
+
+        /// <summary>Draws one step of <c>wait</c>: the first rule that matches, one outcome of it, and its rewards.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int SampleWait(int state, int action, int step, ref RandomStream random, out double reward)
+        {
+            int age = _ageLo + state;
+            reward = 0;
+
+            // Rewards for taking this action here.
+            // reward wait when age == S-1: r1 (line 13)
+            if (age == _S - 1) reward += _r1;
+
+            // Rule: wait (line 10).
+            {
+                // Pick one outcome: a uniform draw against the cumulative probabilities (the last takes what rounding leaves).
+                double u = random.NextDouble(), cumulative = 0;
+                cumulative += _p;
+                if (u < cumulative)
+                {
+                    // Outcome: age' = 0 @ p.
+                    int ageNext = 0;
+                    return (ageNext - _ageLo);
+                }
+                {
+                    // Outcome: age' = min(age + 1, S - 1) @ 1 - p.
+                    int ageNext = Math.Min(age + 1, _S - 1);
+                    return (ageNext - _ageLo);
+                }
+            }
+        }
+
+        /// <summary>Draws one step of <c>cut</c>: the first rule that matches, one outcome of it, and its rewards.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int SampleCut(int state, int action, int step, ref RandomStream random, out double reward)
+        {
+            int age = _ageLo + state;
+            reward = 0;
+
+            // Rewards for taking this action here.
+            // reward cut when age == S-1: r2 (line 14)
+            if (age == _S - 1) reward += _r2;
+            // reward cut when age > 0 && age < S-1: 1 (line 15)
+            if (age > 0 && age < _S - 1) reward += 1;
+
+            // Rule: cut (line 11).
+            {
+                // Outcome: age' = 0.
+                int ageNext = 0;
+                return (ageNext - _ageLo);
             }
         }
 

@@ -28,6 +28,8 @@ public class SamplingTests
 
     private static double GeometricCdf(double p, long k) => k < 0 ? 0 : 1 - Math.Pow(1 - p, k + 1);
 
+    private static readonly double[] CategoricalProbabilities = { 0.2, 0, 0.5, 0.3 };
+
     private static readonly Dictionary<string, DiscreteCase> Discrete = new()
     {
         ["bernoulli(0.3)"] = new((ref RandomStream r) => Sampling.Bernoulli(ref r, 0.3) ? 1 : 0, k => k == 0 ? 0.7 : k == 1 ? 0.3 : 0, k => k < 0 ? 0 : k == 0 ? 0.7 : 1, 0, 1, 0.3, 0.21),
@@ -48,6 +50,8 @@ public class SamplingTests
         ["poisson(1000000) by PTRS"] = Poisson(1_000_000),
         ["geometric(0.3)"] = Geometric(0.3),
         ["geometric(0.01)"] = Geometric(0.01),
+        ["categorical([0.2, 0, 0.5, 0.3])"] = new((ref RandomStream r) => Sampling.Categorical(ref r, CategoricalProbabilities), k => k is >= 0 and <= 3 ? CategoricalProbabilities[k] : 0,
+            k => k < 0 ? 0 : CategoricalProbabilities.Take((int)Math.Min(k + 1, 4)).Sum(), 0, 3, 1 * 0 + 2 * 0.5 + 3 * 0.3, 4 * 0.5 + 9 * 0.3 - 1.9 * 1.9),
         ["uniform_int(-3, 4)"] = new((ref RandomStream r) => Sampling.UniformInt(ref r, -3, 4), k => k >= -3 && k <= 4 ? 0.125 : 0, k => Math.Clamp((k + 4) / 8.0, 0, 1), -3, 4, 0.5, (64 - 1) / 12.0),
     };
 
@@ -199,6 +203,7 @@ public class SamplingTests
     public void Sampling_allocates_nothing()
     {
         var finite = RlSpec.Runtime.Modeling.FiniteDistribution.Poisson(4, 0, 20, clamp: true);
+        var probabilities = new[] { 0.1, 0.6, 0.3 };
         var r = RandomStream.Create(9, 0);
         double sink = 0;
         void Draw(ref RandomStream s)
@@ -210,7 +215,7 @@ public class SamplingTests
             sink += Sampling.Geometric(ref s, 0.2) + Sampling.UniformInt(ref s, 1, 6) + Sampling.Uniform(ref s, 0, 2);
             sink += Sampling.Normal(ref s, 0, 1) + Sampling.Exponential(ref s, 2);
             sink += Sampling.Gamma(ref s, 0.5, 1) + Sampling.Gamma(ref s, 3, 1) + Sampling.Beta(ref s, 2, 3);
-            sink += finite.Sample(ref s);
+            sink += finite.Sample(ref s) + Sampling.Categorical(ref s, probabilities);
         }
         for (int i = 0; i < 1000; i++) Draw(ref r); // warm-up: JIT tiers, static tables
         long before = GC.GetAllocatedBytesForCurrentThread();

@@ -14,6 +14,10 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
         private void PrepareFields()
         {
             foreach (var d in _ir.RewardDistributions) _fields.Distribution(d);
+            // The generative step draws constant discrete reward distributions from a precomputed finite form too.
+            foreach (var r in _ir.Actions.SelectMany(a => a.FixedRewards.Concat(a.OutcomeRewards)))
+                foreach (var d in BoundTree.Descendants(r.Value).OfType<BoundDistribution>())
+                    if (ExpressionEmitter.DrawnFromFiniteForm(d)) _fields.Distribution(d);
             foreach (var v in _ir.StateVariables)
             {
                 var baseName = v.Name.Length > 0 ? char.ToLowerInvariant(v.Name[0]) + v.Name.Substring(1) : v.Name;

@@ -81,7 +81,8 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             if (_rewardTable.Length > 0 || a.FixedRewards.Count > 0)
             {
                 _w.Line();
-                _w.Line("// Rewards for taking this action here (reward distributions drawn).");
+                bool drawn = a.FixedRewards.Any(r => BoundTree.Descendants(r.Value).OfType<BoundDistribution>().Any());
+                _w.Line(drawn ? "// Rewards for taking this action here (reward distributions drawn)." : "// Rewards for taking this action here.");
                 if (_rewardTable.Length > 0) _w.Line($"reward += {_rewardTable}[state * {_actionCount} + action];");
                 foreach (var r in a.FixedRewards) WriteRewardTerm(r, "reward", ex, a, scope);
             }
