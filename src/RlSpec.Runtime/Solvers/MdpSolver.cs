@@ -125,18 +125,19 @@ public static class MdpSolver
                     result.Iterations = 1;
                 }
                 var next = new double[n];
-                var range = PolicyEvaluation.SweepCore(ref m, pi, v, next, gamma, 0);
+                var evaluation = new FixedPolicyBackend(pi, gamma);
+                var range = SweepOperator.Apply(ref m, ref evaluation, v, next, default, 0);
                 if (!double.IsFinite(range.Min + range.Max)) throw SolverResult.NonFinite(ref m, next, result.Iterations);
                 result.Residual = range.Norm;
                 if (total)
                 {
                     double maxSteps = ExpectedSteps.UpperBound(ref m, pi, options, new double[n]);
-                    result.ErrorBound = maxSteps * (range.Norm + RoundingBound.PerBackup(ref m, v));
+                    result.ErrorBound = maxSteps * (range.Norm + RoundingBound.PerBackup(evaluation.MaxOutcomes, v));
                     result.Values = v;
                 }
                 else
                 {
-                    result.ErrorBound = ValueIteration.MidpointOfBracket(ref m, next, range, gamma);
+                    result.ErrorBound = ValueIteration.MidpointOfBracket(ref m, next, range, gamma, evaluation.MaxOutcomes);
                     result.Values = next;
                 }
                 result.Policy = pi;
