@@ -53,6 +53,26 @@ public interface IMdp
 
     /// <summary>Where rule <paramref name="rule"/> (as passed to <see cref="ITransitionVisitor.BeginRule"/>) is in the source.</summary>
     SourceLocation RuleLocation(int rule);
+
+    /// <summary>
+    /// The state whose <see cref="StateLabel"/> is <paramref name="label"/>. The default scans the
+    /// states in order, building one label at a time and keeping none, and stops at the first match;
+    /// models that can parse their labels override it to answer without the scan.
+    /// </summary>
+    bool TryParseState(string label, out int state)
+    {
+        int n = StateCount;
+        for (int s = 0; s < n; s++)
+        {
+            if (string.Equals(StateLabel(s), label, System.StringComparison.Ordinal))
+            {
+                state = s;
+                return true;
+            }
+        }
+        state = -1;
+        return false;
+    }
 }
 
 /// <summary>A position in a .rlspec file, for messages about a model's rules.</summary>

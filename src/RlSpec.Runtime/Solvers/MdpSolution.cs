@@ -21,7 +21,6 @@ namespace RlSpec.Runtime.Solvers;
 public sealed class MdpSolution
 {
     private readonly IMdp _model;
-    private Dictionary<string, int>? _stateIndex;
 
     internal MdpSolution(IMdp model) => _model = model;
 
@@ -58,6 +57,21 @@ public sealed class MdpSolution
     /// <summary>‖TV − V‖∞ of the final sweep (gain-bracket width for average reward; 0 for backward induction).</summary>
     public double Residual { get; init; }
 
+    /// <summary>
+    /// Why the solver stopped; anything but <see cref="Solvers.StopReason.Converged"/> comes with a
+    /// warning, and the bound it certified is still <see cref="ErrorBound"/>.
+    /// </summary>
+    public StopReason StopReason { get; init; }
+
+    /// <summary>The tolerance asked for (<see cref="SolverOptions.Tolerance"/>), read as <see cref="ToleranceKind"/> says.</summary>
+    public double Tolerance { get; init; }
+
+    /// <summary>Whether <see cref="Tolerance"/> was relative to the span of the values or absolute.</summary>
+    public ToleranceKind ToleranceKind { get; init; }
+
+    /// <summary>The bound the solver aimed at: Tolerance, or Tolerance · max(1, span) when relative (0 for finite horizon, which is exact).</summary>
+    public double TargetBound { get; init; }
+
     /// <summary>Wall-clock seconds spent solving.</summary>
     public double Seconds { get; init; }
 
@@ -77,15 +91,13 @@ public sealed class MdpSolution
     /// <summary>The name of the optimal action (at step 0 for finite horizon) in the state with this label.</summary>
     public string Action(string stateLabel) => ActionName(Policy[IndexOf(stateLabel)]);
 
-    /// <summary>Index of the state with this label.</summary>
-    public int IndexOf(string stateLabel)
-    {
-        if (_stateIndex is null)
-        {
-            var index = new Dictionary<string, int>(Values.Length, StringComparer.Ordinal);
-            for (int s = 0; s < Values.Length; s++) index.TryAdd(_model.StateLabel(s), s);
-            _stateIndex = index;
-        }
-        return _stateIndex.TryGetValue(stateLabel, out int i) ? i : throw new KeyNotFoundException($"model '{ModelName}' has no state labelled '{stateLabel}'.");
-    }
+    /// <summary>
+    /// Index of the state with this label, from the model's <see cref="IMdp.TryParseState"/>: no
+    /// table of every label is built, so one lookup on a 10^8-state model costs no extra memory.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No state has that label.</exception>
+    public int IndexOf(string stateLabel) =>
+        _model.TryParseState(stateLabel, out int i) && (uint)i < (uint)Values.Length
+            ? i
+            : throw new KeyNotFoundException($"model '{ModelName}' has no state labelled '{stateLabel}'.");
 }

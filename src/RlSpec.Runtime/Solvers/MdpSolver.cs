@@ -42,8 +42,10 @@ public static class MdpSolver
         Criterion criterion = m.Criterion;
         CheckCriterion(criterion);
         CheckOptions(options);
+        Validate(ref m, options);
         SolverMethod method = options.Method ?? DefaultMethod(criterion, m.StateCount);
         CheckFits(method, criterion);
+        if (criterion.Kind == CriterionKind.TotalReward) CheckTargetReachable(ref m);
         string name = method.ToString();
         var clock = new ProgressClock(options, name);
         double gamma = criterion.Discount;
@@ -58,9 +60,7 @@ public static class MdpSolver
             SolverMethod.BackwardInduction => BackwardInduction.Solve(ref m, criterion.Horizon, gamma, null, options, ref clock),
             _ => RelativeValueIteration.Solve(ref m, null, options, ref clock),
         };
-        if (result.Warnings.Count == 0 && result.ErrorBound > options.Tolerance && criterion.Kind != CriterionKind.FiniteHorizon)
-            result.Warnings.Add($"the certified error bound {SolverResult.Format(result.ErrorBound)} is above the tolerance {SolverResult.Format(options.Tolerance)}; floating-point rounding limits the accuracy at this value scale, so use a larger tolerance.");
-        return Finish(ref m, result, name, clock.Seconds);
+        return Finish(ref m, result, name, options, clock.Seconds);
     }
 
     /// <summary>
@@ -78,6 +78,7 @@ public static class MdpSolver
         Criterion criterion = m.Criterion;
         CheckCriterion(criterion);
         CheckOptions(options);
+        Validate(ref m, options);
         int[] pi = CheckPolicy(ref m, policy);
         const string name = "PolicyEvaluation";
         var clock = new ProgressClock(options, name);
@@ -107,12 +108,14 @@ public static class MdpSolver
                 {
                     // (I − P_π) is nearly singular when termination is slow, where Krylov methods
                     // stall; Gauss-Seidel sweeps of T_π converge for a proper policy.
-                    for (int sweep = 1; sweep <= options.MaxIterations; sweep++)
+                    for (int sweep = 1; ; sweep++)
                     {
                         double change = PolicyEvaluation.GaussSeidelSweep(ref m, pi, v, 1.0, 0);
+                        if (!double.IsFinite(change)) throw SolverResult.NonFinite(ref m, v, sweep);
                         clock.Tick(sweep, change);
                         result.Iterations = sweep;
                         if (!(change > 0.01 * options.Tolerance / n)) break;
+                        if (sweep >= options.MaxIterations) { result.StopReason = StopReason.IterationLimit; break; }
                     }
                 }
                 else
@@ -123,28 +126,59 @@ public static class MdpSolver
                     result.Iterations = 1;
                 }
                 var next = new double[n];
-                var range = PolicyEvaluation.SweepCore(ref m, pi, v, next, gamma, 0);
+                var evaluation = new FixedPolicyBackend(pi, gamma);
+                var range = SweepOperator.Apply(ref m, ref evaluation, v, next, default, 0);
+                if (!double.IsFinite(range.Min + range.Max)) throw SolverResult.NonFinite(ref m, next, result.Iterations);
                 result.Residual = range.Norm;
                 if (total)
                 {
                     double maxSteps = ExpectedSteps.UpperBound(ref m, pi, options, new double[n]);
-                    result.ErrorBound = maxSteps * (range.Norm + RoundingBound.PerBackup(ref m, v));
+                    result.ErrorBound = maxSteps * (range.Norm + RoundingBound.PerBackup(evaluation.MaxOutcomes, v));
                     result.Values = v;
                 }
                 else
                 {
-                    result.ErrorBound = ValueIteration.MidpointOfBracket(ref m, next, range, gamma);
+                    result.ErrorBound = ValueIteration.MidpointOfBracket(ref m, next, range, gamma, evaluation.MaxOutcomes);
                     result.Values = next;
                 }
                 result.Policy = pi;
                 break;
             }
         }
-        return Finish(ref m, result, name, clock.Seconds);
+        return Finish(ref m, result, name, options, clock.Seconds);
     }
 
-    private static MdpSolution Finish<TModel>(ref TModel model, SolverResult result, string method, double seconds) where TModel : struct, IMdp
+    /// <summary>
+    /// Checks the final bound against the target and words one warning per stop reason from the
+    /// bound actually certified (never from an intermediate number).
+    /// </summary>
+    private static double CheckStop<TModel>(ref TModel model, SolverResult result, SolverOptions options) where TModel : struct, IMdp
     {
+        Criterion criterion = model.Criterion;
+        if (criterion.Kind == CriterionKind.FiniteHorizon) return 0; // exact recursion; the bound covers rounding only
+        double target = StoppingRule.Final(options, result.Values, result.Gain ?? 0);
+        if (result.StopReason == StopReason.Converged && !(result.ErrorBound <= target)) result.StopReason = StopReason.RoundingFloor;
+        string bound = SolverResult.Format(result.ErrorBound);
+        string asked = options.ToleranceKind == ToleranceKind.Relative && target != options.Tolerance
+            ? $"the target {SolverResult.Format(target)} (tolerance {SolverResult.Format(options.Tolerance)} relative to the span of the values)"
+            : $"the tolerance {SolverResult.Format(target)}";
+        switch (result.StopReason)
+        {
+            case StopReason.IterationLimit:
+                result.Warnings.Add($"stopped at the iteration limit ({options.MaxIterations.ToString(CultureInfo.InvariantCulture)}) with a certified error bound of {bound}, above {asked}; raise the iteration limit or the tolerance.");
+                break;
+            case StopReason.RoundingFloor:
+                double maxAbs = 0;
+                foreach (double v in result.Values) maxAbs = Math.Max(maxAbs, Math.Abs(v));
+                result.Warnings.Add($"the certified error bound is {bound}, above {asked}: floating-point rounding at this value scale (max |V| = {SolverResult.Format(maxAbs)}) does not resolve a smaller error; use a larger tolerance.");
+                break;
+        }
+        return target;
+    }
+
+    private static MdpSolution Finish<TModel>(ref TModel model, SolverResult result, string method, SolverOptions options, double seconds) where TModel : struct, IMdp
+    {
+        double target = CheckStop(ref model, result, options);
         var stuck = new List<int>();
         for (int s = 0; s < result.Policy.Length; s++)
             if (result.Policy[s] < 0 && !model.IsTerminal(s)) stuck.Add(s);
@@ -165,8 +199,36 @@ public static class MdpSolver
             ErrorBound = result.ErrorBound,
             Residual = result.Residual,
             Seconds = seconds,
+            StopReason = result.StopReason,
+            Tolerance = options.Tolerance,
+            ToleranceKind = options.ToleranceKind,
+            TargetBound = target,
             Warnings = result.Warnings.ToArray(),
         };
+    }
+
+    /// <summary>Refuses a model the validator finds problems in (unless the caller opted out), before any allocation for the solve.</summary>
+    private static void Validate<TModel>(ref TModel model, SolverOptions options) where TModel : struct, IMdp
+    {
+        if (options.SkipValidation) return;
+        var errors = MdpValidator.Validate(in model);
+        if (errors.Count == 0) return;
+        var lines = new System.Text.StringBuilder();
+        lines.Append(CultureInfo.InvariantCulture, $"model '{model.Name}' is invalid, so it was not solved ({errors.Count}{(errors.Count >= 20 ? " or more" : "")} problem(s); fix them, or set SolverOptions.SkipValidation if the model was validated already):");
+        for (int i = 0; i < errors.Count && i < 5; i++) lines.Append("\n  ").Append(errors[i].ToString());
+        if (errors.Count > 5) lines.Append("\n  ...");
+        throw new MdpSolverException(SolverErrorIds.InvalidModel, lines.ToString(), errors);
+    }
+
+    /// <summary>Total reward is defined only where some policy terminates with probability 1; refuses the model otherwise (RLS0312).</summary>
+    private static void CheckTargetReachable<TModel>(ref TModel model) where TModel : struct, IMdp
+    {
+        int[] stuck = Prob1E.StatesWithoutProperPolicy(model);
+        if (stuck.Length == 0) return;
+        throw new MdpSolverException(SolverErrorIds.TargetUnreachable,
+            $"no policy reaches the `until` target with probability 1 from {stuck.Length.ToString(CultureInfo.InvariantCulture)} state(s): {SolverResult.Name(ref model, stuck)}. " +
+            "From these states every policy may stay away from the target forever, so their total reward is not defined. " +
+            "Make the `until` condition reachable from every state (e.g. an action or a rule that leads towards it), or include these states in it.");
     }
 
     private static void CheckCriterion(Criterion criterion)

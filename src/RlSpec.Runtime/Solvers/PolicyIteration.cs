@@ -35,13 +35,15 @@ public static class PolicyIteration
             if (switched == 0) break;
             if (iteration >= options.MaxIterations)
             {
-                result.Warnings.Add($"policy iteration stopped at the iteration limit ({options.MaxIterations}) while the policy was still changing.");
+                result.StopReason = StopReason.IterationLimit;
                 break;
             }
         }
         var next = new double[n];
-        var range = ValueIteration.SweepCore(ref model, v, next, policy, gamma, 0);
-        result.ErrorBound = ValueIteration.MidpointOfBracket(ref model, next, range, gamma);
+        var greedy = new GreedyBackend(gamma);
+        var range = SweepOperator.Apply(ref model, ref greedy, v, next, policy, 0);
+        if (!double.IsFinite(range.Min + range.Max)) throw SolverResult.NonFinite(ref model, next, iteration);
+        result.ErrorBound = ValueIteration.MidpointOfBracket(ref model, next, range, gamma, greedy.MaxOutcomes);
         result.Values = next;
         result.Policy = policy;
         result.Iterations = iteration;

@@ -31,32 +31,13 @@ public static class RelativeValueIteration
     internal static ResidualRange SweepCore<TModel>(ref TModel model, ReadOnlySpan<double> bias, Span<double> next, Span<int> policy, int[]? fixedPolicy)
         where TModel : struct, IMdp
     {
-        int n = model.StateCount;
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        for (int s = 0; s < n; s++)
+        if (fixedPolicy is null)
         {
-            double d;
-            if (model.IsTerminal(s))
-            {
-                policy[s] = -1;
-                d = -bias[s];
-            }
-            else if (fixedPolicy is null)
-            {
-                d = BellmanOperator.Greedy(ref model, s, 0, bias, 1.0, out policy[s]) - bias[s];
-            }
-            else
-            {
-                policy[s] = fixedPolicy[s];
-                BellmanOperator.ActionValue(ref model, s, fixedPolicy[s], 0, bias, 1.0, out double q);
-                d = q - bias[s];
-            }
-            next[s] = bias[s] + Tau * d;
-            if (d < min) min = d;
-            if (d > max) max = d;
-            if (double.IsNaN(d)) { min = max = double.NaN; }
+            var greedy = new RelativeBackend<GreedyBackend>(new GreedyBackend(1.0), Tau);
+            return SweepOperator.Apply(ref model, ref greedy, bias, next, policy, 0);
         }
-        return new ResidualRange(min, max).OrZero();
+        var evaluation = new RelativeBackend<FixedPolicyBackend>(new FixedPolicyBackend(fixedPolicy, 1.0), Tau);
+        return SweepOperator.Apply(ref model, ref evaluation, bias, next, policy, 0);
     }
 
     internal static SolverResult Solve<TModel>(ref TModel model, int[]? fixedPolicy, SolverOptions options, ref ProgressClock clock)
@@ -68,14 +49,16 @@ public static class RelativeValueIteration
         var policy = new int[n];
         var result = new SolverResult();
         var stall = new StallDetector();
+        var rule = new StoppingRule(options);
         ResidualRange range;
         int iteration = 0;
         while (true)
         {
             range = SweepCore(ref model, h, next, policy, fixedPolicy);
             iteration++;
+            if (!double.IsFinite(range.Min + range.Max)) throw SolverResult.NonFinite(ref model, next, iteration);
             clock.Tick(iteration, range.Max - range.Min);
-            if (range.HalfSpan <= options.Tolerance) break;
+            if (range.HalfSpan <= rule.Target(next, range.HalfSpan, 0.5 * (range.Min + range.Max))) break;
             if (ValueIteration.StopEarly(result, range.HalfSpan, iteration, options, ref stall)) break;
             // Terminal states keep bias 0 relative to the reference state (they are absorbing with reward 0).
             double reference = n > 0 ? next[0] : 0;

@@ -17,8 +17,14 @@ public sealed class SolverOptions
     /// </summary>
     public SolverMethod? Method { get; init; }
 
-    /// <summary>Target for the certified error bound (not the bare residual). Default 1e-10.</summary>
+    /// <summary>
+    /// Target for the certified error bound (not the bare residual), read as <see cref="ToleranceKind"/>
+    /// says: by default relative, ErrorBound ≤ Tolerance · max(1, max V − min V). Default 1e-10.
+    /// </summary>
     public double Tolerance { get; init; } = 1e-10;
+
+    /// <summary>Whether <see cref="Tolerance"/> is relative to the span of the values (default) or absolute.</summary>
+    public ToleranceKind ToleranceKind { get; init; } = ToleranceKind.Relative;
 
     /// <summary>Maximum number of sweeps (or policy-iteration steps). Default 100,000.</summary>
     public int MaxIterations { get; init; } = 100_000;
@@ -31,6 +37,14 @@ public sealed class SolverOptions
     /// BiCGSTAB with matrix-free products through the model. Default 2000.
     /// </summary>
     public int DenseSolveLimit { get; init; } = 2000;
+
+    /// <summary>
+    /// Skip <see cref="MdpValidator"/> before solving. By default <see cref="MdpSolver.Solve{TModel}"/> and
+    /// <see cref="MdpSolver.Evaluate{TModel}"/> validate the model first (one pass over every state-action
+    /// pair) and refuse an invalid one with <see cref="SolverErrorIds.InvalidModel"/>; set this only when
+    /// the caller has validated the same model already (the CLI does).
+    /// </summary>
+    public bool SkipValidation { get; init; }
 
     /// <summary>Called at most about ten times per second with the iteration and residual.</summary>
     public Action<SolverProgress>? Progress { get; init; }

@@ -16,6 +16,7 @@ internal sealed class SolverResult
     public int Iterations;
     public double ErrorBound;
     public double Residual;
+    public StopReason StopReason;
     public readonly List<string> Warnings = [];
 
     /// <summary>Formats up to five state labels, e.g. <c>(x=1), (x=2) and 3 more</c>.</summary>
@@ -28,4 +29,18 @@ internal sealed class SolverResult
     }
 
     public static string Format(double x) => x.ToString("G4", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Stops the solve when a sweep produced NaN or ±∞ (checked once per sweep on its residual range,
+    /// never per state): names the first such state and says what to change.
+    /// </summary>
+    public static MdpSolverException NonFinite<TModel>(ref TModel model, ReadOnlySpan<double> values, int iteration) where TModel : struct, IMdp
+    {
+        int first = -1;
+        for (int s = 0; s < values.Length && first < 0; s++) if (!double.IsFinite(values[s])) first = s;
+        string where = first >= 0 ? $"; the first is {model.StateLabel(first)} = {values[first].ToString(CultureInfo.InvariantCulture)}" : "";
+        return new MdpSolverException(SolverErrorIds.NonFiniteValues,
+            $"the values became NaN or infinite in sweep {iteration.ToString(CultureInfo.InvariantCulture)}{where}. Values beyond ±1.8e308 cannot be represented: " +
+            "scale the rewards down (e.g. measure them in thousands), lower the discount, or fix a reward or probability that is NaN or infinite (run the validator).");
+    }
 }

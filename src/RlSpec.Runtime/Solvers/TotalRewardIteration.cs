@@ -25,7 +25,8 @@ public static class TotalRewardIteration
         var next = new double[n];
         var policy = new int[n];
         var result = new SolverResult();
-        double target = options.Tolerance;
+        var rule = new StoppingRule(options);
+        double target = double.NaN; // NaN: the residual target is the tolerance target until a certificate says otherwise
         double windowResidual = double.PositiveInfinity, windowMaxAbs = 0;
         int iteration = 0;
         bool diverged = false, exhausted = false;
@@ -46,8 +47,8 @@ public static class TotalRewardIteration
                 }
                 iteration++;
                 clock.Tick(iteration, change);
-                if (change <= target) break;
-                if (!double.IsFinite(change)) { diverged = true; break; }
+                if (!double.IsFinite(change)) throw SolverResult.NonFinite(ref model, v, iteration);
+                if (change <= (double.IsNaN(target) ? rule.Target(v, change) : target)) break;
                 if (iteration >= options.MaxIterations) { exhausted = true; break; }
                 if (iteration % DivergenceWindow == 0)
                 {
@@ -60,6 +61,7 @@ public static class TotalRewardIteration
             }
 
             var range = ValueIteration.SweepCore(ref model, v, next, policy, 1.0, 0);
+            if (!double.IsFinite(range.Min + range.Max)) throw SolverResult.NonFinite(ref model, next, iteration);
             result.Residual = range.Norm;
             if (diverged)
             {
@@ -68,6 +70,7 @@ public static class TotalRewardIteration
                     if (!(Math.Abs(next[s] - v[s]) < 0.5 * range.Norm)) growing.Add(s);
                 result.Warnings.Add($"values diverge: from {SolverResult.Name(ref model, growing)} the reward grows without bound, so some policy collects reward forever without reaching a terminal state. Make the `until` condition reachable or remove the reward on such cycles.");
                 result.ErrorBound = double.PositiveInfinity;
+                result.StopReason = StopReason.Unbounded;
                 break;
             }
             int[] improper = PolicyGraph.ImproperStates(model, policy);
@@ -75,6 +78,7 @@ public static class TotalRewardIteration
             {
                 result.Warnings.Add($"the optimal policy is improper: from {SolverResult.Name(ref model, improper)} it never reaches a terminal state with probability 1 (it prefers to stay forever). Its values are those of staying; no error bound can be certified.");
                 result.ErrorBound = double.PositiveInfinity;
+                result.StopReason = StopReason.ImproperPolicy;
                 break;
             }
             double maxSteps = ExpectedSteps.UpperBound(ref model, policy, options, steps);
@@ -82,15 +86,13 @@ public static class TotalRewardIteration
             result.ErrorBound = maxSteps * range.Norm + roundingPart;
             // Sweep on while the residual, not rounding, dominates the bound.
             double residualPart = maxSteps * range.Norm;
-            if (result.ErrorBound <= options.Tolerance || exhausted || round >= 3 || residualPart <= roundingPart) break;
+            double tolerance = StoppingRule.Final(options, v);
+            if (result.ErrorBound <= tolerance || exhausted || round >= 3 || residualPart <= roundingPart) break;
             // The certificate needs a smaller residual: aim below tolerance / max steps and continue.
             if (!double.IsFinite(maxSteps)) break;
-            target = Math.Min(target, 0.5 * Math.Max(options.Tolerance, roundingPart) / maxSteps);
+            target = Math.Min(double.IsNaN(target) ? tolerance : target, 0.5 * Math.Max(tolerance, roundingPart) / maxSteps);
         }
-        if (exhausted)
-            result.Warnings.Add($"stopped at the iteration limit ({options.MaxIterations}) before the residual reached the tolerance; raise MaxIterations or the tolerance.");
-        else if (!diverged && result.ErrorBound > options.Tolerance && double.IsFinite(result.ErrorBound))
-            result.Warnings.Add($"the error bound {SolverResult.Format(result.ErrorBound)} is above the tolerance {SolverResult.Format(options.Tolerance)}: floating-point rounding limits the accuracy.");
+        if (exhausted && result.StopReason == StopReason.Converged) result.StopReason = StopReason.IterationLimit;
         result.Values = v;
         result.Policy = policy;
         result.Iterations = iteration;

@@ -26,38 +26,15 @@ public static class ValueIteration
     internal static ResidualRange SweepCore<TModel>(ref TModel model, ReadOnlySpan<double> values, Span<double> next, Span<int> policy, double gamma, int step)
         where TModel : struct, IMdp
     {
-        int n = model.StateCount;
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        bool terminal = false;
-        for (int s = 0; s < n; s++)
-        {
-            if (model.IsTerminal(s))
-            {
-                next[s] = 0;
-                policy[s] = -1;
-                terminal = true;
-                continue;
-            }
-            double q = BellmanOperator.Greedy(ref model, s, step, values, gamma, out policy[s]);
-            next[s] = q;
-            double d = q - values[s];
-            if (d < min) min = d;
-            if (d > max) max = d;
-            if (double.IsNaN(d)) { min = max = double.NaN; }
-        }
-        if (terminal)
-        {
-            min = Math.Min(min, 0);
-            max = Math.Max(max, 0);
-        }
-        return new ResidualRange(min, max).OrZero();
+        var greedy = new GreedyBackend(gamma);
+        return SweepOperator.Apply(ref model, ref greedy, values, next, policy, step);
     }
 
     /// <summary>
     /// Replaces <paramref name="next"/> (= TV) by the midpoint of the MacQueen bracket and returns
     /// its certified distance c·(max − min)/2 to the fixed point, plus a rounding allowance (terminal states stay 0).
     /// </summary>
-    internal static double MidpointOfBracket<TModel>(ref TModel model, Span<double> next, ResidualRange range, double gamma)
+    internal static double MidpointOfBracket<TModel>(ref TModel model, Span<double> next, ResidualRange range, double gamma, int outcomes)
         where TModel : struct, IMdp
     {
         double c = gamma == 0 ? 0 : gamma / (1 - gamma);
@@ -66,62 +43,41 @@ public static class ValueIteration
             for (int s = 0; s < next.Length; s++)
                 if (!model.IsTerminal(s)) next[s] += shift;
         // Rounding in the final backup and the shift: one backup's error, propagated by 1/(1 − γ).
-        return c * range.HalfSpan + RoundingBound.PerBackup(ref model, next) / (1 - gamma);
-    }
-
-    /// <summary>Jacobi value iteration for a discounted model, stopped on the certified bound.</summary>
-    internal static SolverResult Solve<TModel>(ref TModel model, double gamma, SolverOptions options, ref ProgressClock clock)
-        where TModel : struct, IMdp
-    {
-        int n = model.StateCount;
-        var v = new double[n];
-        var next = new double[n];
-        var policy = new int[n];
-        var result = new SolverResult();
-        double c = gamma == 0 ? 0 : gamma / (1 - gamma);
-        var stall = new StallDetector();
-        int outcomes = RoundingBound.MaxOutcomes(ref model);
-        ResidualRange range;
-        int iteration = 0;
-        while (true)
-        {
-            range = SweepCore(ref model, v, next, policy, gamma, 0);
-            iteration++;
-            double bound = c * range.HalfSpan;
-            clock.Tick(iteration, range.Norm);
-            // Near the end, include the rounding allowance so the final certified bound meets the tolerance too.
-            if (bound <= options.Tolerance) bound += RoundingBound.PerBackup(outcomes, next) / (1 - gamma);
-            if (bound <= options.Tolerance) break;
-            if (StopEarly(result, bound, iteration, options, ref stall)) break;
-            (v, next) = (next, v);
-        }
-        result.ErrorBound = MidpointOfBracket(ref model, next, range, gamma);
-        result.Values = next;
-        result.Policy = policy;
-        result.Iterations = iteration;
-        result.Residual = range.Norm;
-        return result;
+        return c * range.HalfSpan + RoundingBound.PerBackup(outcomes, next) / (1 - gamma);
     }
 
     /// <summary>
-    /// Shared stopping rules besides convergence: non-finite values, no progress for a long time
-    /// (the tolerance is below what floating point resolves), and the iteration limit.
+    /// The rounding allowance <see cref="MidpointOfBracket"/> will add, computed before the shift:
+    /// (k+2)·ε·(max|TV| + |shift|)/(1 − γ) bounds it, since the midpoint is TV moved by the shift.
+    /// </summary>
+    internal static double RoundingAtMidpoint(int outcomes, ReadOnlySpan<double> next, ResidualRange range, double gamma)
+    {
+        double c = gamma == 0 ? 0 : gamma / (1 - gamma);
+        double maxAbs = 0;
+        foreach (double v in next) maxAbs = Math.Max(maxAbs, Math.Abs(v));
+        return (outcomes + 2) * RoundingBound.Epsilon * (maxAbs + Math.Abs(c * 0.5 * (range.Min + range.Max))) / (1 - gamma);
+    }
+
+    /// <summary>Jacobi value iteration: <see cref="ModifiedPolicyIteration"/> with m = 0.</summary>
+    internal static SolverResult Solve<TModel>(ref TModel model, double gamma, SolverOptions options, ref ProgressClock clock)
+        where TModel : struct, IMdp
+        => ModifiedPolicyIteration.Solve(ref model, gamma, evaluationSweeps: 0, inPlace: false, options, ref clock);
+
+    /// <summary>
+    /// Shared stopping rules besides convergence: no progress for a long time (the tolerance is
+    /// below what floating point resolves) and the iteration limit. Sets
+    /// <see cref="SolverResult.StopReason"/>; <see cref="MdpSolver"/> words the warning from the final bound.
     /// </summary>
     internal static bool StopEarly(SolverResult result, double bound, int iteration, SolverOptions options, ref StallDetector stall)
     {
-        if (!double.IsFinite(bound))
-        {
-            result.Warnings.Add("values became infinite or NaN; check the model's rewards and probabilities (run the validator).");
-            return true;
-        }
         if (stall.Stalled(bound))
         {
-            result.Warnings.Add($"the error bound stopped improving at {SolverResult.Format(bound)} (above the tolerance {SolverResult.Format(options.Tolerance)}): floating-point rounding limits the accuracy; use a larger tolerance.");
+            result.StopReason = StopReason.RoundingFloor;
             return true;
         }
         if (iteration >= options.MaxIterations)
         {
-            result.Warnings.Add($"stopped at the iteration limit ({options.MaxIterations}) before the error bound reached the tolerance {SolverResult.Format(options.Tolerance)}; raise MaxIterations or the tolerance.");
+            result.StopReason = StopReason.IterationLimit;
             return true;
         }
         return false;

@@ -42,6 +42,7 @@ public class LanguageDocTests
     {
         var doc = File.ReadAllText(Path.Combine(Paths.Root, "docs", "diagnostics.md"));
         var ids = typeof(DiagnosticIds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!)
+            .Concat(typeof(RlSpec.Runtime.Solvers.SolverErrorIds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!))
             .Concat(new[] { "RLS0300", "RLS0301", "RLS0302", "RLS0303", "RLS0304", "RLS0305", "RLS0306", "RLS0307", "RLS9998" });
         var missing = ids.Where(id => !doc.Contains("`" + id + "`")).ToList();
         Assert.True(missing.Count == 0, "undocumented: " + string.Join(", ", missing));

@@ -31,11 +31,11 @@ public static class ReferenceChecks
         double scale = 1;
         foreach (var method in MethodsFor(model.Criterion))
         {
-            var solution = MdpSolver.Solve(model, new SolverOptions { Method = method, Tolerance = 1e-10 * scale });
+            var solution = MdpSolver.Solve(model, new SolverOptions { Method = method, Tolerance = 1e-10 * scale, ToleranceKind = ToleranceKind.Absolute });
             if (first is null)
             {
                 scale = Math.Max(1, solution.Values.Max(Math.Abs));
-                solution = MdpSolver.Solve(model, new SolverOptions { Method = method, Tolerance = 1e-10 * scale });
+                solution = MdpSolver.Solve(model, new SolverOptions { Method = method, Tolerance = 1e-10 * scale, ToleranceKind = ToleranceKind.Absolute });
             }
             Assert.Empty(solution.Warnings);
             var reference = DenseReference.Evaluate(d, solution.Policy, gamma);

@@ -56,7 +56,7 @@ public class AllocationTests
         var model = RandomModels.SlowMixing(0.999);
         long Allocated(int iterations)
         {
-            var options = new SolverOptions { Method = method, MaxIterations = iterations, MpiSweeps = 2, Progress = _ => { } };
+            var options = new SolverOptions { Method = method, MaxIterations = iterations, MpiSweeps = 2, ToleranceKind = ToleranceKind.Absolute, Progress = _ => { } };
             MdpSolver.Solve(model, options);
             // The least of three runs: a one-off allocation by the runtime (tiered JIT, a first progress
             // tick) must not count, while any allocation per iteration would show in every run.
@@ -71,7 +71,10 @@ public class AllocationTests
             }
             return least;
         }
-        Assert.Equal(Allocated(1000), Allocated(5000));
+        // The final warning quotes the certified bound, whose printed length varies by a few characters;
+        // one allocation per iteration would add at least 4000 × 24 bytes.
+        long difference = Math.Abs(Allocated(5000) - Allocated(1000));
+        Assert.True(difference <= 256, $"5000 iterations allocated {difference} bytes more or less than 1000");
     }
 
     [Fact]

@@ -20,9 +20,10 @@ public class DiscountedSolverTests
 
     private static SolverOptions Options(string method) => method switch
     {
-        "default" => new SolverOptions(),
-        "PolicyIterationKrylov" => new SolverOptions { Method = SolverMethod.PolicyIteration, DenseSolveLimit = 0 },
-        _ => new SolverOptions { Method = Enum.Parse<SolverMethod>(method) },
+        // Absolute: these tests pin a certified bound of 1e-10 whatever the value scale.
+        "default" => new SolverOptions { ToleranceKind = ToleranceKind.Absolute },
+        "PolicyIterationKrylov" => new SolverOptions { Method = SolverMethod.PolicyIteration, DenseSolveLimit = 0, ToleranceKind = ToleranceKind.Absolute },
+        _ => new SolverOptions { Method = Enum.Parse<SolverMethod>(method), ToleranceKind = ToleranceKind.Absolute },
     };
 
     internal static MdpSolution Solve(string model, SolverOptions options) => model switch
