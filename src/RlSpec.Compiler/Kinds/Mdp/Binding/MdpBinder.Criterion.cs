@@ -55,9 +55,10 @@ namespace RlSpec.Compiler.Kinds.Mdp.Binding
                         try
                         {
                             var gamma = _b.Evaluator.EvaluateReal(g);
+                            var (at, note) = _b.Blame(d.Value.Span, g);
                             if (!(gamma >= 0 && gamma < 1))
                                 _b.Error(DiagnosticIds.DiscountOutOfRange,
-                                    $"the discount is {Show(gamma)} but must be in [0, 1); for undiscounted problems use `until <terminal condition>` or `average`", d.Value.Span);
+                                    $"the discount is {Show(gamma)}{note} but must be in [0, 1); for undiscounted problems use `until <terminal condition>` or `average`", at);
                         }
                         catch (EvaluationException e) { _b.Error(e.Id, e.Message, e.Span); }
                     }
@@ -72,8 +73,9 @@ namespace RlSpec.Compiler.Kinds.Mdp.Binding
                         try
                         {
                             var horizon = _b.Evaluator.EvaluateInt(hv);
+                            var (at, note) = _b.Blame(h.Value.Span, hv);
                             if (horizon < 1 || horizon > 100_000_000)
-                                _b.Error(DiagnosticIds.HorizonNotPositive, $"the horizon is {horizon} but must be between 1 and 100,000,000", h.Value.Span);
+                                _b.Error(DiagnosticIds.HorizonNotPositive, $"the horizon is {horizon}{note} but must be between 1 and 100,000,000", at);
                         }
                         catch (EvaluationException e) { _b.Error(e.Id, e.Message, e.Span); }
                     }

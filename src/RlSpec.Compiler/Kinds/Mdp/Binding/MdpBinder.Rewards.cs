@@ -44,6 +44,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Binding
         {
             if (!_b.TryGetSymbol(node.Action.Text, out var s) || s is not ActionSymbol action)
             {
+                if (_m.Actions.Count == 0 && s is null) { _b.MarkFailed(); return; }
                 _b.Error(DiagnosticIds.UnknownAction, $"unknown action '{node.Action.Text}'{Binder.Suggest(node.Action.Text, _m.Actions)}", node.Action.Span);
                 return;
             }
@@ -76,6 +77,8 @@ namespace RlSpec.Compiler.Kinds.Mdp.Binding
         {
             if (!_b.TryGetSymbol(node.Name.Text, out var symbol))
             {
+                // Without any action, RLS0203 is the one mistake: every rule would repeat it.
+                if (_m.Actions.Count == 0) { _b.MarkFailed(); return (null, null); }
                 var suggestion = Binder.Suggest(node.Name.Text, _m.Actions);
                 _b.Error(DiagnosticIds.UnknownAction, $"unknown action '{node.Name.Text}'" +
                     (suggestion.Length > 0 ? suggestion : _m.Actions.Count > 0 ? $"; the actions are {string.Join(", ", _m.Actions.Select(a => a.Name))}" : "; declare it with `action " + node.Name.Text + "`"),

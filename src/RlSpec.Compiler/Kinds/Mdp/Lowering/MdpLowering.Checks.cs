@@ -22,27 +22,32 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
             var factors = new List<string>();
             foreach (var v in _m.StateVars)
             {
+                _stateSpaceFailed = true; // until the whole state space checks out: nothing that needs the ranges is checked after a failure
                 if (!TryEval(v.Lo!, out var loValue) || !TryEval(v.Hi!, out var hiValue)) return;
                 long lo = (long)loValue, hi = (long)hiValue;
+                var (at, note) = _b.Blame(v.Span, v.Lo, v.Hi);
                 if (hi < lo)
                 {
-                    Error(DiagnosticIds.EmptyRange, $"the range of '{v.Name}' is {lo}..{hi}, which is empty; the upper bound must be at least the lower bound", v.Span);
+                    Error(DiagnosticIds.EmptyRange, $"the range of '{v.Name}' is {lo}..{hi}{note}, which is empty; the upper bound must be at least the lower bound", at);
                     return;
                 }
                 if (lo < int.MinValue || hi > int.MaxValue)
                 {
-                    Error(DiagnosticIds.StateSpaceTooLarge, $"the range of '{v.Name}' is {lo}..{hi}, beyond the 32-bit integers that state variables hold", v.Span);
+                    Error(DiagnosticIds.StateSpaceTooLarge, $"the range of '{v.Name}' is {lo}..{hi}{note}, beyond the 32-bit integers that state variables hold", at);
                     return;
                 }
+                _stateSpaceFailed = false;
                 size *= hi - lo + 1;
                 factors.Add($"{v.Name}: {(hi - lo + 1).ToString("N0", CultureInfo.InvariantCulture)}");
             }
             if (size > MaxStates)
             {
+                _stateSpaceFailed = true;
+                var (at, note) = _b.Blame(_b.Node.NameSpan, _m.StateVars.SelectMany(v => new[] { v.Lo, v.Hi }).ToArray());
                 Error(DiagnosticIds.StateSpaceTooLarge,
                     $"the state space has {size.ToString(size < 1e15 ? "N0" : "E3", CultureInfo.InvariantCulture)} states ({string.Join(" x ", factors)}), " +
-                    $"more than the {MaxStates.ToString("N0", CultureInfo.InvariantCulture)} that can be enumerated; make the ranges smaller (or override the parameters with -p)",
-                    _b.Node.NameSpan);
+                    $"more than the {MaxStates.ToString("N0", CultureInfo.InvariantCulture)} that can be enumerated{note}; make the ranges smaller (or override the parameters with -p)",
+                    at);
                 return;
             }
             ir.StateCount = (long)size;
@@ -134,7 +139,8 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
 
         private void CheckConstantValue(BoundAssignment a)
         {
-            if (!ConstantEvaluator.IsConstant(a.Value) || a.Value.HasError) return;
+            // A successor is checked against its variable's range; without a valid state space it has none.
+            if (_stateSpaceFailed || !ConstantEvaluator.IsConstant(a.Value) || a.Value.HasError) return;
             if (!TryEval(a.Value, out var value) || !TryEval(a.Variable.Lo!, out var lo) || !TryEval(a.Variable.Hi!, out var hi)) return;
             if (value is long v && (v < (long)lo || v > (long)hi))
             {
@@ -153,6 +159,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
 
         private void CheckTables(MdpIr ir)
         {
+            if (_stateSpaceFailed) return; // the table's shape is the state count, which is unknown
             long n = ir.StateCount;
             if (_m.TransitionTables.Count > 0 || _m.RewardTable != null)
             {
