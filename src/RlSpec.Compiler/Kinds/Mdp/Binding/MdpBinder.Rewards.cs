@@ -20,7 +20,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Binding
                 (action, index) = ResolveActionRef(node.Action);
                 if (action is null) return;
             }
-            if (index != null) _b.PushLocal(index);
+            if (index != null) _b.PushLocal(node.Action!.Index!.Text, index);
             var allowed = Dep.Param | Dep.State | Dep.Step | Dep.Local | Dep.Random | Dep.Next;
             var guard = node.Guard is null ? null : _b.Check(_b.Bind(node.Guard), RType.Bool, allowed, "a reward's guard");
             var value = _b.Bind(node.Value);
@@ -107,7 +107,8 @@ namespace RlSpec.Compiler.Kinds.Mdp.Binding
                 return (null, null);
             }
             if (node.Index != null && !_b.CheckUserName(node.Index.Text, node.Index.Span)) return (null, null);
-            return (action, node.Index is null ? null : new LocalSymbol(node.Index.Text, node.Index.Span));
+            // The rule's index is the family's own symbol (under the name the head gives it), so lets that read the family's index apply.
+            return (action, node.Index is null ? null : action.Index);
         }
     }
 }
