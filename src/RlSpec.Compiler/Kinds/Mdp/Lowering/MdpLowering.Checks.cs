@@ -16,6 +16,13 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
     /// </summary>
     internal sealed partial class MdpLowering
     {
+        /// <summary>
+        /// Rounding allowance for constant probabilities, the same as the runtime validator's: a sum
+        /// within 1e-9 of 1 is one, and a probability in [-1e-9, 0) is a zero that rounding made
+        /// negative (`1 - 0.3 - 0.4 - 0.3` is -5.55e-17 in binary floating point).
+        /// </summary>
+        public const double RoundingAllowance = 1e-9;
+
         private void CheckStateSpace(MdpIr ir)
         {
             double size = 1;
@@ -122,14 +129,14 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
                 if (!ConstantEvaluator.IsConstant(b.Probability)) { allConstant = false; continue; }
                 if (!TryEval(b.Probability, out var pv)) return;
                 var p = ConstantEvaluator.ToReal(pv);
-                if (p < 0 || double.IsNaN(p))
+                if (p < -RoundingAllowance || double.IsNaN(p))
                 {
                     Error(DiagnosticIds.NegativeProbability, $"probability {p.ToString("R", CultureInfo.InvariantCulture)} is negative; probabilities must be in [0, 1]", b.Probability.Span);
                     return;
                 }
                 sum += p;
             }
-            if (allConstant && Math.Abs(sum - 1) > 1e-9)
+            if (allConstant && Math.Abs(sum - 1) > RoundingAllowance)
             {
                 Error(DiagnosticIds.ProbabilitiesDoNotSumToOne,
                     $"{whose} probabilities sum to {sum.ToString("G12", CultureInfo.InvariantCulture)}, not 1; adjust them (the difference is {(1 - sum).ToString("G6", CultureInfo.InvariantCulture)})",
@@ -144,8 +151,9 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
             if (!TryEval(a.Value, out var value) || !TryEval(a.Variable.Lo!, out var lo) || !TryEval(a.Variable.Hi!, out var hi)) return;
             if (value is long v && (v < (long)lo || v > (long)hi))
             {
+                var (at, note) = _b.Blame(a.Value.Span, a.Value, a.Variable.Lo, a.Variable.Hi);
                 Error(DiagnosticIds.ValueOutOfDomain,
-                    $"{a.Variable.Name}{(a.Span.Length > 0 && IsSuccessor(a) ? "'" : "")} = {v} is outside the range of '{a.Variable.Name}', {(long)lo}..{(long)hi}", a.Value.Span);
+                    $"{a.Variable.Name}{(a.Span.Length > 0 && IsSuccessor(a) ? "'" : "")} = {v} is outside the range of '{a.Variable.Name}', {(long)lo}..{(long)hi}{note}", at);
             }
         }
 
@@ -188,12 +196,12 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
                         Error(DiagnosticIds.TableShape, $"row {i} of the transition table of '{t.Action.Name}' has {row.Count} entries but the model has {n} states", rowSpan);
                         break;
                     }
-                    if (row.Any(p => p < 0 || double.IsNaN(p)))
+                    if (row.Any(p => p < -RoundingAllowance || double.IsNaN(p)))
                     {
                         Error(DiagnosticIds.NegativeProbability, $"row {i} of the transition table of '{t.Action.Name}' has a negative probability", rowSpan);
                         break;
                     }
-                    if (Math.Abs(row.Sum() - 1) > 1e-9)
+                    if (Math.Abs(row.Sum() - 1) > RoundingAllowance)
                     {
                         Error(DiagnosticIds.TableRowSum, $"row {i} of the transition table of '{t.Action.Name}' sums to {row.Sum().ToString("G12", CultureInfo.InvariantCulture)}, not 1", rowSpan);
                         break;
