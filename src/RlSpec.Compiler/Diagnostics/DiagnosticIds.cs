@@ -38,6 +38,7 @@ namespace RlSpec.Compiler.Diagnostics
         public const string UnknownTarget = "RLS0121";
         public const string TargetMismatch = "RLS0122";
         public const string UnknownModifier = "RLS0123";
+        public const string LetIndexOutOfScope = "RLS0124";
 
         // Model structure and constant checks
         public const string MissingCriterion = "RLS0200";

@@ -34,6 +34,16 @@ namespace RlSpec.Compiler.Semantics
             }
         }
 
+        /// <summary>A family index the let's value reads that is not in scope here (the let is used outside that family).</summary>
+        private (LocalSymbol Index, string Owner)? FamilyIndexOutOfScope(BoundExpr value)
+        {
+            if (_letIndices.Count == 0) return null;
+            var free = BoundTree.FreeLocals(value);
+            foreach (var entry in _letIndices)
+                if (free.Contains(entry.Index) && !_locals.Any(l => l.Local == entry.Index)) return entry;
+            return null;
+        }
+
         private BoundExpr BindName(NameExpr n)
         {
             for (int k = _locals.Count - 1; k >= 0; k--)
@@ -57,6 +67,10 @@ namespace RlSpec.Compiler.Semantics
                 }
                 if (BuiltinNames.IsBuiltin(n.Name))
                     return Fail(DiagnosticIds.UnknownName, $"'{n.Name}' is a function; call it as {n.Name}(...)", n.Span);
+                var owners = _letIndices.Where(x => x.Index.Name == n.Name).Select(x => x.Owner).ToList();
+                if (_binding.Count > 0 && owners.Count > 1)
+                    return Fail(DiagnosticIds.UnknownName,
+                        $"'{n.Name}' is the index of several action families ({string.Join(", ", owners)}), so a let cannot tell which one it reads; rename the index of all but one", n.Span);
                 return Fail(DiagnosticIds.UnknownName, $"unknown name '{n.Name}'{Suggest(n.Name, _symbols.Values)}", n.Span);
             }
             if (n.Primed && symbol is not StateVarSymbol)
@@ -67,7 +81,12 @@ namespace RlSpec.Compiler.Semantics
                 case LetSymbol let:
                     BindLet(let);
                     if (let.Value!.HasError) return new BoundError(n.Span);
-                    return let.IsConstant ? new BoundLet(let, n.Span) : let.Value;
+                    if (let.IsConstant) return new BoundLet(let, n.Span);
+                    if (_binding.Count == 0 && FamilyIndexOutOfScope(let.Value) is { } missing)
+                        return Fail(DiagnosticIds.LetIndexOutOfScope,
+                            $"'{let.Name}' reads the index '{missing.Index.Name}' of action family '{missing.Owner}', so it can be used only in the rules and rewards of `{missing.Owner}` (and its `when` guard)",
+                            n.Span);
+                    return let.Value;
                 case RandomSymbol r:
                     if (r.Distribution is null && _randomNodes.ContainsKey(r) && !Model.Randoms.Contains(r)) return new BoundError(n.Span);
                     return new BoundRandom(r, n.Span);

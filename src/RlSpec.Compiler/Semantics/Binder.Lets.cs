@@ -21,7 +21,17 @@ namespace RlSpec.Compiler.Semantics
                 return;
             }
             var node = _letNodes[let];
+            // A let may read an action family's index by its declared name; a name two families share
+            // is left out (ambiguous), and reading it is reported as such in BindName.
+            int pushed = 0;
+            foreach (var (index, _) in _letIndices)
+            {
+                if (_letIndices.Count(x => x.Index.Name == index.Name) != 1 || _symbols.ContainsKey(index.Name)) continue;
+                PushLocal(index);
+                pushed++;
+            }
             var value = Bind(node.Value);
+            for (; pushed > 0; pushed--) PopLocal();
             if (value.Type.Kind == TypeKind.Distribution && !value.HasError)
             {
                 Error(DiagnosticIds.DistributionNotAllowed,

@@ -59,8 +59,10 @@ namespace RlSpec.Compiler.Semantics
             try { v = Model.Evaluator.Evaluate(value); }
             catch (EvaluationException e) { Error(e.Id, e.Message, e.Span); return; }
             if (type.Kind == TypeKind.Real) v = ConstantEvaluator.ToReal(v);
+            string? overrideText = null;
             if (_overrides.TryGetValue(node.Name.Text, out var text))
             {
+                overrideText = text.Trim();
                 if (!TryParseOverride(text, type, out var overridden, out var problem))
                 {
                     Error(DiagnosticIds.OverrideTypeMismatch, $"-p {node.Name.Text}={text}: {problem}", node.Name.Span);
@@ -68,8 +70,35 @@ namespace RlSpec.Compiler.Semantics
                 }
                 v = overridden;
             }
-            var symbol = new ParamSymbol(node.Name.Text, node.Name.Span, type, v);
+            var symbol = new ParamSymbol(node.Name.Text, node.Name.Span, type, v) { Override = overrideText };
             if (Declare(symbol)) Model.Params.Add(symbol);
+        }
+
+        /// <summary>
+        /// Where to report a constant that is wrong with the parameters in force: when it reads a parameter
+        /// given on the command line, the mistake is that override, so the diagnostic points at the
+        /// parameter's declaration and says where the value came from; otherwise at <paramref name="span"/>.
+        /// </summary>
+        public (SourceSpan Span, string Note) Blame(SourceSpan span, params BoundExpr?[] reads)
+        {
+            foreach (var root in reads)
+            {
+                var p = OverriddenParam(root, new HashSet<LetSymbol>());
+                if (p != null)
+                    return (p.Span, $" (with {p.Name} = {p.Override} from the command-line override -p {p.Name}={p.Override})");
+            }
+            return (span, "");
+        }
+
+        private static ParamSymbol? OverriddenParam(BoundExpr? root, HashSet<LetSymbol> seen)
+        {
+            if (root is null) return null;
+            foreach (var n in BoundTree.Descendants(root))
+            {
+                if (n is BoundParam bp && bp.Param.Override != null) return bp.Param;
+                if (n is BoundLet bl && seen.Add(bl.Let) && OverriddenParam(bl.Let.Value, seen) is { } q) return q;
+            }
+            return null;
         }
 
         private static bool TryParseOverride(string text, RType type, out object value, out string problem)

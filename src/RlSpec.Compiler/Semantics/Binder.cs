@@ -23,6 +23,7 @@ namespace RlSpec.Compiler.Semantics
         private readonly Dictionary<RandomSymbol, RandomNode> _randomNodes = new Dictionary<RandomSymbol, RandomNode>();
         private readonly HashSet<LetSymbol> _binding = new HashSet<LetSymbol>();
         private readonly List<(string Name, LocalSymbol Local)> _locals = new List<(string, LocalSymbol)>();
+        private readonly List<(LocalSymbol Index, string Owner)> _letIndices = new List<(LocalSymbol, string)>();
 
         internal Binder(ModelNode node, ModelKind kind, SourceText source, IReadOnlyDictionary<string, string> overrides, DiagnosticBag diagnostics)
         {
@@ -92,6 +93,16 @@ namespace RlSpec.Compiler.Semantics
 
         /// <summary>Makes an index variable visible to the expressions bound until <see cref="PopLocal"/>.</summary>
         public void PushLocal(LocalSymbol local) => _locals.Add((local.Name, local));
+
+        /// <summary>Makes <paramref name="local"/> visible under <paramref name="name"/> (a rule head may rename a family's index).</summary>
+        public void PushLocal(string name, LocalSymbol local) => _locals.Add((name, local));
+
+        /// <summary>
+        /// An index that lets may read by its declared name (an MDP action family's index): such a let
+        /// can be used only where that same index is in scope (the rules, rewards and guard of
+        /// <paramref name="owner"/>); elsewhere its use is RLS0124.
+        /// </summary>
+        public void DeclareLetIndex(LocalSymbol index, string owner) => _letIndices.Add((index, owner));
 
         public void PopLocal() => _locals.RemoveAt(_locals.Count - 1);
     }

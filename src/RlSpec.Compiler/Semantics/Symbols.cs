@@ -35,6 +35,9 @@ namespace RlSpec.Compiler.Semantics
         /// <summary>The value in force: the default, or the override.</summary>
         public object Value { get; }
 
+        /// <summary>The text of the command-line override (<c>-p name=text</c>) that gave <see cref="Value"/>; null for the default.</summary>
+        public string? Override { get; internal set; }
+
         public override string What => "parameter";
     }
 

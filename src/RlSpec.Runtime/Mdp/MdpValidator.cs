@@ -11,7 +11,11 @@ namespace RlSpec.Runtime.Mdp;
 /// </summary>
 public static class MdpValidator
 {
-    /// <summary>Tolerance on |Σ p − 1|.</summary>
+    /// <summary>
+    /// Rounding allowance: tolerance on |Σ p − 1|, and how far below 0 a probability may be before it
+    /// counts as negative (1 - 0.3 - 0.4 - 0.3 is -5.55e-17 in binary floating point). The compiler's
+    /// constant checks use the same value.
+    /// </summary>
     public const double ProbabilityTolerance = 1e-9;
 
     /// <summary>
@@ -165,7 +169,7 @@ public static class MdpValidator
         {
             Sum += probability;
             if (!double.IsFinite(probability) && !NonFinite) { NonFinite = true; FirstNonFinite = probability; }
-            if (probability < 0 && !Negative) { Negative = true; FirstNegative = probability; }
+            if (probability < -ProbabilityTolerance && !Negative) { Negative = true; FirstNegative = probability; }
         }
     }
 }

@@ -25,28 +25,18 @@ public static class BackwardInduction
         double gamma, int[]? fixedPolicy, ref int maxOutcomes)
         where TModel : struct, IMdp
     {
-        int n = model.StateCount;
-        for (int s = 0; s < n; s++)
+        // Non-finite values are caught by the caller's scan of max |V|, so the residual range is not needed.
+        if (fixedPolicy is null)
         {
-            if (model.IsTerminal(s))
-            {
-                values[s] = 0;
-                policy[s] = -1;
-                continue;
-            }
-            if (fixedPolicy is null)
-            {
-                values[s] = BellmanOperator.Greedy(ref model, s, step, next, gamma, out policy[s], ref maxOutcomes);
-            }
-            else
-            {
-                int a = fixedPolicy[s];
-                policy[s] = a;
-                var backup = new BellmanBackup(next, gamma);
-                if (a >= 0) model.Transitions(s, a, step, ref backup);
-                values[s] = backup.Value;
-                if (backup.Outcomes > maxOutcomes) maxOutcomes = backup.Outcomes;
-            }
+            var greedy = new GreedyBackend(gamma);
+            SweepOperator.Apply(ref model, ref greedy, next, values, policy, step);
+            maxOutcomes = Math.Max(maxOutcomes, greedy.MaxOutcomes);
+        }
+        else
+        {
+            var evaluation = new FixedPolicyBackend(fixedPolicy, gamma);
+            SweepOperator.Apply(ref model, ref evaluation, next, values, policy, step);
+            maxOutcomes = Math.Max(maxOutcomes, evaluation.MaxOutcomes);
         }
     }
 

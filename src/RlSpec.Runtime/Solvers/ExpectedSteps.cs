@@ -38,13 +38,8 @@ internal static class ExpectedSteps
         for (int sweep = 1; minExcess < -Slack && sweep <= options.MaxIterations; sweep++)
         {
             options.CancellationToken.ThrowIfCancellationRequested();
-            for (int s = 0; s < n; s++)
-            {
-                if (ones[s] == 0) { x[s] = 0; continue; }
-                var product = new TransitionProduct(x);
-                model.Transitions(s, policy[s], 0, ref product);
-                x[s] = 1 + product.Expected;
-            }
+            var steps = new StepsBackend(policy);
+            SweepOperator.Apply(ref model, ref steps, x, x, default, 0); // in place: Gauss-Seidel
             if (sweep % 16 == 0) bound = Certify(ref model, policy, x, ones, residual, outcomes, out minExcess);
         }
         return minExcess < -Slack ? double.PositiveInfinity : bound;

@@ -22,65 +22,12 @@ public static class GaussSeidel
     internal static double SweepCore<TModel>(ref TModel model, Span<double> values, double gamma, int step)
         where TModel : struct, IMdp
     {
-        int n = model.StateCount;
-        double change = 0;
-        for (int s = 0; s < n; s++)
-        {
-            if (model.IsTerminal(s))
-            {
-                values[s] = 0;
-                continue;
-            }
-            double q = BellmanOperator.Greedy(ref model, s, step, values, gamma, out _);
-            double d = Math.Abs(q - values[s]);
-            if (!(d <= change)) change = d; // NaN propagates
-            values[s] = q;
-        }
-        return change;
+        var greedy = new GreedyBackend(gamma);
+        return SweepOperator.Apply(ref model, ref greedy, values, values, default, step).Norm;
     }
 
-    /// <summary>
-    /// Gauss-Seidel value iteration for a discounted model. When the in-place change is small,
-    /// one Jacobi sweep certifies the bound; the result is that sweep's bracket midpoint.
-    /// </summary>
+    /// <summary>Gauss-Seidel value iteration: <see cref="ModifiedPolicyIteration"/>'s loop with m = 0 and in-place sweeps.</summary>
     internal static SolverResult Solve<TModel>(ref TModel model, double gamma, SolverOptions options, ref ProgressClock clock)
         where TModel : struct, IMdp
-    {
-        int n = model.StateCount;
-        var v = new double[n];
-        var next = new double[n];
-        var policy = new int[n];
-        var result = new SolverResult();
-        double c = gamma == 0 ? 0 : gamma / (1 - gamma);
-        var stall = new StallDetector();
-        var rule = new StoppingRule(options);
-        double nextCheck = double.NaN; // NaN: not certified yet, so check once c·change reaches the target
-        int outcomes = RoundingBound.MaxOutcomes(ref model);
-        int iteration = 0;
-        while (true)
-        {
-            double change = SweepCore(ref model, v, gamma, 0);
-            iteration++;
-            if (!double.IsFinite(change)) throw SolverResult.NonFinite(ref model, v, iteration);
-            clock.Tick(iteration, change);
-            bool last = change == 0 || iteration >= options.MaxIterations;
-            double checkAt = double.IsNaN(nextCheck) ? rule.Target(v, c * change) : nextCheck;
-            if (c * change > checkAt && !last) continue;
-            var range = ValueIteration.SweepCore(ref model, v, next, policy, gamma, 0);
-            if (!double.IsFinite(range.Min + range.Max)) throw SolverResult.NonFinite(ref model, next, iteration);
-            double bound = c * range.HalfSpan + ValueIteration.RoundingAtMidpoint(outcomes, next, range, gamma);
-            double target = rule.Target(next, bound);
-            if (bound <= target || ValueIteration.StopEarly(result, bound, iteration, options, ref stall) || last)
-            {
-                result.ErrorBound = ValueIteration.MidpointOfBracket(ref model, next, range, gamma);
-                result.Residual = range.Norm;
-                break;
-            }
-            nextCheck = c * change * 0.5;
-        }
-        result.Values = next;
-        result.Policy = policy;
-        result.Iterations = iteration;
-        return result;
-    }
+        => ModifiedPolicyIteration.Solve(ref model, gamma, evaluationSweeps: 0, inPlace: true, options, ref clock);
 }

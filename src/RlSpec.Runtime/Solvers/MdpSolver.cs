@@ -45,6 +45,7 @@ public static class MdpSolver
         Validate(ref m, options);
         SolverMethod method = options.Method ?? DefaultMethod(criterion, m.StateCount);
         CheckFits(method, criterion);
+        if (criterion.Kind == CriterionKind.TotalReward) CheckTargetReachable(ref m);
         string name = method.ToString();
         var clock = new ProgressClock(options, name);
         double gamma = criterion.Discount;
@@ -125,18 +126,19 @@ public static class MdpSolver
                     result.Iterations = 1;
                 }
                 var next = new double[n];
-                var range = PolicyEvaluation.SweepCore(ref m, pi, v, next, gamma, 0);
+                var evaluation = new FixedPolicyBackend(pi, gamma);
+                var range = SweepOperator.Apply(ref m, ref evaluation, v, next, default, 0);
                 if (!double.IsFinite(range.Min + range.Max)) throw SolverResult.NonFinite(ref m, next, result.Iterations);
                 result.Residual = range.Norm;
                 if (total)
                 {
                     double maxSteps = ExpectedSteps.UpperBound(ref m, pi, options, new double[n]);
-                    result.ErrorBound = maxSteps * (range.Norm + RoundingBound.PerBackup(ref m, v));
+                    result.ErrorBound = maxSteps * (range.Norm + RoundingBound.PerBackup(evaluation.MaxOutcomes, v));
                     result.Values = v;
                 }
                 else
                 {
-                    result.ErrorBound = ValueIteration.MidpointOfBracket(ref m, next, range, gamma);
+                    result.ErrorBound = ValueIteration.MidpointOfBracket(ref m, next, range, gamma, evaluation.MaxOutcomes);
                     result.Values = next;
                 }
                 result.Policy = pi;
@@ -216,6 +218,17 @@ public static class MdpSolver
         for (int i = 0; i < errors.Count && i < 5; i++) lines.Append("\n  ").Append(errors[i].ToString());
         if (errors.Count > 5) lines.Append("\n  ...");
         throw new MdpSolverException(SolverErrorIds.InvalidModel, lines.ToString(), errors);
+    }
+
+    /// <summary>Total reward is defined only where some policy terminates with probability 1; refuses the model otherwise (RLS0312).</summary>
+    private static void CheckTargetReachable<TModel>(ref TModel model) where TModel : struct, IMdp
+    {
+        int[] stuck = Prob1E.StatesWithoutProperPolicy(model);
+        if (stuck.Length == 0) return;
+        throw new MdpSolverException(SolverErrorIds.TargetUnreachable,
+            $"no policy reaches the `until` target with probability 1 from {stuck.Length.ToString(CultureInfo.InvariantCulture)} state(s): {SolverResult.Name(ref model, stuck)}. " +
+            "From these states every policy may stay away from the target forever, so their total reward is not defined. " +
+            "Make the `until` condition reachable from every state (e.g. an action or a rule that leads towards it), or include these states in it.");
     }
 
     private static void CheckCriterion(Criterion criterion)

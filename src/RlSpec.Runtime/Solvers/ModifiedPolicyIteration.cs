@@ -1,15 +1,23 @@
+using System;
 using RlSpec.Runtime.Mdp;
 
 namespace RlSpec.Runtime.Solvers;
 
 /// <summary>
-/// Modified policy iteration (Puterman and Shin 1978): one greedy Jacobi sweep (which also
-/// certifies the current values), then <see cref="SolverOptions.MpiSweeps"/> sweeps of T_π for
-/// the greedy policy. m = 0 is value iteration; m → ∞ is policy iteration.
+/// Modified policy iteration (Puterman and Shin 1978), the one discounted iteration loop: a greedy
+/// Jacobi sweep (which also certifies the current values by the MacQueen bracket), then m sweeps
+/// of T_π for the greedy policy. m = 0 is value iteration; m → ∞ is policy iteration. With
+/// in-place sweeps it is Gauss-Seidel value iteration, whose change per sweep is no certificate:
+/// a Jacobi sweep certifies whenever γ/(1 − γ)·change has reached the target (or halved since the
+/// last check). Every sweep is <see cref="SweepOperator"/>'s.
 /// </summary>
 public static class ModifiedPolicyIteration
 {
     internal static SolverResult Solve<TModel>(ref TModel model, double gamma, SolverOptions options, ref ProgressClock clock)
+        where TModel : struct, IMdp
+        => Solve(ref model, gamma, Math.Max(0, options.MpiSweeps), inPlace: false, options, ref clock);
+
+    internal static SolverResult Solve<TModel>(ref TModel model, double gamma, int evaluationSweeps, bool inPlace, SolverOptions options, ref ProgressClock clock)
         where TModel : struct, IMdp
     {
         int n = model.StateCount;
@@ -20,31 +28,48 @@ public static class ModifiedPolicyIteration
         double c = gamma == 0 ? 0 : gamma / (1 - gamma);
         var stall = new StallDetector();
         var rule = new StoppingRule(options);
-        int outcomes = RoundingBound.MaxOutcomes(ref model);
-        int sweeps = System.Math.Max(0, options.MpiSweeps);
+        var greedy = new GreedyBackend(gamma); // also counts the outcomes for the rounding allowance
+        double nextCheck = double.NaN; // Gauss-Seidel: NaN until the first certificate, then c·change/2 of the last one
         ResidualRange range;
         int iteration = 0;
         while (true)
         {
-            range = ValueIteration.SweepCore(ref model, v, next, policy, gamma, 0);
+            if (inPlace)
+            {
+                double change = SweepOperator.Apply(ref model, ref greedy, v, v, default, 0).Norm;
+                iteration++;
+                if (!double.IsFinite(change)) throw SolverResult.NonFinite(ref model, v, iteration);
+                clock.Tick(iteration, change);
+                bool last = change == 0 || iteration >= options.MaxIterations;
+                double checkAt = double.IsNaN(nextCheck) ? rule.Target(v, c * change) : nextCheck;
+                if (c * change > checkAt && !last) continue;
+                nextCheck = c * change * 0.5;
+                range = SweepOperator.Apply(ref model, ref greedy, v, next, policy, 0);
+                if (!double.IsFinite(range.Min + range.Max)) throw SolverResult.NonFinite(ref model, next, iteration);
+                double bound = c * range.HalfSpan + ValueIteration.RoundingAtMidpoint(greedy.MaxOutcomes, next, range, gamma);
+                if (bound <= rule.Target(next, bound) || ValueIteration.StopEarly(result, bound, iteration, options, ref stall) || last) break;
+                continue;
+            }
+            range = SweepOperator.Apply(ref model, ref greedy, v, next, policy, 0);
             iteration++;
             if (!double.IsFinite(range.Min + range.Max)) throw SolverResult.NonFinite(ref model, next, iteration);
-            double bound = c * range.HalfSpan;
+            double jacobiBound = c * range.HalfSpan;
             clock.Tick(iteration, range.Norm);
-            double target = rule.Target(next, bound);
+            double target = rule.Target(next, jacobiBound);
             // Near the end, include the rounding allowance so the final certified bound meets the tolerance too.
-            if (bound <= target) bound += ValueIteration.RoundingAtMidpoint(outcomes, next, range, gamma);
-            if (bound <= target) break;
-            if (ValueIteration.StopEarly(result, bound, iteration, options, ref stall)) break;
+            if (jacobiBound <= target) jacobiBound += ValueIteration.RoundingAtMidpoint(greedy.MaxOutcomes, next, range, gamma);
+            if (jacobiBound <= target) break;
+            if (ValueIteration.StopEarly(result, jacobiBound, iteration, options, ref stall)) break;
             // Partial evaluation: next ← T_π^m next, ping-ponging between the two buffers.
-            for (int k = 0; k < sweeps; k++)
+            for (int k = 0; k < evaluationSweeps; k++)
             {
-                PolicyEvaluation.SweepCore(ref model, policy, next, v, gamma, 0);
+                var fixedPolicy = new FixedPolicyBackend(policy, gamma);
+                SweepOperator.Apply(ref model, ref fixedPolicy, next, v, default, 0);
                 (v, next) = (next, v);
             }
             (v, next) = (next, v);
         }
-        result.ErrorBound = ValueIteration.MidpointOfBracket(ref model, next, range, gamma);
+        result.ErrorBound = ValueIteration.MidpointOfBracket(ref model, next, range, gamma, greedy.MaxOutcomes);
         result.Values = next;
         result.Policy = policy;
         result.Iterations = iteration;

@@ -29,53 +29,16 @@ public static class PolicyEvaluation
     internal static ResidualRange SweepCore<TModel>(ref TModel model, ReadOnlySpan<int> policy, ReadOnlySpan<double> values, Span<double> next, double gamma, int step)
         where TModel : struct, IMdp
     {
-        int n = model.StateCount;
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        bool terminal = false;
-        for (int s = 0; s < n; s++)
-        {
-            int a = policy[s];
-            if (a < 0 || model.IsTerminal(s))
-            {
-                next[s] = 0;
-                terminal = true;
-                continue;
-            }
-            BellmanOperator.ActionValue(ref model, s, a, step, values, gamma, out double q);
-            next[s] = q;
-            double d = q - values[s];
-            if (d < min) min = d;
-            if (d > max) max = d;
-            if (double.IsNaN(d)) { min = max = double.NaN; }
-        }
-        if (terminal)
-        {
-            min = Math.Min(min, 0);
-            max = Math.Max(max, 0);
-        }
-        return new ResidualRange(min, max).OrZero();
+        var backend = new FixedPolicyBackend(policy, gamma);
+        return SweepOperator.Apply(ref model, ref backend, values, next, default, step);
     }
 
     /// <summary>One in-place Gauss-Seidel sweep of T_π; returns max |change|. Allocates nothing.</summary>
     internal static double GaussSeidelSweep<TModel>(ref TModel model, ReadOnlySpan<int> policy, Span<double> values, double gamma, int step)
         where TModel : struct, IMdp
     {
-        int n = model.StateCount;
-        double change = 0;
-        for (int s = 0; s < n; s++)
-        {
-            int a = policy[s];
-            if (a < 0 || model.IsTerminal(s))
-            {
-                values[s] = 0;
-                continue;
-            }
-            BellmanOperator.ActionValue(ref model, s, a, step, values, gamma, out double q);
-            double d = Math.Abs(q - values[s]);
-            if (!(d <= change)) change = d;
-            values[s] = q;
-        }
-        return change;
+        var backend = new FixedPolicyBackend(policy, gamma);
+        return SweepOperator.Apply(ref model, ref backend, values, values, default, step).Norm;
     }
 
     /// <summary><paramref name="y"/> = (I − γP_π)·<paramref name="x"/>. Allocates nothing.</summary>

@@ -40,9 +40,10 @@ public static class PolicyIteration
             }
         }
         var next = new double[n];
-        var range = ValueIteration.SweepCore(ref model, v, next, policy, gamma, 0);
+        var greedy = new GreedyBackend(gamma);
+        var range = SweepOperator.Apply(ref model, ref greedy, v, next, policy, 0);
         if (!double.IsFinite(range.Min + range.Max)) throw SolverResult.NonFinite(ref model, next, iteration);
-        result.ErrorBound = ValueIteration.MidpointOfBracket(ref model, next, range, gamma);
+        result.ErrorBound = ValueIteration.MidpointOfBracket(ref model, next, range, gamma, greedy.MaxOutcomes);
         result.Values = next;
         result.Policy = policy;
         result.Iterations = iteration;

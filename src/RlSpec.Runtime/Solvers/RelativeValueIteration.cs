@@ -31,32 +31,13 @@ public static class RelativeValueIteration
     internal static ResidualRange SweepCore<TModel>(ref TModel model, ReadOnlySpan<double> bias, Span<double> next, Span<int> policy, int[]? fixedPolicy)
         where TModel : struct, IMdp
     {
-        int n = model.StateCount;
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        for (int s = 0; s < n; s++)
+        if (fixedPolicy is null)
         {
-            double d;
-            if (model.IsTerminal(s))
-            {
-                policy[s] = -1;
-                d = -bias[s];
-            }
-            else if (fixedPolicy is null)
-            {
-                d = BellmanOperator.Greedy(ref model, s, 0, bias, 1.0, out policy[s]) - bias[s];
-            }
-            else
-            {
-                policy[s] = fixedPolicy[s];
-                BellmanOperator.ActionValue(ref model, s, fixedPolicy[s], 0, bias, 1.0, out double q);
-                d = q - bias[s];
-            }
-            next[s] = bias[s] + Tau * d;
-            if (d < min) min = d;
-            if (d > max) max = d;
-            if (double.IsNaN(d)) { min = max = double.NaN; }
+            var greedy = new RelativeBackend<GreedyBackend>(new GreedyBackend(1.0), Tau);
+            return SweepOperator.Apply(ref model, ref greedy, bias, next, policy, 0);
         }
-        return new ResidualRange(min, max).OrZero();
+        var evaluation = new RelativeBackend<FixedPolicyBackend>(new FixedPolicyBackend(fixedPolicy, 1.0), Tau);
+        return SweepOperator.Apply(ref model, ref evaluation, bias, next, policy, 0);
     }
 
     internal static SolverResult Solve<TModel>(ref TModel model, int[]? fixedPolicy, SolverOptions options, ref ProgressClock clock)

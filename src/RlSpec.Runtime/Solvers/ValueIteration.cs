@@ -26,38 +26,15 @@ public static class ValueIteration
     internal static ResidualRange SweepCore<TModel>(ref TModel model, ReadOnlySpan<double> values, Span<double> next, Span<int> policy, double gamma, int step)
         where TModel : struct, IMdp
     {
-        int n = model.StateCount;
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        bool terminal = false;
-        for (int s = 0; s < n; s++)
-        {
-            if (model.IsTerminal(s))
-            {
-                next[s] = 0;
-                policy[s] = -1;
-                terminal = true;
-                continue;
-            }
-            double q = BellmanOperator.Greedy(ref model, s, step, values, gamma, out policy[s]);
-            next[s] = q;
-            double d = q - values[s];
-            if (d < min) min = d;
-            if (d > max) max = d;
-            if (double.IsNaN(d)) { min = max = double.NaN; }
-        }
-        if (terminal)
-        {
-            min = Math.Min(min, 0);
-            max = Math.Max(max, 0);
-        }
-        return new ResidualRange(min, max).OrZero();
+        var greedy = new GreedyBackend(gamma);
+        return SweepOperator.Apply(ref model, ref greedy, values, next, policy, step);
     }
 
     /// <summary>
     /// Replaces <paramref name="next"/> (= TV) by the midpoint of the MacQueen bracket and returns
     /// its certified distance c·(max − min)/2 to the fixed point, plus a rounding allowance (terminal states stay 0).
     /// </summary>
-    internal static double MidpointOfBracket<TModel>(ref TModel model, Span<double> next, ResidualRange range, double gamma)
+    internal static double MidpointOfBracket<TModel>(ref TModel model, Span<double> next, ResidualRange range, double gamma, int outcomes)
         where TModel : struct, IMdp
     {
         double c = gamma == 0 ? 0 : gamma / (1 - gamma);
@@ -66,7 +43,7 @@ public static class ValueIteration
             for (int s = 0; s < next.Length; s++)
                 if (!model.IsTerminal(s)) next[s] += shift;
         // Rounding in the final backup and the shift: one backup's error, propagated by 1/(1 − γ).
-        return c * range.HalfSpan + RoundingBound.PerBackup(ref model, next) / (1 - gamma);
+        return c * range.HalfSpan + RoundingBound.PerBackup(outcomes, next) / (1 - gamma);
     }
 
     /// <summary>
@@ -81,42 +58,10 @@ public static class ValueIteration
         return (outcomes + 2) * RoundingBound.Epsilon * (maxAbs + Math.Abs(c * 0.5 * (range.Min + range.Max))) / (1 - gamma);
     }
 
-    /// <summary>Jacobi value iteration for a discounted model, stopped on the certified bound.</summary>
+    /// <summary>Jacobi value iteration: <see cref="ModifiedPolicyIteration"/> with m = 0.</summary>
     internal static SolverResult Solve<TModel>(ref TModel model, double gamma, SolverOptions options, ref ProgressClock clock)
         where TModel : struct, IMdp
-    {
-        int n = model.StateCount;
-        var v = new double[n];
-        var next = new double[n];
-        var policy = new int[n];
-        var result = new SolverResult();
-        double c = gamma == 0 ? 0 : gamma / (1 - gamma);
-        var stall = new StallDetector();
-        var rule = new StoppingRule(options);
-        int outcomes = RoundingBound.MaxOutcomes(ref model);
-        ResidualRange range;
-        int iteration = 0;
-        while (true)
-        {
-            range = SweepCore(ref model, v, next, policy, gamma, 0);
-            iteration++;
-            if (!double.IsFinite(range.Min + range.Max)) throw SolverResult.NonFinite(ref model, next, iteration);
-            double bound = c * range.HalfSpan;
-            clock.Tick(iteration, range.Norm);
-            double target = rule.Target(next, bound);
-            // Near the end, include the rounding allowance so the final certified bound meets the tolerance too.
-            if (bound <= target) bound += RoundingAtMidpoint(outcomes, next, range, gamma);
-            if (bound <= target) break;
-            if (StopEarly(result, bound, iteration, options, ref stall)) break;
-            (v, next) = (next, v);
-        }
-        result.ErrorBound = MidpointOfBracket(ref model, next, range, gamma);
-        result.Values = next;
-        result.Policy = policy;
-        result.Iterations = iteration;
-        result.Residual = range.Norm;
-        return result;
-    }
+        => ModifiedPolicyIteration.Solve(ref model, gamma, evaluationSweeps: 0, inPlace: false, options, ref clock);
 
     /// <summary>
     /// Shared stopping rules besides convergence: no progress for a long time (the tolerance is

@@ -50,8 +50,18 @@ namespace RlSpec.Compiler.Kinds.Mdp
                     break;
                 }
                 case ActionNode a:
-                    binder.Declare(new ActionSymbol(a.Name.Text, a.Name.Span, binder.Symbols.OfType<ActionSymbol>().Count()));
+                {
+                    var action = new ActionSymbol(a.Name.Text, a.Name.Span, binder.Symbols.OfType<ActionSymbol>().Count());
+                    if (!binder.Declare(action)) break;
+                    if (a.Index != null)
+                    {
+                        // One index symbol per family, shared by its guard, rules and rewards, so that a let
+                        // reading it (`let a1 = min(a - n, 20)`) means the same index wherever it is used.
+                        action.Index = new LocalSymbol(a.Index.Text, a.Index.Span);
+                        binder.DeclareLetIndex(action.Index, action.Name);
+                    }
                     break;
+                }
             }
         }
 

@@ -15,6 +15,13 @@ namespace RlSpec.Compiler.Kinds.Mdp.Binding
         {
             var criteria = members.Where(m => m is DiscountNode or HorizonNode or AverageNode).ToList();
             var untils = members.OfType<UntilNode>().ToList();
+            // `horizon H` with `discount g` is one criterion, a discounted finite horizon (pymdptoolbox's FiniteHorizon).
+            DiscountNode? finiteDiscount = null;
+            if (criteria.Count == 2 && criteria.OfType<HorizonNode>().Count() == 1 && criteria.OfType<DiscountNode>().Count() == 1)
+            {
+                finiteDiscount = criteria.OfType<DiscountNode>().Single();
+                criteria.Remove(finiteDiscount);
+            }
             if (criteria.Count > 1)
             {
                 var second = criteria[1];
@@ -22,7 +29,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Binding
                 _b.Error(same ? DiagnosticIds.DuplicateCriterion : DiagnosticIds.ConflictingCriteria,
                     same
                         ? $"the criterion is already declared at line {criteria[0].Span.Line}; keep one"
-                        : $"a model has one criterion, and line {criteria[0].Span.Line} already declares one; keep either `discount`, `horizon` or `average`",
+                        : $"a model has one criterion, and line {criteria[0].Span.Line} already declares one; keep either `discount`, `horizon` or `average` (only `discount` and `horizon` combine, as a discounted finite horizon)",
                     second.Span);
                 return;
             }
@@ -47,22 +54,9 @@ namespace RlSpec.Compiler.Kinds.Mdp.Binding
             switch (criteria[0])
             {
                 case DiscountNode d:
-                {
                     _m.Criterion = CriterionKind.Discounted;
-                    _m.Discount = _b.Constant(d.Value, RType.Real, "the discount");
-                    if (_m.Discount is { HasError: false } g)
-                    {
-                        try
-                        {
-                            var gamma = _b.Evaluator.EvaluateReal(g);
-                            if (!(gamma >= 0 && gamma < 1))
-                                _b.Error(DiagnosticIds.DiscountOutOfRange,
-                                    $"the discount is {Show(gamma)} but must be in [0, 1); for undiscounted problems use `until <terminal condition>` or `average`", d.Value.Span);
-                        }
-                        catch (EvaluationException e) { _b.Error(e.Id, e.Message, e.Span); }
-                    }
+                    BindDiscount(d, finiteHorizon: false);
                     break;
-                }
                 case HorizonNode h:
                 {
                     _m.Criterion = CriterionKind.FiniteHorizon;
@@ -72,17 +66,40 @@ namespace RlSpec.Compiler.Kinds.Mdp.Binding
                         try
                         {
                             var horizon = _b.Evaluator.EvaluateInt(hv);
+                            var (at, note) = _b.Blame(h.Value.Span, hv);
                             if (horizon < 1 || horizon > 100_000_000)
-                                _b.Error(DiagnosticIds.HorizonNotPositive, $"the horizon is {horizon} but must be between 1 and 100,000,000", h.Value.Span);
+                                _b.Error(DiagnosticIds.HorizonNotPositive, $"the horizon is {horizon}{note} but must be between 1 and 100,000,000", at);
                         }
                         catch (EvaluationException e) { _b.Error(e.Id, e.Message, e.Span); }
                     }
+                    if (finiteDiscount != null) BindDiscount(finiteDiscount, finiteHorizon: true);
                     break;
                 }
                 default:
                     _m.Criterion = CriterionKind.AverageReward;
                     break;
             }
+        }
+
+        /// <summary>
+        /// The discount: in [0, 1) for an infinite horizon; with a horizon the sum is finite, so 1 is
+        /// allowed too (it is the plain finite horizon).
+        /// </summary>
+        private void BindDiscount(DiscountNode d, bool finiteHorizon)
+        {
+            _m.Discount = _b.Constant(d.Value, RType.Real, "the discount");
+            if (_m.Discount is not { HasError: false } g) return;
+            try
+            {
+                var gamma = _b.Evaluator.EvaluateReal(g);
+                var (at, note) = _b.Blame(d.Value.Span, g);
+                if (finiteHorizon && !(gamma >= 0 && gamma <= 1))
+                    _b.Error(DiagnosticIds.DiscountOutOfRange, $"the discount is {Show(gamma)}{note} but must be in [0, 1] (with a horizon, 1 means no discounting)", at);
+                else if (!finiteHorizon && !(gamma >= 0 && gamma < 1))
+                    _b.Error(DiagnosticIds.DiscountOutOfRange,
+                        $"the discount is {Show(gamma)}{note} but must be in [0, 1); for undiscounted problems use `until <terminal condition>` or `average`", at);
+            }
+            catch (EvaluationException e) { _b.Error(e.Id, e.Message, e.Span); }
         }
 
         private static string Show(double v) => v.ToString("R", CultureInfo.InvariantCulture);

@@ -20,7 +20,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Binding
                 (action, index) = ResolveActionRef(node.Action);
                 if (action is null) return;
             }
-            if (index != null) _b.PushLocal(index);
+            if (index != null) _b.PushLocal(node.Action!.Index!.Text, index);
             var allowed = Dep.Param | Dep.State | Dep.Step | Dep.Local | Dep.Random | Dep.Next;
             var guard = node.Guard is null ? null : _b.Check(_b.Bind(node.Guard), RType.Bool, allowed, "a reward's guard");
             var value = _b.Bind(node.Value);
@@ -44,6 +44,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Binding
         {
             if (!_b.TryGetSymbol(node.Action.Text, out var s) || s is not ActionSymbol action)
             {
+                if (_m.Actions.Count == 0 && s is null) { _b.MarkFailed(); return; }
                 _b.Error(DiagnosticIds.UnknownAction, $"unknown action '{node.Action.Text}'{Binder.Suggest(node.Action.Text, _m.Actions)}", node.Action.Span);
                 return;
             }
@@ -76,6 +77,8 @@ namespace RlSpec.Compiler.Kinds.Mdp.Binding
         {
             if (!_b.TryGetSymbol(node.Name.Text, out var symbol))
             {
+                // Without any action, RLS0203 is the one mistake: every rule would repeat it.
+                if (_m.Actions.Count == 0) { _b.MarkFailed(); return (null, null); }
                 var suggestion = Binder.Suggest(node.Name.Text, _m.Actions);
                 _b.Error(DiagnosticIds.UnknownAction, $"unknown action '{node.Name.Text}'" +
                     (suggestion.Length > 0 ? suggestion : _m.Actions.Count > 0 ? $"; the actions are {string.Join(", ", _m.Actions.Select(a => a.Name))}" : "; declare it with `action " + node.Name.Text + "`"),
@@ -104,7 +107,8 @@ namespace RlSpec.Compiler.Kinds.Mdp.Binding
                 return (null, null);
             }
             if (node.Index != null && !_b.CheckUserName(node.Index.Text, node.Index.Span)) return (null, null);
-            return (action, node.Index is null ? null : new LocalSymbol(node.Index.Text, node.Index.Span));
+            // The rule's index is the family's own symbol (under the name the head gives it), so lets that read the family's index apply.
+            return (action, node.Index is null ? null : action.Index);
         }
     }
 }

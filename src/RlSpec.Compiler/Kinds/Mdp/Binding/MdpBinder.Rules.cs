@@ -38,7 +38,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Binding
                 _b.Error(DiagnosticIds.RulesAndTable, $"action '{action.Name}' already has a transition table; give it either a table or rules", node.Span);
                 return;
             }
-            if (index != null) _b.PushLocal(index);
+            if (index != null) _b.PushLocal(node.Action.Index!.Text, index);
             var guard = node.Guard is null ? null : _b.Check(_b.Bind(node.Guard), RType.Bool, Dep.Param | Dep.State | Dep.Step | Dep.Local, "a rule's guard");
             var branches = BindBranches(node.Branches);
             if (index != null) _b.PopLocal();

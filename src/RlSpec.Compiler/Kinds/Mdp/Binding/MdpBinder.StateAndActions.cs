@@ -43,7 +43,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Binding
                 {
                     a.Lo = _b.Constant(node.Lo!, RType.Int, $"the lower bound of action family '{a.Name}'");
                     a.Hi = _b.Constant(node.Hi!, RType.Int, $"the upper bound of action family '{a.Name}'");
-                    a.Index = new LocalSymbol(node.Index.Text, node.Index.Span);
+                    a.Index ??= new LocalSymbol(node.Index.Text, node.Index.Span);
                 }
                 if (node.Guard != null)
                 {

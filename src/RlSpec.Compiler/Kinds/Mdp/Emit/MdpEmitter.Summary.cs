@@ -33,7 +33,8 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
         private string CriterionText() => _ir.Criterion.Kind switch
         {
             CriterionKind.Discounted => "discounted, gamma = " + Show(_ir.Criterion.DiscountValue!),
-            CriterionKind.FiniteHorizon => "finite horizon H = " + Show(_ir.Criterion.HorizonValue),
+            CriterionKind.FiniteHorizon => "finite horizon H = " + Show(_ir.Criterion.HorizonValue)
+                + (_ir.Criterion.DiscountValue is { } fg ? ", gamma = " + Show(fg) : ""),
             CriterionKind.TotalReward => "total reward until a terminal state",
             _ => "long-run average reward",
         } + (_ir.Terminal != null && _ir.Criterion.Kind != CriterionKind.TotalReward ? ", with terminal states" : "");

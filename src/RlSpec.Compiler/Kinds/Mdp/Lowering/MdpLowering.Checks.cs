@@ -16,33 +16,45 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
     /// </summary>
     internal sealed partial class MdpLowering
     {
+        /// <summary>
+        /// Rounding allowance for constant probabilities, the same as the runtime validator's: a sum
+        /// within 1e-9 of 1 is one, and a probability in [-1e-9, 0) is a zero that rounding made
+        /// negative (`1 - 0.3 - 0.4 - 0.3` is -5.55e-17 in binary floating point).
+        /// </summary>
+        public const double RoundingAllowance = 1e-9;
+
         private void CheckStateSpace(MdpIr ir)
         {
             double size = 1;
             var factors = new List<string>();
             foreach (var v in _m.StateVars)
             {
+                _stateSpaceFailed = true; // until the whole state space checks out: nothing that needs the ranges is checked after a failure
                 if (!TryEval(v.Lo!, out var loValue) || !TryEval(v.Hi!, out var hiValue)) return;
                 long lo = (long)loValue, hi = (long)hiValue;
+                var (at, note) = _b.Blame(v.Span, v.Lo, v.Hi);
                 if (hi < lo)
                 {
-                    Error(DiagnosticIds.EmptyRange, $"the range of '{v.Name}' is {lo}..{hi}, which is empty; the upper bound must be at least the lower bound", v.Span);
+                    Error(DiagnosticIds.EmptyRange, $"the range of '{v.Name}' is {lo}..{hi}{note}, which is empty; the upper bound must be at least the lower bound", at);
                     return;
                 }
                 if (lo < int.MinValue || hi > int.MaxValue)
                 {
-                    Error(DiagnosticIds.StateSpaceTooLarge, $"the range of '{v.Name}' is {lo}..{hi}, beyond the 32-bit integers that state variables hold", v.Span);
+                    Error(DiagnosticIds.StateSpaceTooLarge, $"the range of '{v.Name}' is {lo}..{hi}{note}, beyond the 32-bit integers that state variables hold", at);
                     return;
                 }
+                _stateSpaceFailed = false;
                 size *= hi - lo + 1;
                 factors.Add($"{v.Name}: {(hi - lo + 1).ToString("N0", CultureInfo.InvariantCulture)}");
             }
             if (size > MaxStates)
             {
+                _stateSpaceFailed = true;
+                var (at, note) = _b.Blame(_b.Node.NameSpan, _m.StateVars.SelectMany(v => new[] { v.Lo, v.Hi }).ToArray());
                 Error(DiagnosticIds.StateSpaceTooLarge,
                     $"the state space has {size.ToString(size < 1e15 ? "N0" : "E3", CultureInfo.InvariantCulture)} states ({string.Join(" x ", factors)}), " +
-                    $"more than the {MaxStates.ToString("N0", CultureInfo.InvariantCulture)} that can be enumerated; make the ranges smaller (or override the parameters with -p)",
-                    _b.Node.NameSpan);
+                    $"more than the {MaxStates.ToString("N0", CultureInfo.InvariantCulture)} that can be enumerated{note}; make the ranges smaller (or override the parameters with -p)",
+                    at);
                 return;
             }
             ir.StateCount = (long)size;
@@ -117,14 +129,14 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
                 if (!ConstantEvaluator.IsConstant(b.Probability)) { allConstant = false; continue; }
                 if (!TryEval(b.Probability, out var pv)) return;
                 var p = ConstantEvaluator.ToReal(pv);
-                if (p < 0 || double.IsNaN(p))
+                if (p < -RoundingAllowance || double.IsNaN(p))
                 {
                     Error(DiagnosticIds.NegativeProbability, $"probability {p.ToString("R", CultureInfo.InvariantCulture)} is negative; probabilities must be in [0, 1]", b.Probability.Span);
                     return;
                 }
                 sum += p;
             }
-            if (allConstant && Math.Abs(sum - 1) > 1e-9)
+            if (allConstant && Math.Abs(sum - 1) > RoundingAllowance)
             {
                 Error(DiagnosticIds.ProbabilitiesDoNotSumToOne,
                     $"{whose} probabilities sum to {sum.ToString("G12", CultureInfo.InvariantCulture)}, not 1; adjust them (the difference is {(1 - sum).ToString("G6", CultureInfo.InvariantCulture)})",
@@ -134,12 +146,14 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
 
         private void CheckConstantValue(BoundAssignment a)
         {
-            if (!ConstantEvaluator.IsConstant(a.Value) || a.Value.HasError) return;
+            // A successor is checked against its variable's range; without a valid state space it has none.
+            if (_stateSpaceFailed || !ConstantEvaluator.IsConstant(a.Value) || a.Value.HasError) return;
             if (!TryEval(a.Value, out var value) || !TryEval(a.Variable.Lo!, out var lo) || !TryEval(a.Variable.Hi!, out var hi)) return;
             if (value is long v && (v < (long)lo || v > (long)hi))
             {
+                var (at, note) = _b.Blame(a.Value.Span, a.Value, a.Variable.Lo, a.Variable.Hi);
                 Error(DiagnosticIds.ValueOutOfDomain,
-                    $"{a.Variable.Name}{(a.Span.Length > 0 && IsSuccessor(a) ? "'" : "")} = {v} is outside the range of '{a.Variable.Name}', {(long)lo}..{(long)hi}", a.Value.Span);
+                    $"{a.Variable.Name}{(a.Span.Length > 0 && IsSuccessor(a) ? "'" : "")} = {v} is outside the range of '{a.Variable.Name}', {(long)lo}..{(long)hi}{note}", at);
             }
         }
 
@@ -153,6 +167,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
 
         private void CheckTables(MdpIr ir)
         {
+            if (_stateSpaceFailed) return; // the table's shape is the state count, which is unknown
             long n = ir.StateCount;
             if (_m.TransitionTables.Count > 0 || _m.RewardTable != null)
             {
@@ -181,12 +196,12 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
                         Error(DiagnosticIds.TableShape, $"row {i} of the transition table of '{t.Action.Name}' has {row.Count} entries but the model has {n} states", rowSpan);
                         break;
                     }
-                    if (row.Any(p => p < 0 || double.IsNaN(p)))
+                    if (row.Any(p => p < -RoundingAllowance || double.IsNaN(p)))
                     {
                         Error(DiagnosticIds.NegativeProbability, $"row {i} of the transition table of '{t.Action.Name}' has a negative probability", rowSpan);
                         break;
                     }
-                    if (Math.Abs(row.Sum() - 1) > 1e-9)
+                    if (Math.Abs(row.Sum() - 1) > RoundingAllowance)
                     {
                         Error(DiagnosticIds.TableRowSum, $"row {i} of the transition table of '{t.Action.Name}' sums to {row.Sum().ToString("G12", CultureInfo.InvariantCulture)}, not 1", rowSpan);
                         break;

@@ -27,6 +27,9 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
         private readonly ConstantEvaluator _eval;
         private bool _failed;
 
+        /// <summary>A state variable's range is empty or too large: checks against the ranges would only repeat that mistake.</summary>
+        private bool _stateSpaceFailed;
+
         private MdpLowering(BoundMdp model, Binder binder)
         {
             _m = model;
