@@ -42,9 +42,10 @@ public static class MdpSolver
         Criterion criterion = m.Criterion;
         CheckCriterion(criterion);
         CheckOptions(options);
-        Validate(ref m, options);
         SolverMethod method = options.Method ?? DefaultMethod(criterion, m.StateCount);
         CheckFits(method, criterion);
+        MemoryPlan.Check(ref m, method, options, evaluation: false);
+        Validate(ref m, options);
         if (criterion.Kind == CriterionKind.TotalReward) CheckTargetReachable(ref m);
         string name = method.ToString();
         var clock = new ProgressClock(options, name);
@@ -78,6 +79,7 @@ public static class MdpSolver
         Criterion criterion = m.Criterion;
         CheckCriterion(criterion);
         CheckOptions(options);
+        MemoryPlan.Check(ref m, SolverMethod.PolicyIteration, options, evaluation: true);
         Validate(ref m, options);
         int[] pi = CheckPolicy(ref m, policy);
         const string name = "PolicyEvaluation";

@@ -46,6 +46,13 @@ public sealed class SolverOptions
     /// </summary>
     public bool SkipValidation { get; init; }
 
+    /// <summary>
+    /// The most memory a solve may allocate, in bytes; null (the default) means what the machine has
+    /// available now. A solve whose estimated need exceeds it is refused before allocating
+    /// (<see cref="SolverErrorIds.InsufficientMemory"/>). Tests use small limits.
+    /// </summary>
+    public long? MemoryLimitBytes { get; init; }
+
     /// <summary>Called at most about ten times per second with the iteration and residual.</summary>
     public Action<SolverProgress>? Progress { get; init; }
 
