@@ -94,10 +94,9 @@ internal static class SolveCommand
             foreach (var e in compiled.Errors) context.Error.WriteLine($"{path}(1,1): error RLS9998: {e}");
             return ExitCodes.ModelErrors;
         }
+        // The solver validates the model itself (after planning the memory the solve needs, so a
+        // model too large to solve is refused before validation enumerates it).
         var host = compiled.MdpHost;
-        var errors = host.Validate();
-        foreach (var e in errors) context.Error.WriteLine(FormatModelError(path, e));
-        if (errors.Count > 0) return ExitCodes.ModelErrors;
 
         // Requests that do not fit this model are refused before the solve, which may take long.
         (int Across, int Down) gridAxes = (-1, -1);
@@ -152,7 +151,9 @@ internal static class SolveCommand
             var where = methodMisfit ? "--method " + request.MethodName : path;
             var id = methodMisfit ? DiagnosticIds.MethodNotApplicable : ex.Id;
             foreach (var e in ex.ModelErrors) context.Error.WriteLine(FormatModelError(path, e));
-            context.Error.WriteLine($"{where}: error {id}: {ex.Message}");
+            // A model that failed validation is described by the validator's own findings, one each.
+            if (!(ex.Id == SolverErrorIds.InvalidModel && ex.ModelErrors.Count > 0))
+                context.Error.WriteLine($"{where}: error {id}: {ex.Message}");
             return ExitCodes.ModelErrors;
         }
         progress.Dispose();
