@@ -129,10 +129,10 @@ namespace RlSpec.Compiler.Emit
             {
                 case "^":
                     return b.Type.Kind == TypeKind.Int
-                        ? ($"Functions.IntPow({Emit(b.Left)}, {Emit(b.Right)})", Primary)
-                        : ($"Math.Pow({Emit(b.Left)}, {Emit(b.Right)})", Primary);
+                        ? ($"{GlobalNames.Functions}.IntPow({Emit(b.Left)}, {Emit(b.Right)})", Primary)
+                        : ($"{GlobalNames.Math}.Pow({Emit(b.Left)}, {Emit(b.Right)})", Primary);
                 case "%":
-                    return ($"Functions.Mod({Emit(b.Left)}, {Emit(b.Right)})", Primary);
+                    return ($"{GlobalNames.Functions}.Mod({Emit(b.Left)}, {Emit(b.Right)})", Primary);
                 case "/":
                 {
                     // Division is real division: make sure C# does not divide integers.
@@ -204,8 +204,8 @@ namespace RlSpec.Compiler.Emit
                 var loName = _scope.Names.Fresh("lo");
                 _w.Line($"int {loName} = {lo};");
                 var inner = element.EndsWith("[]", StringComparison.Ordinal)
-                    ? element.Substring(0, element.IndexOf('[')) + "[" + $"Math.Max(0, {hi} - {loName} + 1)" + "]" + element.Substring(element.IndexOf('['))
-                    : $"{element}[Math.Max(0, {hi} - {loName} + 1)]";
+                    ? element.Substring(0, element.IndexOf('[')) + "[" + $"{GlobalNames.Math}.Max(0, {hi} - {loName} + 1)" + "]" + element.Substring(element.IndexOf('['))
+                    : $"{element}[{GlobalNames.Math}.Max(0, {hi} - {loName} + 1)]";
                 _w.Line($"var {result} = new {inner};");
                 _w.Open($"for (int {index} = {loName}; {index} <= {hi}; {index}++)");
                 var body = Emit(loop.Body);

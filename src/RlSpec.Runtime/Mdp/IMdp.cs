@@ -48,6 +48,23 @@ public interface IMdp
     /// <summary>An action as the user reads it, e.g. <c>right</c> or <c>order(3)</c>.</summary>
     string ActionName(int action);
 
+    /// <summary>
+    /// Finds the state whose <see cref="StateLabel"/> is <paramref name="label"/>; false when there is none.
+    /// Emitted models parse the label (constant time, no allocation); this default compares it with every
+    /// state's label in turn.
+    /// </summary>
+    bool TryParseState(string label, out int state)
+    {
+        for (int s = 0; s < StateCount; s++)
+        {
+            if (!string.Equals(StateLabel(s), label, System.StringComparison.Ordinal)) continue;
+            state = s;
+            return true;
+        }
+        state = -1;
+        return false;
+    }
+
     /// <summary>The name of state variable <paramref name="variable"/> as in the .rlspec file, for messages.</summary>
     string StateVariableName(int variable) => "#" + variable.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

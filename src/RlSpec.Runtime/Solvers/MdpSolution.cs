@@ -21,7 +21,6 @@ namespace RlSpec.Runtime.Solvers;
 public sealed class MdpSolution
 {
     private readonly IMdp _model;
-    private Dictionary<string, int>? _stateIndex;
 
     internal MdpSolution(IMdp model) => _model = model;
 
@@ -77,15 +76,10 @@ public sealed class MdpSolution
     /// <summary>The name of the optimal action (at step 0 for finite horizon) in the state with this label.</summary>
     public string Action(string stateLabel) => ActionName(Policy[IndexOf(stateLabel)]);
 
-    /// <summary>Index of the state with this label.</summary>
-    public int IndexOf(string stateLabel)
-    {
-        if (_stateIndex is null)
-        {
-            var index = new Dictionary<string, int>(Values.Length, StringComparer.Ordinal);
-            for (int s = 0; s < Values.Length; s++) index.TryAdd(_model.StateLabel(s), s);
-            _stateIndex = index;
-        }
-        return _stateIndex.TryGetValue(stateLabel, out int i) ? i : throw new KeyNotFoundException($"model '{ModelName}' has no state labelled '{stateLabel}'.");
-    }
+    /// <summary>Index of the state with this label (the model parses it: no table of all labels is built).</summary>
+    /// <exception cref="KeyNotFoundException">No state has that label.</exception>
+    public int IndexOf(string stateLabel) =>
+        _model.TryParseState(stateLabel, out int state) && (uint)state < (uint)Values.Length
+            ? state
+            : throw new KeyNotFoundException($"model '{ModelName}' has no state labelled '{stateLabel}'.");
 }
