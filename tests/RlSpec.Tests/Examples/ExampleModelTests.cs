@@ -94,7 +94,7 @@ public class ExampleModelTests
         // A base-stock policy: order q(stock) = max(S - stock, 0) for one level S.
         var model = Inventory.Create();
         int level = int.Parse(solution.Action("(stock=0)").TrimStart("order(".ToCharArray()).TrimEnd(')'));
-        for (int stock = 0; stock <= model.cap; stock++)
+        for (int stock = 0; stock <= model.Cap; stock++)
             Assert.Equal($"order({Math.Max(level - stock, 0)})", solution.Action($"(stock={stock})"));
     }
 
