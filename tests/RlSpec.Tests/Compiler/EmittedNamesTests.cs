@@ -34,7 +34,7 @@ mdp MODEL {
   PLAIN when B && X < HI: X' = min(X + 1, HI)
   PLAIN:                  B' = true
   FAM(K):                 X' = max(X - K, 0) @ HALF | Y' = 1 - Y @ HALF * Z | Z' = 1 - Z @ HALF * (1 - Z)
-  reward PLAIN when X > 0 && B: W1 * X + W2 + W3 + W4 + W5 + W6 + W7
+  reward PLAIN when X > 0 && B: W1 * X + W2 % 3 + W3 + W4 ^ 2 + W5 + W6 + W7
   reward FAM(K): -W1 * K / (Y + 1)
 }";
         text = text.Replace("MODEL", model);
