@@ -30,6 +30,9 @@ namespace RlSpec.Compiler.Emit
         /// <summary>A name usable as a C# identifier: keywords get '@'.</summary>
         public static string Identifier(string name) => Keywords.Contains(name) ? "@" + name : name;
 
+        /// <summary>The C# type name of a declaration whose type has no members named like it: keywords get '@'.</summary>
+        public static string TypeName(string modelName) => Identifier(modelName);
+
         /// <summary>
         /// The C# type name of a model. A model named like one of its type's own members (a type cannot
         /// have a member of its own name) is called <c>NameModel</c>; a keyword gets '@'.
