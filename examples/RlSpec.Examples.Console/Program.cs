@@ -28,4 +28,9 @@ Console.WriteLine($"\nInventory (Poisson demand, rate 5): with 0 in stock, {plan
 var grid = Gridworld.Create(slip: 0.1);
 var walk = grid.Solve();
 Console.WriteLine($"\nGridworld (slip 0.1): V(start) = {walk.Value("(x=0, y=0)"):F4}, go {walk.Action("(x=0, y=0)")} from the start");
+
+// The same through the typed API: State and Action records instead of labels and indices.
+int start = grid.IndexOf(new Gridworld.State(X: 0, Y: 0));
+Gridworld.Action first = grid.ActionOf(walk.Policy[start]);
+Console.WriteLine($"  typed: {grid.StateOf(start)} -> {first.Kind} (slip {grid.Slip})");
 return 0;

@@ -44,8 +44,10 @@ namespace RlSpec.Compiler
                     if (binder.Model.HasErrors) continue;
                     var emitted = binder.Kind.Compile(binder, cancellationToken);
                     if (emitted is null) continue;
-                    models.Add(new GeneratedModel(binder.Model.Name, binder.Model.Kind, ModelNamespace + "." + emitted.TypeName,
-                        emitted.TypeName + ".g.cs", emitted.Source));
+                    // The metadata name: a keyword's '@' belongs to C# source only, not to reflection or file names.
+                    var typeName = emitted.TypeName.TrimStart('@');
+                    models.Add(new GeneratedModel(binder.Model.Name, binder.Model.Kind, ModelNamespace + "." + typeName,
+                        typeName + ".g.cs", emitted.Source));
                 }
             }
             var sorted = diagnostics.ToList();

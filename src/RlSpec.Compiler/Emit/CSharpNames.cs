@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace RlSpec.Compiler.Emit
@@ -29,8 +30,48 @@ namespace RlSpec.Compiler.Emit
         /// <summary>A name usable as a C# identifier: keywords get '@'.</summary>
         public static string Identifier(string name) => Keywords.Contains(name) ? "@" + name : name;
 
-        /// <summary>The C# type name of a model.</summary>
+        /// <summary>The C# type name of a declaration whose type has no members named like it: keywords get '@'.</summary>
         public static string TypeName(string modelName) => Identifier(modelName);
+
+        /// <summary>
+        /// The C# type name of a model. A model named like one of its type's own members (a type cannot
+        /// have a member of its own name) is called <c>NameModel</c>; a keyword gets '@'.
+        /// </summary>
+        public static string TypeName(string modelName, IEnumerable<string> memberNames) =>
+            memberNames.Contains(modelName) ? modelName + "Model" : Identifier(modelName);
+
+        /// <summary>
+        /// The source path as emitted code may show it: a relative path (the generator passes one relative to
+        /// the project) as given, a rooted one as its file name only, so generated code never depends on the
+        /// directory of the machine that built it.
+        /// </summary>
+        public static string PortablePath(string path)
+        {
+            bool rooted = path.StartsWith("/", System.StringComparison.Ordinal) || path.StartsWith("\\", System.StringComparison.Ordinal)
+                || (path.Length >= 2 && path[1] == ':' && char.IsLetter(path[0]));
+            if (!rooted) return path.Replace('\\', '/');
+            return FileName(path);
+        }
+
+        /// <summary>The file name of a path written with either kind of slash.</summary>
+        public static string FileName(string path) => path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1);
+
+        /// <summary>Text inside an XML documentation comment: markup characters escaped, printable ASCII only.</summary>
+        public static string XmlDoc(string text)
+        {
+            var sb = new StringBuilder();
+            foreach (var c in text)
+            {
+                switch (c)
+                {
+                    case '&': sb.Append("&amp;"); break;
+                    case '<': sb.Append("&lt;"); break;
+                    case '>': sb.Append("&gt;"); break;
+                    default: sb.Append(c < ' ' || c > '~' ? '?' : c); break;
+                }
+            }
+            return sb.ToString();
+        }
 
         /// <summary>A C# string literal.</summary>
         public static string String(string text)

@@ -151,10 +151,10 @@ namespace RlSpec.Compiler.Emit
             {
                 case "^":
                     return type.Kind == TypeKind.Int
-                        ? ($"Functions.IntPow({left.Code}, {Emit(right)})", Primary)
-                        : ($"Math.Pow({left.Code}, {Emit(right)})", Primary);
+                        ? ($"{GlobalNames.Functions}.IntPow({left.Code}, {Emit(right)})", Primary)
+                        : ($"{GlobalNames.Math}.Pow({left.Code}, {Emit(right)})", Primary);
                 case "%":
-                    return ($"Functions.Mod({left.Code}, {Emit(right)})", Primary);
+                    return ($"{GlobalNames.Functions}.Mod({left.Code}, {Emit(right)})", Primary);
                 case "/":
                     // Division is real division: make sure C# does not divide integers.
                     return ($"{(leftType.Kind == TypeKind.Int ? "(double)" + WrapLeft(Unary) : WrapLeft(Multiplicative))} / {Wrap(right, Multiplicative + 1)}", Multiplicative);
@@ -262,8 +262,8 @@ namespace RlSpec.Compiler.Emit
                 var loName = _scope.Names.Fresh("lo");
                 _w.Line($"int {loName} = {lo};");
                 var inner = element.EndsWith("[]", StringComparison.Ordinal)
-                    ? element.Substring(0, element.IndexOf('[')) + "[" + $"Math.Max(0, {hi} - {loName} + 1)" + "]" + element.Substring(element.IndexOf('['))
-                    : $"{element}[Math.Max(0, {hi} - {loName} + 1)]";
+                    ? element.Substring(0, element.IndexOf('[')) + "[" + $"{GlobalNames.Math}.Max(0, {hi} - {loName} + 1)" + "]" + element.Substring(element.IndexOf('['))
+                    : $"{element}[{GlobalNames.Math}.Max(0, {hi} - {loName} + 1)]";
                 _w.Line($"var {result} = new {inner};");
                 _w.Open($"for (int {index} = {loName}; {index} <= {hi}; {index}++)");
                 var body = Emit(loop.Body);

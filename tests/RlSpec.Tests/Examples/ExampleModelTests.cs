@@ -136,7 +136,7 @@ public class ExampleModelTests
         // demand clamped to 0..20, price 3, order cost 1, holding 0.1, gamma 0.99), not from the solver.
         int level = IndependentInventoryBaseStockLevel(cap: 20, rate: 4, price: 3, cost: 1, holding: 0.1, gamma: 0.99);
         Assert.InRange(level, 1, 20); // a policy that never orders is not the optimum
-        for (int stock = 0; stock <= model.cap; stock++)
+        for (int stock = 0; stock <= model.Cap; stock++)
             Assert.Equal($"order({Math.Max(level - stock, 0)})", solution.Action($"(stock={stock})"));
     }
 

@@ -57,7 +57,7 @@ public class CliTests
     {
         var (code, output, _) = Run("emit", Example("river-swim.rlspec"));
         Assert.Equal(0, code);
-        Assert.Contains("public readonly partial struct RiverSwim : IGenerativeMdp", output);
+        Assert.Contains("public readonly partial struct RiverSwim : global::RlSpec.Runtime.Mdp.IGenerativeMdp", output);
     }
 
     [Fact]

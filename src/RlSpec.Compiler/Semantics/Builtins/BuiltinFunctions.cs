@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using RlSpec.Compiler.Emit;
 using RlSpec.Compiler.Diagnostics;
 
 namespace RlSpec.Compiler.Semantics.Builtins
@@ -14,18 +15,18 @@ namespace RlSpec.Compiler.Semantics.Builtins
             MinMax("max", Math.Max, Math.Max, "Max"),
             new BuiltinFunction("abs", 1, 1, (args, span) => NumbersKeepIntegers(args, span, "abs"),
                 (a, c) => IsInt(c) ? (object)Math.Abs((long)a[0]) : Math.Abs(Real(a[0])),
-                (a, t) => $"Math.Abs({a.Code(0)})"),
+                (a, t) => $"{GlobalNames.Math}.Abs({a.Code(0)})"),
             new BuiltinFunction("clamp", 3, 3, (args, span) => NumbersKeepIntegers(args, span, "clamp"),
                 (a, c) => IsInt(c)
                     ? Math.Max((long)a[1], Math.Min((long)a[2], (long)a[0]))
                     : (object)Math.Max(Real(a[1]), Math.Min(Real(a[2]), Real(a[0]))),
                 (a, t) => t.Kind == TypeKind.Int
-                    ? $"Functions.Clamp({a.Code(0)}, {a.Code(1)}, {a.Code(2)})"
-                    : $"Functions.Clamp((double){a.Unary(0)}, {a.Code(1)}, {a.Code(2)})"),
-            OfOneNumber("floor", RType.Int, x => (long)Math.Floor(x), "Functions.Floor"),
-            OfOneNumber("ceil", RType.Int, x => (long)Math.Ceiling(x), "Functions.Ceil"),
-            OfOneNumber("round", RType.Int, x => (long)Math.Round(x, MidpointRounding.AwayFromZero), "Functions.Round"),
-            OfOneNumber("exp", RType.Real, x => Math.Exp(x), "Math.Exp"),
+                    ? $"{GlobalNames.Functions}.Clamp({a.Code(0)}, {a.Code(1)}, {a.Code(2)})"
+                    : $"{GlobalNames.Functions}.Clamp((double){a.Unary(0)}, {a.Code(1)}, {a.Code(2)})"),
+            OfOneNumber("floor", RType.Int, x => (long)Math.Floor(x), GlobalNames.Functions + ".Floor"),
+            OfOneNumber("ceil", RType.Int, x => (long)Math.Ceiling(x), GlobalNames.Functions + ".Ceil"),
+            OfOneNumber("round", RType.Int, x => (long)Math.Round(x, MidpointRounding.AwayFromZero), GlobalNames.Functions + ".Round"),
+            OfOneNumber("exp", RType.Real, x => Math.Exp(x), GlobalNames.Math + ".Exp"),
             new BuiltinFunction("log", 1, 1, OneNumber(RType.Real, "log"),
                 (a, c) =>
                 {
@@ -33,7 +34,7 @@ namespace RlSpec.Compiler.Semantics.Builtins
                     if (x <= 0) throw new EvaluationException(DiagnosticIds.InvalidDistributionParameter, $"log of {x} is undefined; the argument must be positive", c.Span);
                     return Math.Log(x);
                 },
-                (a, t) => $"Math.Log({a.Code(0)})"),
+                (a, t) => $"{GlobalNames.Math}.Log({a.Code(0)})"),
             new BuiltinFunction("sqrt", 1, 1, OneNumber(RType.Real, "sqrt"),
                 (a, c) =>
                 {
@@ -41,7 +42,7 @@ namespace RlSpec.Compiler.Semantics.Builtins
                     if (x < 0) throw new EvaluationException(DiagnosticIds.InvalidDistributionParameter, $"sqrt of {x} is undefined; the argument must not be negative", c.Span);
                     return Math.Sqrt(x);
                 },
-                (a, t) => $"Math.Sqrt({a.Code(0)})"),
+                (a, t) => $"{GlobalNames.Math}.Sqrt({a.Code(0)})"),
             new BuiltinFunction("len", 1, 1,
                 (args, span) => args[0].Type.Kind != TypeKind.List
                     ? CallTyping.Fail($"len(...) needs a list, but this is {args[0].Type.WithArticle()}", args[0].Span)
@@ -89,9 +90,9 @@ namespace RlSpec.Compiler.Semantics.Builtins
                 },
                 (a, t) =>
                 {
-                    if (a.Count == 1) return $"Functions.{method}({a.Code(0)})";
-                    var acc = $"Math.{method}({a.Code(0)}, {a.Code(1)})";
-                    for (int k = 2; k < a.Count; k++) acc = $"Math.{method}({acc}, {a.Code(k)})";
+                    if (a.Count == 1) return $"{GlobalNames.Functions}.{method}({a.Code(0)})";
+                    var acc = $"{GlobalNames.Math}.{method}({a.Code(0)}, {a.Code(1)})";
+                    for (int k = 2; k < a.Count; k++) acc = $"{GlobalNames.Math}.{method}({acc}, {a.Code(k)})";
                     return acc;
                 });
 

@@ -22,7 +22,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                 // A struct cannot have a private parameterless constructor; the flag only selects this one.
                 args = "bool create";
             }
-            _w.Open($"private {_ir.TypeName.TrimStart('@')}({args})");
+            _w.Open($"private {_ir.TypeName}({args})");
             var scope = new EmitScope(new NameTable(ParamArgs().Select(x => x.Arg.TrimStart('@')).Append("create")));
             var ex = new ExpressionEmitter(_fields, scope, _w);
             foreach (var (p, arg) in ParamArgs()) _w.Line($"{_fields.Param(p)} = {arg};");
@@ -52,7 +52,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                 var hiCode = ex.Emit(v.Hi);
                 _w.Line($"{lo} = {loCode};");
                 _w.Line($"{count} = {hiCode} - {lo} + 1;");
-                _w.Line($"if ({count} < 1) throw new ArgumentOutOfRangeException({CSharpNames.String(v.Name)}, $\"the range of {v.Name} is {{{lo}}}..{{{hiCode}}}, which is empty\");");
+                _w.Line($"if ({count} < 1) throw new {GlobalNames.ArgumentOutOfRangeException}({CSharpNames.String(v.Name)}, $\"the range of {v.Name} is {{{lo}}}..{{{hiCode}}}, which is empty\");");
             }
             var size = scope.Names.Fresh("size");
             _w.Line($"long {size} = 1;");
@@ -61,7 +61,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                 var (_, count, stride) = _layout[vars[k].Symbol];
                 _w.Line($"{stride} = (int){size};");
                 _w.Line($"{size} *= {count};");
-                _w.Line($"if ({size} > int.MaxValue) throw new ArgumentOutOfRangeException(nameof({size}), {size}, \"the state space has more than int.MaxValue states; make the ranges smaller\");");
+                _w.Line($"if ({size} > int.MaxValue) throw new {GlobalNames.ArgumentOutOfRangeException}(\"states\", {size}, \"the state space has more than int.MaxValue states; make the ranges smaller\");");
             }
             _w.Line($"{_stateCount} = (int){size};");
             _w.Line();
@@ -76,7 +76,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                     {
                         var hi = ex.Emit(a.Hi!);
                         _w.Line($"{f.Lo} = {ex.Emit(a.Lo!)};");
-                        _w.Line($"if ({hi} < {f.Lo}) throw new ArgumentOutOfRangeException({CSharpNames.String(a.Name)}, \"the action family {a.Name} is empty\");");
+                        _w.Line($"if ({hi} < {f.Lo}) throw new {GlobalNames.ArgumentOutOfRangeException}({CSharpNames.String(a.Name)}, \"the action family {a.Name} is empty\");");
                         offset = $"{f.First} + ({hi} - {f.Lo} + 1)";
                     }
                     else offset = $"{f.First} + 1";
@@ -92,29 +92,29 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                     var g = ex.Emit(_ir.Criterion.Discount!);
                     var gamma = scope.Names.Fresh("discount");
                     _w.Line($"double {gamma} = {g};");
-                    _w.Line($"if (!({gamma} >= 0 && {gamma} < 1)) throw new ArgumentOutOfRangeException(nameof({gamma}), {gamma}, \"the discount must be in [0, 1)\");");
-                    _w.Line($"{_criterion} = Criterion.Discounted({gamma});");
+                    _w.Line($"if (!({gamma} >= 0 && {gamma} < 1)) throw new {GlobalNames.ArgumentOutOfRangeException}(\"discount\", {gamma}, \"the discount must be in [0, 1)\");");
+                    _w.Line($"{_criterion} = {GlobalNames.Criterion}.Discounted({gamma});");
                     break;
                 case CriterionKind.FiniteHorizon:
                     var h = ex.Emit(_ir.Criterion.Horizon!);
                     var horizon = scope.Names.Fresh("horizon");
                     _w.Line($"int {horizon} = {h};");
-                    _w.Line($"if ({horizon} < 1) throw new ArgumentOutOfRangeException(nameof({horizon}), {horizon}, \"the horizon must be at least 1\");");
+                    _w.Line($"if ({horizon} < 1) throw new {GlobalNames.ArgumentOutOfRangeException}("horizon", {horizon}, \"the horizon must be at least 1\");");
                     if (_ir.Criterion.Discount is { } finiteDiscount)
                     {
                         // `horizon H` with `discount g`: the discounted finite horizon.
                         var fg = scope.Names.Fresh("discount");
                         _w.Line($"double {fg} = {ex.Emit(finiteDiscount)};");
-                        _w.Line($"if (!({fg} >= 0 && {fg} <= 1)) throw new ArgumentOutOfRangeException(nameof({fg}), {fg}, \"the discount must be in [0, 1]\");");
-                        _w.Line($"{_criterion} = Criterion.FiniteHorizon({horizon}, {fg});");
+                        _w.Line($"if (!({fg} >= 0 && {fg} <= 1)) throw new {GlobalNames.ArgumentOutOfRangeException}("discount", {fg}, \"the discount must be in [0, 1]\");");
+                        _w.Line($"{_criterion} = {GlobalNames.Criterion}.FiniteHorizon({horizon}, {fg});");
                     }
-                    else _w.Line($"{_criterion} = Criterion.FiniteHorizon({horizon});");
+                    else _w.Line($"{_criterion} = {GlobalNames.Criterion}.FiniteHorizon({horizon});");
                     break;
                 case CriterionKind.TotalReward:
-                    _w.Line($"{_criterion} = Criterion.TotalReward();");
+                    _w.Line($"{_criterion} = {GlobalNames.Criterion}.TotalReward();");
                     break;
                 default:
-                    _w.Line($"{_criterion} = Criterion.AverageReward();");
+                    _w.Line($"{_criterion} = {GlobalNames.Criterion}.AverageReward();");
                     break;
             }
             foreach (var t in _ir.TransitionTables)
@@ -135,11 +135,11 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             {
                 _w.Line("/// <summary>Copies a table given as rows into one row-major array, checking its shape.</summary>");
                 _w.Open("private static double[] Flatten(double[][] rows, int rowCount, int columnCount)");
-                _w.Line("if (rows.Length != rowCount) throw new ArgumentException($\"the table has {rows.Length} rows, expected {rowCount}\");");
+                _w.Line($"if (rows.Length != rowCount) throw new {GlobalNames.ArgumentException}($\"the table has {{rows.Length}} rows, expected {{rowCount}}\");");
                 _w.Line("var flat = new double[rowCount * columnCount];");
                 _w.Open("for (int i = 0; i < rowCount; i++)");
-                _w.Line("if (rows[i].Length != columnCount) throw new ArgumentException($\"row {i} of the table has {rows[i].Length} entries, expected {columnCount}\");");
-                _w.Line("Array.Copy(rows[i], 0, flat, i * columnCount, columnCount);");
+                _w.Line($"if (rows[i].Length != columnCount) throw new {GlobalNames.ArgumentException}($\"row {{i}} of the table has {{rows[i].Length}} entries, expected {{columnCount}}\");");
+                _w.Line($"{GlobalNames.Array}.Copy(rows[i], 0, flat, i * columnCount, columnCount);");
                 _w.Close();
                 _w.Line("return flat;");
                 _w.Close();
@@ -150,16 +150,19 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
         private void WriteCreate()
         {
             _w.Line("/// <summary>Creates the model; parameters left out keep the defaults of the .rlspec file.</summary>");
+            foreach (var p in _ir.Params)
+                _w.Line($"/// <param name=\"{p.Name}\">Parameter <c>{p.Name}</c> (default {CSharpNames.XmlDoc(Show(p.Value))}).</param>");
             var args = string.Join(", ", ParamArgs().Select(x => $"{ExpressionEmitter.TypeOf(x.Param.Type)} {x.Arg} = {Literal(x.Param.Value, x.Param.Type)}"));
             var call = _ir.Params.Count == 0 ? "create: true" : string.Join(", ", ParamArgs().Select(x => x.Arg));
             _w.Line($"public static {_ir.TypeName} Create({args}) => new {_ir.TypeName}({call});");
             _w.Line();
             foreach (var p in _ir.Params)
             {
-                // A parameter named like a member (Name, StateCount, ...) gets no property; Create still takes it.
-                if (_members.Fresh(p.Name) != p.Name) continue;
-                _w.Line($"/// <summary>Parameter <c>{p.Name}</c>.</summary>");
-                _w.Line($"public {ExpressionEmitter.TypeOf(p.Type)} {CSharpNames.Identifier(p.Name)} => {_fields.Param(p)};");
+                // A parameter whose PascalCase name is a member (Name, StateCount, ...) gets no property; Create still takes it.
+                var property = CSharpNames.Pascal(p.Name);
+                if (_members.Fresh(property) != property) continue;
+                _w.Line($"/// <summary>Parameter <c>{p.Name}</c>: the value this instance was created with.</summary>");
+                _w.Line($"public {ExpressionEmitter.TypeOf(p.Type)} {property} => {_fields.Param(p)};");
                 _w.Line();
             }
         }
@@ -178,15 +181,19 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             _w.Line("/// <summary>The model's name in the .rlspec file.</summary>");
             _w.Line($"public string Name => {CSharpNames.String(_ir.Name)};");
             _w.Line();
-            _w.Line("/// <summary>The .rlspec file this model was compiled from.</summary>");
-            _w.Line($"public static string SourcePath => {CSharpNames.String(_ir.SourcePath)};");
+            _w.Line("/// <summary>The .rlspec file this model was compiled from (relative to the project; never a machine's directory).</summary>");
+            _w.Line($"public static string SourcePath => {CSharpNames.String(CSharpNames.PortablePath(_ir.SourcePath))};");
             _w.Line();
+            _w.Line("/// <summary>The number of states; states are 0..StateCount-1 (see <see cref=\"StateOf\"/>).</summary>");
             _w.Line($"public int StateCount => {_stateCount};");
             _w.Line();
+            _w.Line("/// <summary>The number of actions, a family counting once per member (see <see cref=\"ActionOf\"/>).</summary>");
             _w.Line($"public int ActionCount => {_actionCount};");
             _w.Line();
-            _w.Line($"public Criterion Criterion => {_criterion};");
+            _w.Line("/// <summary>The optimality criterion the model declares.</summary>");
+            _w.Line($"public {GlobalNames.Criterion} Criterion => {_criterion};");
             _w.Line();
+            _w.Line("/// <summary>True when rules, probabilities or rewards read the step index <c>t</c>.</summary>");
             _w.Line($"public bool IsTimeDependent => {(_ir.UsesStep ? "true" : "false")};");
             _w.Line();
         }

@@ -24,19 +24,19 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                 _layout[v.Symbol] = (_fields.Internal(baseName + "Lo"), _fields.Internal(baseName + "Count"), _fields.Internal(baseName + "Stride"));
                 if (v.Kind == StateVarKind.Enum) _enumNames[v.Symbol] = _fields.Internal(baseName + "Names");
             }
-            _stateCount = _fields.Internal("stateCount");
+            _stateCount = _fields.Fixed("stateCount");
             foreach (var a in _ir.Actions)
             {
                 if (a.IsFamily || !_ir.AllActionsFixed)
                     _actionFields[a] = (_fields.Internal(a.Name + "First"), a.IsFamily ? _fields.Internal(a.Name + "Lo") : "");
                 _actionMethods[a] = _members.Fresh(CSharpNames.Pascal(a.Name));
             }
-            _actionCount = _fields.Internal("actionCount");
-            _criterion = _fields.Internal("criterion");
+            _actionCount = _fields.Fixed("actionCount");
+            _criterion = _fields.Fixed("criterion");
             foreach (var t in _ir.TransitionTables) _tableFields[t.Action] = _fields.Internal(t.Action.Name + "Table");
-            if (_ir.RewardTable != null) _rewardTable = _fields.Internal("rewardTable");
-            _ruleLines = _fields.Internal("ruleLines");
-            _ruleColumns = _fields.Internal("ruleColumns");
+            if (_ir.RewardTable != null) _rewardTable = _fields.Fixed("rewardTable");
+            _ruleLines = _fields.Fixed("ruleLines");
+            _ruleColumns = _fields.Fixed("ruleColumns");
         }
 
         private void WriteFields()
@@ -58,11 +58,11 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             if (_ir.Randoms.Count > 0 || _fields.Distributions.Any())
             {
                 _w.Line("// Random variables and reward distributions, as finite distributions.");
-                foreach (var r in _ir.Randoms) _w.Line($"private readonly FiniteDistribution {_fields.Random(r.Symbol)};");
-                foreach (var d in _fields.Distributions) _w.Line($"private readonly FiniteDistribution {d.Value};");
+                foreach (var r in _ir.Randoms) _w.Line($"private readonly {GlobalNames.FiniteDistribution} {_fields.Random(r.Symbol)};");
+                foreach (var d in _fields.Distributions) _w.Line($"private readonly {GlobalNames.FiniteDistribution} {d.Value};");
                 _w.Line();
             }
-            _w.Line("// State space: " + string.Join(" x ", _ir.StateVariables.Select(VarText)) + " (mixed radix, last variable fastest).");
+            _w.Line("// State space: " + CSharpNames.Comment(string.Join(" x ", _ir.StateVariables.Select(VarText))) + " (mixed radix, last variable fastest).");
             foreach (var v in _ir.StateVariables)
             {
                 var (lo, count, stride) = _layout[v.Symbol];
@@ -79,7 +79,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                     _w.Line(a.IsFamily ? $"private readonly int {f.First}, {f.Lo};" : $"private readonly int {f.First};");
             }
             _w.Line($"private readonly int {_actionCount};");
-            _w.Line($"private readonly Criterion {_criterion};");
+            _w.Line($"private readonly {GlobalNames.Criterion} {_criterion};");
             foreach (var t in _tableFields) _w.Line($"private readonly double[] {t.Value}; // transition table of {t.Key.Name}, row-major |S| x |S|");
             if (_rewardTable.Length > 0) _w.Line($"private readonly double[] {_rewardTable}; // reward[s][a], row-major |S| x |A|");
             _w.Line();

@@ -28,7 +28,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             _w.Line("/// Draws one step: the successor of <paramref name=\"action\"/> in <paramref name=\"state\"/> and its reward (reward");
             _w.Line("/// distributions drawn, not averaged), with the caller's random stream; −1 when the action is not available.");
             _w.Line("/// </summary>");
-            _w.Open($"public int Sample(int state, int action, int step, ref RandomStream {RandomName}, out double reward)");
+            _w.Open($"public int Sample(int state, int action, int step, ref {GlobalNames.RandomStream} {RandomName}, out double reward)");
             if (_ir.AllActionsFixed)
             {
                 _w.Open("switch (action)");
@@ -66,8 +66,8 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                 scope.Locals[a.Index] = indexName;
             }
             _w.Line($"/// <summary>Draws one step of <c>{a.Name}{(a.IsFamily ? $"({a.Index!.Name})" : "")}</c>: {(a.Table != null ? "a successor from its transition table" : "the first rule that matches, one outcome of it")}, and its rewards.</summary>");
-            _w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
-            _w.Open($"private int {_sampleMethods[a]}(int state, int action, {(a.IsFamily ? $"int {indexName}, " : "")}int step, ref RandomStream {RandomName}, out double reward)");
+            _w.Line($"[{GlobalNames.AggressiveInlining}]");
+            _w.Open($"private int {_sampleMethods[a]}(int state, int action, {(a.IsFamily ? $"int {indexName}, " : "")}int step, ref {GlobalNames.RandomStream} {RandomName}, out double reward)");
             var ex = new ExpressionEmitter(_fields, scope, _w) { RandomStream = RandomName };
             if (a.Table is null || a.Guard != null || a.FixedRewards.Count + a.OutcomeRewards.Count > 0) DecodeState("state", scope);
             _w.Line("reward = 0;");
@@ -118,7 +118,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                 else
                 {
                     _w.Line("// No rule matched: the model has no outcome here (the validator reports this).");
-                    _w.Line($"throw new InvalidOperationException(\"no rule of {CSharpNames.Comment(a.Name)} matches \" + StateLabel(state) + \"; run Validate() to see all such states\");");
+                    _w.Line($"throw new {GlobalNames.InvalidOperationException}(\"no rule of {CSharpNames.Comment(a.Name)} matches \" + StateLabel(state) + \"; run Validate() to see all such states\");");
                 }
             }
             _w.Close();

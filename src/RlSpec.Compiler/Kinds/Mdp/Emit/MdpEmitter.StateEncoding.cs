@@ -48,7 +48,8 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
         /// <summary>A method's scope with a local name for each state variable.</summary>
         private EmitScope NewScope(params string[] reserved)
         {
-            var names = new NameTable(reserved);
+            // Locals must not hide the type parameter or the nested types the method may name.
+            var names = new NameTable(reserved.Concat(new[] { "TVisitor", "State", "Action", "ActionKind" }));
             var scope = new EmitScope(names);
             foreach (var v in _ir.StateVariables) scope.State[v.Symbol] = names.Fresh(v.Name);
             return scope;
@@ -58,14 +59,16 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
         private void WriteStateIndex()
         {
             _w.Line("/// <summary>The index of the state with these variable values.</summary>");
-            var scope = NewScope();
+            // Public parameter names: the variables' own names (keywords escaped), no local to avoid here.
+            var scope = new EmitScope(new NameTable());
+            foreach (var v in _ir.StateVariables) scope.State[v.Symbol] = CSharpNames.Identifier(v.Name);
             var args = string.Join(", ", _ir.StateVariables.Select(v => $"{(v.Kind == StateVarKind.Bool ? "bool" : "int")} {scope.State[v.Symbol]}"));
             _w.Open($"public int StateIndex({args})");
             foreach (var v in _ir.StateVariables.Where(v => v.Kind != StateVarKind.Bool))
             {
                 var (lo, count, _) = _layout[v.Symbol];
                 var offset = v.Kind == StateVarKind.Range ? $"{scope.State[v.Symbol]} - {lo}" : scope.State[v.Symbol];
-                _w.Line($"if ((uint)({offset}) >= (uint){count}) throw new ArgumentOutOfRangeException({CSharpNames.String(v.Name)}, {scope.State[v.Symbol]}, \"outside the range of {v.Name}\");");
+                _w.Line($"if ((uint)({offset}) >= (uint){count}) throw new {GlobalNames.ArgumentOutOfRangeException}({CSharpNames.String(v.Name)}, {scope.State[v.Symbol]}, \"outside the range of {v.Name}\");");
             }
             _w.Line($"return {IndexCode(_ir.StateVariables.Select(v => scope.State[v.Symbol]).ToList())};");
             _w.Close();
@@ -82,7 +85,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                 _w.Line();
                 return;
             }
-            _w.Line($"/// <summary>Terminal states: until {CSharpNames.Comment(_ir.Terminal.Text)} (line {_ir.Terminal.Line}).</summary>");
+            _w.Line($"/// <summary>Terminal states: until <c>{CSharpNames.XmlDoc(_ir.Terminal.Text)}</c> (line {_ir.Terminal.Line}).</summary>");
             _w.Open("public bool IsTerminal(int state)");
             var scope = NewScope("state");
             DecodeState("state", scope);

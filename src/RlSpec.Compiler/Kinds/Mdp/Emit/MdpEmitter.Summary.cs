@@ -14,12 +14,12 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
         private void WriteSummary(string file)
         {
             _w.Line("/// <summary>");
-            _w.Line($"/// The MDP <c>{_ir.Name}</c> from {CSharpNames.Comment(file)}.");
+            _w.Line($"/// The MDP <c>{_ir.Name}</c> from {CSharpNames.XmlDoc(file)}.");
             _w.Line("/// </summary>");
             _w.Line("/// <remarks>");
-            _w.Line("/// <para>States: " + string.Join(" x ", _ir.StateVariables.Select(VarText)) + ".</para>");
-            _w.Line("/// <para>Actions: " + string.Join(", ", _ir.Actions.Select(a => a.IsFamily ? $"{a.Name}({a.Index!.Name} in {Show(a.LoValue)}..{Show(a.HiValue)})" : a.Name)) + ".</para>");
-            _w.Line("/// <para>Criterion: " + CriterionText() + ".</para>");
+            _w.Line("/// <para>States: " + CSharpNames.XmlDoc(string.Join(" x ", _ir.StateVariables.Select(VarText))) + ".</para>");
+            _w.Line("/// <para>Actions: " + CSharpNames.XmlDoc(string.Join(", ", _ir.Actions.Select(ActionText))) + ".</para>");
+            _w.Line("/// <para>Criterion: " + CSharpNames.XmlDoc(CriterionText()) + ".</para>");
             _w.Line("/// </remarks>");
         }
 

@@ -63,7 +63,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                 scope.Locals[a.Index] = indexName;
             }
             _w.Line($"/// <summary>Action <c>{a.Name}{(a.IsFamily ? $"({a.Index!.Name})" : "")}</c>: {(a.Table != null ? "its transition table" : "its rules in order, the first that matches applies")}, and its rewards.</summary>");
-            _w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
+            _w.Line($"[{GlobalNames.AggressiveInlining}]");
             _w.Open($"private bool {_actionMethods[a]}<TVisitor>(int state, int action, {(a.IsFamily ? $"int {indexName}, " : "")}int step, ref TVisitor visitor) {VisitorConstraint}");
             var ex = new ExpressionEmitter(_fields, scope, _w);
             if (a.Table is null || a.Guard != null || a.FixedRewards.Count + a.OutcomeRewards.Count > 0) DecodeState("state", scope);

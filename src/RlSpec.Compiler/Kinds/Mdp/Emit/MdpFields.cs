@@ -18,8 +18,12 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
         private readonly Dictionary<RandomSymbol, string> _randoms = new Dictionary<RandomSymbol, string>();
         private readonly Dictionary<BoundDistribution, string> _distributions = new Dictionary<BoundDistribution, string>();
 
+        /// <summary>Fields every model has: they take their names before any name from the model, so they keep them.</summary>
+        private static readonly string[] FixedNames = { "stateCount", "actionCount", "criterion", "rewardTable", "ruleLines", "ruleColumns" };
+
         public MdpFields(MdpIr model)
         {
+            foreach (var f in FixedNames) _names.Fresh("_" + f);
             foreach (var p in model.Params) _params[p] = _names.Fresh("_" + p.Name);
             foreach (var l in model.ConstantLets) _lets[l] = _names.Fresh("_" + l.Name);
             foreach (var r in model.Randoms) _randoms[r.Symbol] = _names.Fresh("_" + r.Name);
@@ -43,6 +47,9 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
         }
 
         public IEnumerable<KeyValuePair<BoundDistribution, string>> Distributions => _distributions;
+
+        /// <summary>The name of one of the fields every model has (<see cref="FixedNames"/>).</summary>
+        public string Fixed(string name) => System.Array.IndexOf(FixedNames, name) >= 0 ? "_" + name : throw new System.ArgumentException("not a fixed field: " + name);
 
         /// <summary>A fresh internal field name.</summary>
         public string Internal(string preferred) => _names.Fresh("_" + preferred);

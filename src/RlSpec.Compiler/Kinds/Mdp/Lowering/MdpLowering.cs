@@ -65,7 +65,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
         private MdpIr? Run(CancellationToken ct)
         {
             var d = _m.Declaration;
-            var ir = new MdpIr(d.Name, CSharpNames.TypeName(d.Name), d.Node.Span.Path) { UsesStep = d.UsesStep };
+            var ir = new MdpIr(d.Name, CSharpNames.TypeName(d.Name, Emit.MdpEmitter.MemberNames), d.Node.Span.Path) { UsesStep = d.UsesStep };
             CheckStateSpace(ir);
             CheckRandoms();
             ct.ThrowIfCancellationRequested();
