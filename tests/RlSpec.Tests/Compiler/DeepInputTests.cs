@@ -91,7 +91,7 @@ public class DeepInputTests
     public void Many_separate_ifs_and_signs_are_not_nesting()
     {
         // 3,000 list elements, 3,000 rewards and a 3,000-term sum, each with an `if`, a sign and a power.
-        var elements = string.Join(", ", Enumerable.Range(0, 3000).Select(i => $"if s == {i % 3} then -{i} else 2 ^ 2"));
+        var elements = string.Join(", ", Enumerable.Range(0, 3000).Select(i => $"if {i} > 5 then -{i} else 2 ^ 2"));
         var sum = string.Join(" + ", Enumerable.Range(0, 3000).Select(i => $"(if s == {i % 3} then -s ^ 2 else [1, 2, 3][s]) * -2"));
         var rewards = new StringBuilder();
         for (int i = 0; i < 3000; i++) rewards.Append($"  reward when s == {i % 3}: if s > 0 then -1 else -s ^ 2\n");
