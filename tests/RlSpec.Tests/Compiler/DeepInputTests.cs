@@ -67,11 +67,9 @@ public class DeepInputTests
         Assert.Empty(result.Models);
     }
 
-    [Theory]
-    [MemberData(nameof(KindNames))]
-    public void The_deepest_allowed_input_compiles_on_a_1_MB_stack(string kind)
+    /// <summary>The largest depth of this kind that the limit lets through, found by bisection.</summary>
+    public static int DeepestAllowed(string kind)
     {
-        // The largest depth of this kind that the limit lets through, found by bisection.
         int lo = 1, hi = 4 * Limit;
         while (lo < hi)
         {
@@ -79,6 +77,14 @@ public class DeepInputTests
             var tooDeep = RlSpecCompiler.Compile("deep.rlspec", Model(Kinds[kind](mid))).Diagnostics.Any(d => d.Id == "RLS0004");
             if (tooDeep) hi = mid - 1; else lo = mid;
         }
+        return lo;
+    }
+
+    [Theory]
+    [MemberData(nameof(KindNames))]
+    public void The_deepest_allowed_input_compiles_on_a_1_MB_stack(string kind)
+    {
+        int lo = DeepestAllowed(kind);
         // The limit is tight: within a few levels of 256 (the model's braces and the reward's own context count).
         Assert.InRange(lo, Limit / 2 - 2, Limit);
         var result = OnSmallStack(() => RlSpecCompiler.Compile("deep.rlspec", Model(Kinds[kind](lo))));

@@ -58,6 +58,16 @@ public class DeepInputHostTests
         finally { File.Delete(path); }
     }
 
+    [Theory]
+    [MemberData(nameof(KindNames))]
+    public void The_deepest_allowed_input_builds_with_the_CSharp_compiler_and_solves_on_a_1_MB_stack(string kind)
+    {
+        // The emitted C# nests as deep as the model: Roslyn must accept it too (no CS8078), here as `rlspec solve` runs it.
+        var text = DeepInputTests.Model(DeepInputTests.Kinds[kind](DeepInputTests.DeepestAllowed(kind)));
+        var values = DeepInputTests.OnSmallStack(() => SolveValues(text));
+        Assert.Equal(3, values.Length);
+    }
+
     [Fact]
     public void A_sum_of_3_000_state_terms_is_split_into_locals_and_solves_to_its_closed_form()
     {
