@@ -29,6 +29,8 @@ namespace RlSpec.Compiler.Semantics
                     var folded = left == b.Left && right == b.Right ? b : new BoundBinary(b.Op, left, right, b.Type, b.Span);
                     // An integer power loops in 64 bits at compile time and in 32 bits in C#: leave it to C#.
                     if (b.Op == "^" && b.Type.Kind == TypeKind.Int) return folded;
+                    // The remainder by a negative number differs between the evaluator and the runtime's Mod.
+                    if (b.Op == "%" && !(right is BoundLiteral { Value: long divisor } && divisor > 0)) return folded;
                     return left is BoundLiteral && right is BoundLiteral ? Literal(folded) : folded;
                 }
                 case BoundChain c:

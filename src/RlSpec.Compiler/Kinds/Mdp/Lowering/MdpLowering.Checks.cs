@@ -95,9 +95,13 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
                         d.Span);
                 }
             }
-            else if (d.Family.Name == "binomial" && (long)args[0] >= 10_000_000)
+            else if (d.Family.IsDiscrete && !d.Family.IsUnbounded)
             {
-                Error(DiagnosticIds.SupportTooLarge, "binomial(n, p) with n of 10,000,000 or more has too many values to enumerate", d.Span);
+                // A bounded family is enumerated over its natural support (binomial(n, p): n + 1 values).
+                var (natLo, natHi) = d.Family.NaturalSupport(args.ToArray());
+                if (natHi - natLo >= 10_000_000)
+                    Error(DiagnosticIds.SupportTooLarge,
+                        $"{d.Family.Name}(...) has {(natHi - natLo + 1).ToString("N0", CultureInfo.InvariantCulture)} values, more than the 10,000,000 that can be enumerated", d.Span);
             }
         }
 
