@@ -120,6 +120,17 @@ public class DeepInputTests
     }
 
     [Fact]
+    public void A_chain_folds_its_literal_prefix_as_the_left_deep_tree_would()
+    {
+        // ((((1 + 2) + 3) + p) + 4): the prefix 1 + 2 + 3 folds to 6; after p nothing folds (C# adds left to right).
+        var text = "mdp M {\n  param p = 0.5\n  state s in 0..2\n  action a\n  discount 0.9\n  a: stay\n  reward: 1 + 2 + 3 + p + 4\n  reward when s == 0: 10 - 2 * 3 - 7 % -3\n}\n";
+        var source = RlSpecCompiler.Compile("fold.rlspec", text).Models.Single().Source;
+        Assert.Contains("reward += 6 + _p + 4;", source);
+        // 2 * 3 folds; the remainder by a negative number is left to the runtime, so the chain stops there.
+        Assert.Contains("reward += 4 - Functions.Mod(7, -3);", source);
+    }
+
+    [Fact]
     public void A_flat_boolean_chain_of_10_000_terms_compiles()
     {
         var guard = string.Join(" && ", Enumerable.Range(0, 10_000).Select(i => "s < 3")) + " || " +
