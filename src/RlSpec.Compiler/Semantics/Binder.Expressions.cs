@@ -203,7 +203,7 @@ namespace RlSpec.Compiler.Semantics
             {
                 if (_symbols.ContainsKey(name))
                     return Fail(DiagnosticIds.UnknownFunction, $"'{name}' is a {_symbols[name].What}, not a function", c.Function.Span);
-                var hint = BuiltinNames.All.Select(f => (f, Levenshtein(f, name))).Where(x => x.Item2 <= 2).OrderBy(x => x.Item2).Select(x => x.f).FirstOrDefault();
+                var hint = BuiltinNames.All.Select(f => (f, EditDistance.Between(f, name))).Where(x => x.Item2 <= 2).OrderBy(x => x.Item2).Select(x => x.f).FirstOrDefault();
                 return Fail(DiagnosticIds.UnknownFunction,
                     $"unknown function '{name}'" + (hint != null ? $"; did you mean '{hint}'?" : $"; functions are {string.Join(", ", BuiltinFunctions.All.Select(f => f.Name))}"),
                     c.Function.Span);

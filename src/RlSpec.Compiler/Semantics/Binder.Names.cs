@@ -33,21 +33,10 @@ namespace RlSpec.Compiler.Semantics
         {
             // One-letter names are too short for edit distance to mean anything: only a case slip counts.
             var best = candidates.Select(c => c.Name)
-                .Select(c => (Name: c, Distance: string.Equals(c, name, StringComparison.OrdinalIgnoreCase) ? 0 : Levenshtein(name, c)))
+                .Select(c => (Name: c, Distance: string.Equals(c, name, StringComparison.OrdinalIgnoreCase) ? 0 : EditDistance.Between(name, c)))
                 .Where(x => name.Length < 3 ? x.Distance == 0 : x.Distance <= Math.Max(1, name.Length / 3))
                 .OrderBy(x => x.Distance).FirstOrDefault();
             return best.Name is null ? "" : $"; did you mean '{best.Name}'?";
-        }
-
-        private static int Levenshtein(string a, string b)
-        {
-            var d = new int[a.Length + 1, b.Length + 1];
-            for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
-            for (int j = 0; j <= b.Length; j++) d[0, j] = j;
-            for (int i = 1; i <= a.Length; i++)
-                for (int j = 1; j <= b.Length; j++)
-                    d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            return d[a.Length, b.Length];
         }
     }
 }

@@ -27,27 +27,37 @@ namespace RlSpec.Compiler.Semantics
                     var left = Fold(b.Left);
                     var right = Fold(b.Right);
                     var folded = left == b.Left && right == b.Right ? b : new BoundBinary(b.Op, left, right, b.Type, b.Span);
-                    // An integer power loops in 64 bits at compile time and in 32 bits in C#: leave it to C#.
-                    if (b.Op == "^" && b.Type.Kind == TypeKind.Int) return folded;
-                    // The remainder by a negative number differs between the evaluator and the runtime's Mod.
-                    if (b.Op == "%" && !(right is BoundLiteral { Value: long divisor } && divisor > 0)) return folded;
-                    return left is BoundLiteral && right is BoundLiteral ? Literal(folded) : folded;
+                    return Foldable(b.Op, b.Type, left, right) ? Literal(folded) : folded;
                 }
                 case BoundChain c:
                 {
-                    // Operands fold one by one; a chain of literals folds to one literal (left to right, as C# computes it).
-                    var first = Fold(c.First);
-                    bool changed = first != c.First, literals = first is BoundLiteral;
-                    var links = new List<BoundChainLink>(c.Links.Count);
+                    // Exactly what folding the left-deep tree ((a op b) op c) would give, with a loop: the
+                    // chain so far folds one step at a time while each step is foldable; the rest stays.
+                    var acc = Fold(c.First);
+                    var operands = new List<BoundExpr>(c.Links.Count);
+                    bool changed = acc != c.First;
                     foreach (var link in c.Links)
                     {
                         var operand = Fold(link.Operand);
                         changed |= operand != link.Operand;
-                        literals &= operand is BoundLiteral;
-                        links.Add(operand == link.Operand ? link : new BoundChainLink(link.Op, operand, link.Type, link.Span));
+                        operands.Add(operand);
                     }
-                    var folded = changed ? new BoundChain(first, links, c.Span) : c;
-                    return literals ? Literal(folded) : folded;
+                    int k = 0;
+                    for (; k < c.Links.Count && Foldable(c.Links[k].Op, c.Links[k].Type, acc, operands[k]); k++)
+                    {
+                        var step = Literal(new BoundBinary(c.Links[k].Op, acc, operands[k], c.Links[k].Type, c.Links[k].Span));
+                        if (step is not BoundLiteral) break;
+                        acc = step;
+                    }
+                    if (k == c.Links.Count) return acc;
+                    if (!changed && k == 0) return c;
+                    var rest = new List<BoundChainLink>(c.Links.Count - k);
+                    for (int j = k; j < c.Links.Count; j++)
+                    {
+                        var link = c.Links[j];
+                        rest.Add(operands[j] == link.Operand ? link : new BoundChainLink(link.Op, operands[j], link.Type, link.Span));
+                    }
+                    return new BoundChain(acc, rest, c.Span);
                 }
                 case BoundIf i:
                 {
@@ -74,6 +84,17 @@ namespace RlSpec.Compiler.Semantics
                 default:
                     return e;
             }
+        }
+
+        /// <summary>Whether <c>left op right</c> may become a literal: both sides are literals and C# would compute the same.</summary>
+        private static bool Foldable(string op, RType type, BoundExpr left, BoundExpr right)
+        {
+            if (left is not BoundLiteral || right is not BoundLiteral) return false;
+            // An integer power loops in 64 bits at compile time and in 32 bits in C#: leave it to C#.
+            if (op == "^" && type.Kind == TypeKind.Int) return false;
+            // The remainder by a negative number differs between the evaluator and the runtime's Mod.
+            if (op == "%" && !(right is BoundLiteral { Value: long divisor } && divisor > 0)) return false;
+            return true;
         }
 
         /// <summary>The literal value of an expression of literals, or the expression itself when C# should compute it.</summary>

@@ -67,11 +67,9 @@ public class DeepInputTests
         Assert.Empty(result.Models);
     }
 
-    [Theory]
-    [MemberData(nameof(KindNames))]
-    public void The_deepest_allowed_input_compiles_on_a_1_MB_stack(string kind)
+    /// <summary>The largest depth of this kind that the limit lets through, found by bisection.</summary>
+    public static int DeepestAllowed(string kind)
     {
-        // The largest depth of this kind that the limit lets through, found by bisection.
         int lo = 1, hi = 4 * Limit;
         while (lo < hi)
         {
@@ -79,6 +77,14 @@ public class DeepInputTests
             var tooDeep = RlSpecCompiler.Compile("deep.rlspec", Model(Kinds[kind](mid))).Diagnostics.Any(d => d.Id == "RLS0004");
             if (tooDeep) hi = mid - 1; else lo = mid;
         }
+        return lo;
+    }
+
+    [Theory]
+    [MemberData(nameof(KindNames))]
+    public void The_deepest_allowed_input_compiles_on_a_1_MB_stack(string kind)
+    {
+        int lo = DeepestAllowed(kind);
         // The limit is tight: within a few levels of 256 (the model's braces and the reward's own context count).
         Assert.InRange(lo, Limit / 2 - 2, Limit);
         var result = OnSmallStack(() => RlSpecCompiler.Compile("deep.rlspec", Model(Kinds[kind](lo))));
@@ -91,7 +97,7 @@ public class DeepInputTests
     public void Many_separate_ifs_and_signs_are_not_nesting()
     {
         // 3,000 list elements, 3,000 rewards and a 3,000-term sum, each with an `if`, a sign and a power.
-        var elements = string.Join(", ", Enumerable.Range(0, 3000).Select(i => $"if s == {i % 3} then -{i} else 2 ^ 2"));
+        var elements = string.Join(", ", Enumerable.Range(0, 3000).Select(i => $"if {i} > 5 then -{i} else 2 ^ 2"));
         var sum = string.Join(" + ", Enumerable.Range(0, 3000).Select(i => $"(if s == {i % 3} then -s ^ 2 else [1, 2, 3][s]) * -2"));
         var rewards = new StringBuilder();
         for (int i = 0; i < 3000; i++) rewards.Append($"  reward when s == {i % 3}: if s > 0 then -1 else -s ^ 2\n");
@@ -111,6 +117,17 @@ public class DeepInputTests
         var result = OnSmallStack(() => RlSpecCompiler.Compile("long.rlspec", text));
         Assert.Empty(result.Diagnostics);
         Assert.Single(result.Models);
+    }
+
+    [Fact]
+    public void A_chain_folds_its_literal_prefix_as_the_left_deep_tree_would()
+    {
+        // ((((1 + 2) + 3) + p) + 4): the prefix 1 + 2 + 3 folds to 6; after p nothing folds (C# adds left to right).
+        var text = "mdp M {\n  param p = 0.5\n  state s in 0..2\n  action a\n  discount 0.9\n  a: stay\n  reward: 1 + 2 + 3 + p + 4\n  reward when s == 0: 10 - 2 * 3 - 7 % -3\n}\n";
+        var source = RlSpecCompiler.Compile("fold.rlspec", text).Models.Single().Source;
+        Assert.Contains("reward += 6 + _p + 4;", source);
+        // 2 * 3 folds; the remainder by a negative number is left to the runtime, so the chain stops there.
+        Assert.Contains("reward += 4 - Functions.Mod(7, -3);", source);
     }
 
     [Fact]
