@@ -99,13 +99,13 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                     var h = ex.Emit(_ir.Criterion.Horizon!);
                     var horizon = scope.Names.Fresh("horizon");
                     _w.Line($"int {horizon} = {h};");
-                    _w.Line($"if ({horizon} < 1) throw new {GlobalNames.ArgumentOutOfRangeException}("horizon", {horizon}, \"the horizon must be at least 1\");");
+                    _w.Line($"if ({horizon} < 1) throw new {GlobalNames.ArgumentOutOfRangeException}(\"horizon\", {horizon}, \"the horizon must be at least 1\");");
                     if (_ir.Criterion.Discount is { } finiteDiscount)
                     {
                         // `horizon H` with `discount g`: the discounted finite horizon.
                         var fg = scope.Names.Fresh("discount");
                         _w.Line($"double {fg} = {ex.Emit(finiteDiscount)};");
-                        _w.Line($"if (!({fg} >= 0 && {fg} <= 1)) throw new {GlobalNames.ArgumentOutOfRangeException}("discount", {fg}, \"the discount must be in [0, 1]\");");
+                        _w.Line($"if (!({fg} >= 0 && {fg} <= 1)) throw new {GlobalNames.ArgumentOutOfRangeException}(\"discount\", {fg}, \"the discount must be in [0, 1]\");");
                         _w.Line($"{_criterion} = {GlobalNames.Criterion}.FiniteHorizon({horizon}, {fg});");
                     }
                     else _w.Line($"{_criterion} = {GlobalNames.Criterion}.FiniteHorizon({horizon});");
