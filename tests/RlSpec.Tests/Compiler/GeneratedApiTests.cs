@@ -59,9 +59,9 @@ mdp Kinds {
   reward: n
 }");
         var model = Assert.Single(result.Models);
-        var loaded = InMemoryModelCompiler.Load(model.Source, model.TypeName);
-        Assert.True(loaded.Host != null, string.Join("\n", loaded.Errors));
-        var mdp = (IMdp)loaded.Host!.GetType().GetProperty("Model")!.GetValue(loaded.Host)!;
+        var loaded = InMemoryModelCompiler.Load(model);
+        Assert.True(loaded.MdpHost != null, string.Join("\n", loaded.Errors));
+        var mdp = (IMdp)loaded.MdpHost!.GetType().GetProperty("Model")!.GetValue(loaded.MdpHost)!;
         Assert.Equal(4 * 2 * 3, mdp.StateCount);
         for (int s = 0; s < mdp.StateCount; s++)
         {
