@@ -74,7 +74,7 @@ public class DeepInputHostTests
         // reward s + s + ... (3,000 terms) = 3000 s every step, discount 0.9, staying put: V(s) = 3000 s / (1 - 0.9).
         var text = DeepInputTests.Model(string.Join(" + ", Enumerable.Repeat("s", 3000)));
         var source = RlSpec.Compiler.RlSpecCompiler.Compile("long.rlspec", text).Models.Single().Source;
-        Assert.Equal(3000 / 256, // ExpressionEmitter.ChunkSize links per statement
+        Assert.Equal(2 * (3000 / 256), // ExpressionEmitter.ChunkSize links per statement, in Transitions and in Sample
             System.Text.RegularExpressions.Regex.Matches(source, @"\bint part\d* = ").Count);
         var values = SolveValues(text);
         for (int s = 0; s < 3; s++) Assert.Equal(30000.0 * s, values[s], 6);
@@ -101,7 +101,7 @@ public class DeepInputHostTests
     {
         var text = DeepInputTests.Model(DeepInputTests.Kinds[kind](20_000));
         var compilation = CSharpCompilation.Create("consumer", new[] { CSharpSyntaxTree.ParseText("class C {}") },
-            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
+            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location), MetadataReference.CreateFromFile(typeof(RlSpec.Runtime.Mdp.IMdp).Assembly.Location) },
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var result = DeepInputTests.OnSmallStack(() => CSharpGeneratorDriver
             .Create(new[] { new RlSpecGenerator().AsSourceGenerator() }, additionalTexts: new[] { new InMemoryText("/m/deep.rlspec", text) })
