@@ -50,6 +50,9 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             _w.Line("/// <summary>Where rule <paramref name=\"rule\"/> is in the .rlspec file.</summary>");
             _w.Line($"public SourceLocation RuleLocation(int rule) => (uint)rule < (uint){_ruleLines}.Length ? new SourceLocation(SourcePath, {_ruleLines}[rule], {_ruleColumns}[rule]) : new SourceLocation(SourcePath, 1, 1);");
             _w.Line();
+            _w.Line("/// <summary>Where reward term <paramref name=\"term\"/> is in the .rlspec file.</summary>");
+            _w.Line($"public SourceLocation RewardLocation(int term) => (uint)term < (uint){_rewardLines}.Length ? new SourceLocation(SourcePath, {_rewardLines}[term], {_rewardColumns}[term]) : new SourceLocation(SourcePath, 1, 1);");
+            _w.Line();
         }
 
         private void WriteConvenience()

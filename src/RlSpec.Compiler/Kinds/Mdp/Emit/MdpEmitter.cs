@@ -35,7 +35,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
         private readonly Dictionary<ActionSymbol, string> _tableFields = new Dictionary<ActionSymbol, string>();
         private readonly Dictionary<StateVarSymbol, string> _enumNames = new Dictionary<StateVarSymbol, string>();
         private readonly Dictionary<RandomSymbol, IrRandom> _randoms;
-        private string _stateCount = "", _actionCount = "", _criterion = "", _rewardTable = "", _ruleLines = "", _ruleColumns = "";
+        private string _stateCount = "", _actionCount = "", _criterion = "", _rewardTable = "", _ruleLines = "", _ruleColumns = "", _rewardLines = "", _rewardColumns = "";
 
         private MdpEmitter(MdpIr ir)
         {
@@ -45,7 +45,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             _members = new NameTable(new[]
             {
                 ir.TypeName.TrimStart('@'), "Create", "Name", "StateCount", "ActionCount", "Criterion", "IsTimeDependent",
-                "IsTerminal", "Transitions", "Sample", "Initial", "StateLabel", "ActionName", "RuleLocation", "Solve", "Evaluate",
+                "IsTerminal", "Transitions", "Sample", "Initial", "StateLabel", "ActionName", "RuleLocation", "RewardLocation", "Solve", "Evaluate",
                 "Validate", "StateIndex", "ActionIndex", "SourcePath", "Equals", "GetHashCode", "ToString", "GetType",
             });
         }
