@@ -41,6 +41,9 @@ namespace RlSpec.Models
         // Where each rule is in the source, by rule id (for validation messages).
         private static readonly int[] _ruleLines = { 19, 20, 21, 22 };
         private static readonly int[] _ruleColumns = { 3, 3, 3, 3 };
+        // Where each reward term is in the source, by term id (for validation messages).
+        private static readonly int[] _rewardLines = { 24, 25, 26 };
+        private static readonly int[] _rewardColumns = { 3, 3, 3 };
 
         private Gridworld(double slip, double step_cost)
         {
@@ -135,7 +138,9 @@ namespace RlSpec.Models
             // Rewards for taking this action here.
             double reward = 0;
             // reward: -step_cost (line 24)
+            if (TVisitor.Validating) visitor.BeginReward(0);
             reward += -_step_cost;
+            if (TVisitor.Validating) visitor.RewardTotal(0, reward);
 
             // Rule: up (line 19).
             {
@@ -146,9 +151,13 @@ namespace RlSpec.Models
                     double probability = (1 - _slip);
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (x == 3 && yNext == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (x == 3 && yNext == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(yNext - _yLo) >= (uint)_yCount) { visitor.OutOfRange(1, yNext, probability); return true; }
@@ -161,9 +170,13 @@ namespace RlSpec.Models
                     double probability = _slip / 2;
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (xNext == 3 && y == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (xNext == 3 && y == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(xNext - _xLo) >= (uint)_xCount) { visitor.OutOfRange(0, xNext, probability); return true; }
@@ -176,9 +189,13 @@ namespace RlSpec.Models
                     double probability = _slip / 2;
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (xNext == 3 && y == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (xNext == 3 && y == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(xNext - _xLo) >= (uint)_xCount) { visitor.OutOfRange(0, xNext, probability); return true; }
@@ -199,7 +216,9 @@ namespace RlSpec.Models
             // Rewards for taking this action here.
             double reward = 0;
             // reward: -step_cost (line 24)
+            if (TVisitor.Validating) visitor.BeginReward(0);
             reward += -_step_cost;
+            if (TVisitor.Validating) visitor.RewardTotal(0, reward);
 
             // Rule: down (line 20).
             {
@@ -210,9 +229,13 @@ namespace RlSpec.Models
                     double probability = (1 - _slip);
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (x == 3 && yNext == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (x == 3 && yNext == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(yNext - _yLo) >= (uint)_yCount) { visitor.OutOfRange(1, yNext, probability); return true; }
@@ -225,9 +248,13 @@ namespace RlSpec.Models
                     double probability = _slip / 2;
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (xNext == 3 && y == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (xNext == 3 && y == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(xNext - _xLo) >= (uint)_xCount) { visitor.OutOfRange(0, xNext, probability); return true; }
@@ -240,9 +267,13 @@ namespace RlSpec.Models
                     double probability = _slip / 2;
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (xNext == 3 && y == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (xNext == 3 && y == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(xNext - _xLo) >= (uint)_xCount) { visitor.OutOfRange(0, xNext, probability); return true; }
@@ -263,7 +294,9 @@ namespace RlSpec.Models
             // Rewards for taking this action here.
             double reward = 0;
             // reward: -step_cost (line 24)
+            if (TVisitor.Validating) visitor.BeginReward(0);
             reward += -_step_cost;
+            if (TVisitor.Validating) visitor.RewardTotal(0, reward);
 
             // Rule: left (line 21).
             {
@@ -274,9 +307,13 @@ namespace RlSpec.Models
                     double probability = (1 - _slip);
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (xNext == 3 && y == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (xNext == 3 && y == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(xNext - _xLo) >= (uint)_xCount) { visitor.OutOfRange(0, xNext, probability); return true; }
@@ -289,9 +326,13 @@ namespace RlSpec.Models
                     double probability = _slip / 2;
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (x == 3 && yNext == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (x == 3 && yNext == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(yNext - _yLo) >= (uint)_yCount) { visitor.OutOfRange(1, yNext, probability); return true; }
@@ -304,9 +345,13 @@ namespace RlSpec.Models
                     double probability = _slip / 2;
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (x == 3 && yNext == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (x == 3 && yNext == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(yNext - _yLo) >= (uint)_yCount) { visitor.OutOfRange(1, yNext, probability); return true; }
@@ -327,7 +372,9 @@ namespace RlSpec.Models
             // Rewards for taking this action here.
             double reward = 0;
             // reward: -step_cost (line 24)
+            if (TVisitor.Validating) visitor.BeginReward(0);
             reward += -_step_cost;
+            if (TVisitor.Validating) visitor.RewardTotal(0, reward);
 
             // Rule: right (line 22).
             {
@@ -338,9 +385,13 @@ namespace RlSpec.Models
                     double probability = (1 - _slip);
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (xNext == 3 && y == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (xNext == 3 && y == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(xNext - _xLo) >= (uint)_xCount) { visitor.OutOfRange(0, xNext, probability); return true; }
@@ -353,9 +404,13 @@ namespace RlSpec.Models
                     double probability = _slip / 2;
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (x == 3 && yNext == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (x == 3 && yNext == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(yNext - _yLo) >= (uint)_yCount) { visitor.OutOfRange(1, yNext, probability); return true; }
@@ -368,9 +423,13 @@ namespace RlSpec.Models
                     double probability = _slip / 2;
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (x == 3 && yNext == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (x == 3 && yNext == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(yNext - _yLo) >= (uint)_yCount) { visitor.OutOfRange(1, yNext, probability); return true; }
@@ -634,6 +693,9 @@ namespace RlSpec.Models
 
         /// <summary>Where rule <paramref name="rule"/> is in the .rlspec file.</summary>
         public SourceLocation RuleLocation(int rule) => (uint)rule < (uint)_ruleLines.Length ? new SourceLocation(SourcePath, _ruleLines[rule], _ruleColumns[rule]) : new SourceLocation(SourcePath, 1, 1);
+
+        /// <summary>Where reward term <paramref name="term"/> is in the .rlspec file.</summary>
+        public SourceLocation RewardLocation(int term) => (uint)term < (uint)_rewardLines.Length ? new SourceLocation(SourcePath, _rewardLines[term], _rewardColumns[term]) : new SourceLocation(SourcePath, 1, 1);
 
         /// <summary>Solves the model (the method defaults to the best one for its criterion).</summary>
         public MdpSolution Solve(SolverOptions? options = null) => MdpSolver.Solve(this, options ?? new SolverOptions());

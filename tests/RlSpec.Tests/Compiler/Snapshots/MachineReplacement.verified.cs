@@ -7,6 +7,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using RlSpec.Runtime.Mdp;
 using RlSpec.Runtime.Modeling;
+using RlSpec.Runtime.Randomness;
 using RlSpec.Runtime.Solvers;
 
 namespace RlSpec.Models
@@ -19,7 +20,7 @@ namespace RlSpec.Models
     /// <para>Actions: keep, replace.</para>
     /// <para>Criterion: long-run average reward.</para>
     /// </remarks>
-    public readonly partial struct MachineReplacement : IMdp
+    public readonly partial struct MachineReplacement : IGenerativeMdp
     {
         // Parameters: the values this instance was created with.
         private readonly int _N;
@@ -39,6 +40,9 @@ namespace RlSpec.Models
         // Where each rule is in the source, by rule id (for validation messages).
         private static readonly int[] _ruleLines = { 17, 18 };
         private static readonly int[] _ruleColumns = { 3, 3 };
+        // Where each reward term is in the source, by term id (for validation messages).
+        private static readonly int[] _rewardLines = { 20, 21 };
+        private static readonly int[] _rewardColumns = { 3, 3 };
 
         private MachineReplacement(int N, double p, double income, double wear, double cost)
         {
@@ -129,7 +133,9 @@ namespace RlSpec.Models
             // Rewards for taking this action here.
             double reward = 0;
             // reward keep: income - wear * age (line 20)
+            if (TVisitor.Validating) visitor.BeginReward(0);
             reward += _income - _wear * age;
+            if (TVisitor.Validating) visitor.RewardTotal(0, reward);
 
             // Rule: keep (line 17).
             {
@@ -169,7 +175,9 @@ namespace RlSpec.Models
             // Rewards for taking this action here.
             double reward = 0;
             // reward replace: income - cost (line 21)
+            if (TVisitor.Validating) visitor.BeginReward(1);
             reward += _income - _cost;
+            if (TVisitor.Validating) visitor.RewardTotal(1, reward);
 
             // Rule: replace (line 18).
             {
@@ -185,6 +193,73 @@ namespace RlSpec.Models
                     visitor.Outcome((ageNext - _ageLo), probability, reward);
                 }
                 return true;
+            }
+        }
+
+        /// <summary>
+        /// Draws one step: the successor of <paramref name="action"/> in <paramref name="state"/> and its reward (reward
+        /// distributions drawn, not averaged), with the caller's random stream; −1 when the action is not available.
+        /// </summary>
+        public int Sample(int state, int action, int step, ref RandomStream random, out double reward)
+        {
+            switch (action)
+            {
+                case 0: return SampleKeep(state, action, step, ref random, out reward);
+                case 1: return SampleReplace(state, action, step, ref random, out reward);
+                default: reward = 0; return -1;
+            }
+        }
+
+        /// <summary>Draws one step of <c>keep</c>: the first rule that matches, one outcome of it, and its rewards.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int SampleKeep(int state, int action, int step, ref RandomStream random, out double reward)
+        {
+            int age = _ageLo + state;
+            reward = 0;
+            // Available only when its guard holds.
+            if (!(age < _N - 1)) return -1;
+
+            // Rewards for taking this action here.
+            // reward keep: income - wear * age (line 20)
+            reward += _income - _wear * age;
+
+            // Rule: keep (line 17).
+            {
+                // Pick one outcome: a uniform draw against the cumulative probabilities (the last takes what rounding leaves).
+                double u = random.NextDouble(), cumulative = 0;
+                cumulative += _p;
+                if (u < cumulative)
+                {
+                    // Outcome: age' = age + 1 @ p.
+                    int ageNext = age + 1;
+                    return (ageNext - _ageLo);
+                }
+                {
+                    // Outcome: age' = age @ 1 - p.
+                    int ageNext = age;
+                    return (ageNext - _ageLo);
+                }
+            }
+        }
+
+        /// <summary>Draws one step of <c>replace</c>: the first rule that matches, one outcome of it, and its rewards.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int SampleReplace(int state, int action, int step, ref RandomStream random, out double reward)
+        {
+            int age = _ageLo + state;
+            reward = 0;
+            // Available only when its guard holds.
+            if (!(age > 0)) return -1;
+
+            // Rewards for taking this action here.
+            // reward replace: income - cost (line 21)
+            reward += _income - _cost;
+
+            // Rule: replace (line 18).
+            {
+                // Outcome: age' = 0.
+                int ageNext = 0;
+                return (ageNext - _ageLo);
             }
         }
 
@@ -220,6 +295,9 @@ namespace RlSpec.Models
 
         /// <summary>Where rule <paramref name="rule"/> is in the .rlspec file.</summary>
         public SourceLocation RuleLocation(int rule) => (uint)rule < (uint)_ruleLines.Length ? new SourceLocation(SourcePath, _ruleLines[rule], _ruleColumns[rule]) : new SourceLocation(SourcePath, 1, 1);
+
+        /// <summary>Where reward term <paramref name="term"/> is in the .rlspec file.</summary>
+        public SourceLocation RewardLocation(int term) => (uint)term < (uint)_rewardLines.Length ? new SourceLocation(SourcePath, _rewardLines[term], _rewardColumns[term]) : new SourceLocation(SourcePath, 1, 1);
 
         /// <summary>Solves the model (the method defaults to the best one for its criterion).</summary>
         public MdpSolution Solve(SolverOptions? options = null) => MdpSolver.Solve(this, options ?? new SolverOptions());
