@@ -10,15 +10,8 @@ namespace RlSpec.Cli.Output;
 internal static class DiagnosticText
 {
     /// <summary>A span that stands for a command-line argument (line 0: no position in any file).</summary>
-    public static SourceSpan CommandLine(string argument) => new(argument, 0, 0, 0, 0, 0, 0);
+    public static SourceSpan CommandLine(string argument) => SourceSpan.CommandLine(argument);
 
-    public static string Format(Diagnostic d) =>
-        d.Span.Line <= 0 ? $"{d.Span.Path}: {Severity(d)} {d.Id}: {d.Message}" : d.Format();
-
-    private static string Severity(Diagnostic d) => d.Severity switch
-    {
-        RlSpec.Compiler.Diagnostics.Severity.Error => "error",
-        RlSpec.Compiler.Diagnostics.Severity.Warning => "warning",
-        _ => "info",
-    };
+    /// <summary>The compiler's own format, which prints a command-line span (line 0) without a position.</summary>
+    public static string Format(Diagnostic d) => d.Format();
 }

@@ -18,8 +18,9 @@ namespace RlSpec.Compiler.Diagnostics
         public bool IsError => Severity == Severity.Error;
 
         /// <summary>MSBuild's canonical form: <c>path(line,col): error RLS0001: message</c>.</summary>
-        public string Format() =>
-            $"{Span.Path}({Span.Line},{Span.Column}): {SeverityText(Severity)} {Id}: {Message}";
+        public string Format() => Span.Line <= 0
+            ? $"{Span.Path}: {SeverityText(Severity)} {Id}: {Message}"
+            : $"{Span.Path}({Span.Line},{Span.Column}): {SeverityText(Severity)} {Id}: {Message}";
 
         public override string ToString() => Format();
 

@@ -8,6 +8,12 @@ namespace RlSpec.Compiler.Diagnostics
         /// <summary>A span for the whole file, used when no better place exists.</summary>
         public static SourceSpan FileStart(string path) => new(path, 1, 1, 1, 1, 0, 0);
 
+        /// <summary>
+        /// A span that stands for a command-line argument such as <c>-p Q=3</c>: line 0, no position in any file;
+        /// <see cref="Diagnostic.Format"/> prints it as <c>-p Q=3: error ...</c>.
+        /// </summary>
+        public static SourceSpan CommandLine(string argument) => new(argument, 0, 0, 0, 0, 0, 0);
+
         /// <summary>The smallest span that covers both.</summary>
         public SourceSpan To(SourceSpan end)
         {

@@ -102,9 +102,10 @@ namespace RlSpec.Compiler.Semantics
                 if (known) continue;
                 var all = file.Models.SelectMany(m => m.Members.OfType<ParamNode>()).Select(p => p.Name.Text).Distinct().ToList();
                 diagnostics.Add(new Diagnostic(DiagnosticIds.UnknownParameterOverride, Severity.Error,
-                    $"-p {name}=...: no model in this file has a parameter '{name}'" +
+                    $"no model in this file has a parameter '{name}'" +
                     (all.Count > 0 ? $"; parameters are {string.Join(", ", all)}" : "; the models declare no parameters"),
-                    SourceSpan.FileStart(file.Path)));
+                    // The mistake is on the command line: located at the option, not at a file position.
+                    SourceSpan.CommandLine($"-p {name}={overrides[name]}")));
             }
         }
     }

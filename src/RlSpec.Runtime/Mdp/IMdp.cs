@@ -67,6 +67,12 @@ public interface IMdp
     SourceLocation RuleLocation(int rule);
 
     /// <summary>
+    /// Where reward term <paramref name="term"/> (as passed to <see cref="ITransitionVisitor.BeginReward"/>) is in
+    /// the source. The default, for models that report no terms, is the start of the file.
+    /// </summary>
+    SourceLocation RewardLocation(int term) => new(RuleLocation(-1).Path, 1, 1);
+
+    /// <summary>
     /// The state whose <see cref="StateLabel"/> is <paramref name="label"/>. The default scans the
     /// states in order, building one label at a time and keeping none, and stops at the first match;
     /// models that can parse their labels override it to answer without the scan.

@@ -25,6 +25,19 @@ public interface ITransitionVisitor
     /// </summary>
     void OutOfRange(int variable, long value, double probability);
 
+    /// <summary>
+    /// Reward term <paramref name="term"/> is about to be evaluated (only when <see cref="Validating"/>), so a
+    /// failure while evaluating it is reported at the term rather than at the rule.
+    /// </summary>
+    /// <remarks>Has an empty default; ref struct visitors must still declare it (CS9245).</remarks>
+    void BeginReward(int term) { }
+
+    /// <summary>
+    /// The reward collected so far is <paramref name="total"/> after term <paramref name="term"/> was added (only
+    /// when <see cref="Validating"/>): the first term after which it is NaN or infinite is the one at fault.
+    /// </summary>
+    void RewardTotal(int term, double total) { }
+
     /// <summary>No rule matched an enabled action and the model declares no default (only when <see cref="Validating"/>).</summary>
     void NoMatchingRule();
 }

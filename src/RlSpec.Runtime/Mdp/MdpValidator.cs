@@ -49,10 +49,12 @@ public static class MdpValidator
                         // The model's own expressions failed in this state: e.g. a list indexed outside
                         // its length, or an integer remainder by zero.
                         any = true;
-                        SourceLocation? location = visitor.Rule >= 0 ? m.RuleLocation(visitor.Rule) : null;
+                        // A failure between BeginReward and RewardTotal is the reward term's, else the rule's.
+                        bool inReward = visitor.InReward;
+                        SourceLocation? location = inReward ? m.RewardLocation(visitor.Reward) : visitor.Rule >= 0 ? m.RuleLocation(visitor.Rule) : null;
                         check.Add(new ModelError("RLS0307",
                             $"state {m.StateLabel(s)}, action `{m.ActionName(a)}`{At(t, steps > 1)}: evaluating the model failed ({Describe(ex)})" +
-                            (location is { } l && !string.IsNullOrEmpty(l.Path) ? $" in the rule at {l}" : "") +
+                            (location is { } l && !string.IsNullOrEmpty(l.Path) ? (inReward ? $" in the reward at {l}" : $" in the rule at {l}") : "") +
                             "; guard the expression with `when` or `if ... then ... else` so it is only evaluated where it is defined.",
                             location, m.StateLabel(s), m.ActionName(a)));
                         continue;
@@ -92,6 +94,12 @@ public static class MdpValidator
         {
             check.Add(new("RLS0303", $"no rule for `{action}` covers {state}{At(t, showStep)}, but the action is enabled there; add a rule for `{action}` that covers this state, or declare `default: stay`.", location, state, action));
             return;
+        }
+        if (v.BadReward >= 0)
+        {
+            var at = m.RewardLocation(v.BadReward);
+            check.Add(new("RLS0305", $"state {state}, action `{action}`{At(t, showStep)}: the reward" + (!string.IsNullOrEmpty(at.Path) ? $" at {at}" : "") +
+                $" is NaN or infinite (total {Num(v.BadRewardTotal)} after this term); check divisions and logarithms in the reward, or guard it with `when`.", at, state, action));
         }
         if (v.NonFinite)
             check.Add(new("RLS0305", $"{where}: a probability or reward is NaN or infinite (first bad value {Num(v.FirstNonFinite)}); check divisions and logarithms in the rule.", location, state, action));
@@ -145,17 +153,34 @@ public static class MdpValidator
         public long OutOfRangeValue;
         public bool HasBadSuccessor;
         public int BadSuccessor;
+        public int Reward = -1;
+        public bool InReward;
+        public int BadReward = -1;
+        public double BadRewardTotal;
 
         public static bool Validating => true;
 
         public void Outcome(int next, double probability, double reward)
         {
             Mass(probability);
-            if (!double.IsFinite(reward) && !NonFinite) { NonFinite = true; FirstNonFinite = reward; }
+            // A non-finite total was already traced to its reward term (RewardTotal); report it once, there.
+            if (!double.IsFinite(reward) && !NonFinite && BadReward < 0) { NonFinite = true; FirstNonFinite = reward; }
             if ((uint)next >= (uint)stateCount && !HasBadSuccessor) { HasBadSuccessor = true; BadSuccessor = next; }
         }
 
         public void BeginRule(int rule) => Rule = rule;
+
+        public void BeginReward(int term)
+        {
+            Reward = term;
+            InReward = true;
+        }
+
+        public void RewardTotal(int term, double total)
+        {
+            InReward = false;
+            if (!double.IsFinite(total) && BadReward < 0) { BadReward = term; BadRewardTotal = total; }
+        }
 
         public void OutOfRange(int variable, long value, double probability)
         {

@@ -37,6 +37,8 @@ public ref struct BellmanBackup : ITransitionVisitor
     }
 
     public void BeginRule(int rule) { }
+    public void BeginReward(int term) { }
+    public void RewardTotal(int term, double total) { }
     public void OutOfRange(int variable, long value, double probability) { }
     public void NoMatchingRule() { }
 }
@@ -71,6 +73,8 @@ public ref struct TransitionProduct : ITransitionVisitor
     }
 
     public void BeginRule(int rule) { }
+    public void BeginReward(int term) { }
+    public void RewardTotal(int term, double total) { }
     public void OutOfRange(int variable, long value, double probability) { }
     public void NoMatchingRule() { }
 }

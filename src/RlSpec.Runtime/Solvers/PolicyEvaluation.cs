@@ -126,6 +126,8 @@ public static class PolicyEvaluation
         public static bool Validating => false;
         public void Outcome(int next, double probability, double reward) => _row[next] -= gamma * probability;
         public void BeginRule(int rule) { }
+        public void BeginReward(int term) { }
+        public void RewardTotal(int term, double total) { }
         public void OutOfRange(int variable, long value, double probability) { }
         public void NoMatchingRule() { }
     }

@@ -67,6 +67,15 @@ public class CliOutputTests
     }
 
     [Fact]
+    public void An_unknown_parameter_is_reported_at_the_option_not_at_the_file_start()
+    {
+        var (code, _, error) = Run("solve", Example("forest.rlspec"), "-p", "Q=3");
+        Assert.Equal(ExitCodes.ModelErrors, code);
+        Assert.StartsWith("-p Q=3: error RLS0400: no model in this file has a parameter 'Q'", error);
+        Assert.DoesNotContain("rlspec(1,1)", error);
+    }
+
+    [Fact]
     public void Csv_has_a_column_per_state_variable_and_the_values_of_the_generated_api()
     {
         var (code, output, error) = Run("solve", Example("gridworld.rlspec"), "--format", "csv");

@@ -61,6 +61,9 @@ namespace RlSpec.Models
         // Where each rule is in the source, by rule id (for validation messages).
         private static readonly int[] _ruleLines = { 13, 14 };
         private static readonly int[] _ruleColumns = { 3, 3 };
+        // Where each reward term is in the source, by term id (for validation messages).
+        private static readonly int[] _rewardLines = { 16, 17 };
+        private static readonly int[] _rewardColumns = { 3, 3 };
 
         private Admission(int N, double arrival, double service, double fee, double holding, double gamma)
         {
@@ -209,7 +212,9 @@ namespace RlSpec.Models
             // Rewards for taking this action here.
             double reward = 0;
             // reward: -holding * n (line 17)
+            if (TVisitor.Validating) visitor.BeginReward(1);
             reward += -_holding * n;
+            if (TVisitor.Validating) visitor.RewardTotal(1, reward);
 
             // Rule: reject (line 14).
             {
@@ -242,9 +247,13 @@ namespace RlSpec.Models
             // Rewards for taking this action here.
             double reward = 0;
             // reward accept when n < N: arrival * fee (line 16)
+            if (TVisitor.Validating) visitor.BeginReward(0);
             if (n < _N) reward += _arrival * _fee;
+            if (TVisitor.Validating) visitor.RewardTotal(0, reward);
             // reward: -holding * n (line 17)
+            if (TVisitor.Validating) visitor.BeginReward(1);
             reward += -_holding * n;
+            if (TVisitor.Validating) visitor.RewardTotal(1, reward);
 
             // Rule: accept (line 13).
             {
@@ -386,6 +395,9 @@ namespace RlSpec.Models
 
         /// <summary>Where rule <paramref name="rule"/> is in the .rlspec file.</summary>
         public global::RlSpec.Runtime.Mdp.SourceLocation RuleLocation(int rule) => (uint)rule < (uint)_ruleLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _ruleLines[rule], _ruleColumns[rule]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
+
+        /// <summary>Where reward term <paramref name="term"/> is in the .rlspec file.</summary>
+        public SourceLocation RewardLocation(int term) => (uint)term < (uint)_rewardLines.Length ? new SourceLocation(SourcePath, _rewardLines[term], _rewardColumns[term]) : new SourceLocation(SourcePath, 1, 1);
 
         /// <summary>Solves the model (the method defaults to the best one for its criterion).</summary>
         /// <param name="options">Method, tolerance and limits; null for the defaults.</param>

@@ -58,6 +58,9 @@ namespace RlSpec.Models
         // Where each rule is in the source, by rule id (for validation messages).
         private static readonly int[] _ruleLines = { 11, 12 };
         private static readonly int[] _ruleColumns = { 3, 3 };
+        // Where each reward term is in the source, by term id (for validation messages).
+        private static readonly int[] _rewardLines = { 14, 15 };
+        private static readonly int[] _rewardColumns = { 3, 3 };
 
         private Chain(int L, double fail, double gamma)
         {
@@ -191,9 +194,13 @@ namespace RlSpec.Models
             // Rewards for taking this action here.
             double reward = 0;
             // reward when s == 0: 0.05 (line 14)
+            if (TVisitor.Validating) visitor.BeginReward(0);
             if (s == 0) reward += 0.05;
+            if (TVisitor.Validating) visitor.RewardTotal(0, reward);
             // reward when s == L - 1: 1 (line 15)
+            if (TVisitor.Validating) visitor.BeginReward(1);
             if (s == _L - 1) reward += 1;
+            if (TVisitor.Validating) visitor.RewardTotal(1, reward);
 
             // Rule: left (line 11).
             {
@@ -231,9 +238,13 @@ namespace RlSpec.Models
             // Rewards for taking this action here.
             double reward = 0;
             // reward when s == 0: 0.05 (line 14)
+            if (TVisitor.Validating) visitor.BeginReward(0);
             if (s == 0) reward += 0.05;
+            if (TVisitor.Validating) visitor.RewardTotal(0, reward);
             // reward when s == L - 1: 1 (line 15)
+            if (TVisitor.Validating) visitor.BeginReward(1);
             if (s == _L - 1) reward += 1;
+            if (TVisitor.Validating) visitor.RewardTotal(1, reward);
 
             // Rule: right (line 12).
             {
@@ -367,6 +378,9 @@ namespace RlSpec.Models
 
         /// <summary>Where rule <paramref name="rule"/> is in the .rlspec file.</summary>
         public global::RlSpec.Runtime.Mdp.SourceLocation RuleLocation(int rule) => (uint)rule < (uint)_ruleLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _ruleLines[rule], _ruleColumns[rule]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
+
+        /// <summary>Where reward term <paramref name="term"/> is in the .rlspec file.</summary>
+        public SourceLocation RewardLocation(int term) => (uint)term < (uint)_rewardLines.Length ? new SourceLocation(SourcePath, _rewardLines[term], _rewardColumns[term]) : new SourceLocation(SourcePath, 1, 1);
 
         /// <summary>Solves the model (the method defaults to the best one for its criterion).</summary>
         /// <param name="options">Method, tolerance and limits; null for the defaults.</param>

@@ -60,6 +60,9 @@ namespace RlSpec.Models
         // Where each rule is in the source, by rule id (for validation messages).
         private static readonly int[] _ruleLines = { 10, 11 };
         private static readonly int[] _ruleColumns = { 3, 3 };
+        // Where each reward term is in the source, by term id (for validation messages).
+        private static readonly int[] _rewardLines = { 13, 14, 15 };
+        private static readonly int[] _rewardColumns = { 3, 3, 3 };
 
         private Forest(int S, double r1, double r2, double p, double gamma)
         {
@@ -203,7 +206,9 @@ namespace RlSpec.Models
             // Rewards for taking this action here.
             double reward = 0;
             // reward wait when age == S-1: r1 (line 13)
+            if (TVisitor.Validating) visitor.BeginReward(0);
             if (age == _S - 1) reward += _r1;
+            if (TVisitor.Validating) visitor.RewardTotal(0, reward);
 
             // Rule: wait (line 10).
             {
@@ -241,9 +246,13 @@ namespace RlSpec.Models
             // Rewards for taking this action here.
             double reward = 0;
             // reward cut when age == S-1: r2 (line 14)
+            if (TVisitor.Validating) visitor.BeginReward(1);
             if (age == _S - 1) reward += _r2;
+            if (TVisitor.Validating) visitor.RewardTotal(1, reward);
             // reward cut when age > 0 && age < S-1: 1 (line 15)
+            if (TVisitor.Validating) visitor.BeginReward(2);
             if (age > 0 && age < _S - 1) reward += 1;
+            if (TVisitor.Validating) visitor.RewardTotal(2, reward);
 
             // Rule: cut (line 11).
             {
@@ -352,6 +361,9 @@ namespace RlSpec.Models
 
         /// <summary>Where rule <paramref name="rule"/> is in the .rlspec file.</summary>
         public global::RlSpec.Runtime.Mdp.SourceLocation RuleLocation(int rule) => (uint)rule < (uint)_ruleLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _ruleLines[rule], _ruleColumns[rule]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
+
+        /// <summary>Where reward term <paramref name="term"/> is in the .rlspec file.</summary>
+        public SourceLocation RewardLocation(int term) => (uint)term < (uint)_rewardLines.Length ? new SourceLocation(SourcePath, _rewardLines[term], _rewardColumns[term]) : new SourceLocation(SourcePath, 1, 1);
 
         /// <summary>Solves the model (the method defaults to the best one for its criterion).</summary>
         /// <param name="options">Method, tolerance and limits; null for the defaults.</param>

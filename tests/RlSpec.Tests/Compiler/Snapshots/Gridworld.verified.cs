@@ -68,6 +68,9 @@ namespace RlSpec.Models
         // Where each rule is in the source, by rule id (for validation messages).
         private static readonly int[] _ruleLines = { 19, 20, 21, 22 };
         private static readonly int[] _ruleColumns = { 3, 3, 3, 3 };
+        // Where each reward term is in the source, by term id (for validation messages).
+        private static readonly int[] _rewardLines = { 24, 25, 26 };
+        private static readonly int[] _rewardColumns = { 3, 3, 3 };
 
         private Gridworld(double slip, double step_cost)
         {
@@ -218,7 +221,9 @@ namespace RlSpec.Models
             // Rewards for taking this action here.
             double reward = 0;
             // reward: -step_cost (line 24)
+            if (TVisitor.Validating) visitor.BeginReward(0);
             reward += -_step_cost;
+            if (TVisitor.Validating) visitor.RewardTotal(0, reward);
 
             // Rule: up (line 19).
             {
@@ -229,9 +234,13 @@ namespace RlSpec.Models
                     double probability = (1 - _slip);
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (x == 3 && yNext == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (x == 3 && yNext == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(yNext - _yLo) >= (uint)_yCount) { visitor.OutOfRange(1, yNext, probability); return true; }
@@ -244,9 +253,13 @@ namespace RlSpec.Models
                     double probability = _slip / 2;
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (xNext == 3 && y == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (xNext == 3 && y == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(xNext - _xLo) >= (uint)_xCount) { visitor.OutOfRange(0, xNext, probability); return true; }
@@ -259,9 +272,13 @@ namespace RlSpec.Models
                     double probability = _slip / 2;
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (xNext == 3 && y == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (xNext == 3 && y == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(xNext - _xLo) >= (uint)_xCount) { visitor.OutOfRange(0, xNext, probability); return true; }
@@ -282,7 +299,9 @@ namespace RlSpec.Models
             // Rewards for taking this action here.
             double reward = 0;
             // reward: -step_cost (line 24)
+            if (TVisitor.Validating) visitor.BeginReward(0);
             reward += -_step_cost;
+            if (TVisitor.Validating) visitor.RewardTotal(0, reward);
 
             // Rule: down (line 20).
             {
@@ -293,9 +312,13 @@ namespace RlSpec.Models
                     double probability = (1 - _slip);
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (x == 3 && yNext == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (x == 3 && yNext == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(yNext - _yLo) >= (uint)_yCount) { visitor.OutOfRange(1, yNext, probability); return true; }
@@ -308,9 +331,13 @@ namespace RlSpec.Models
                     double probability = _slip / 2;
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (xNext == 3 && y == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (xNext == 3 && y == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(xNext - _xLo) >= (uint)_xCount) { visitor.OutOfRange(0, xNext, probability); return true; }
@@ -323,9 +350,13 @@ namespace RlSpec.Models
                     double probability = _slip / 2;
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (xNext == 3 && y == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (xNext == 3 && y == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(xNext - _xLo) >= (uint)_xCount) { visitor.OutOfRange(0, xNext, probability); return true; }
@@ -346,7 +377,9 @@ namespace RlSpec.Models
             // Rewards for taking this action here.
             double reward = 0;
             // reward: -step_cost (line 24)
+            if (TVisitor.Validating) visitor.BeginReward(0);
             reward += -_step_cost;
+            if (TVisitor.Validating) visitor.RewardTotal(0, reward);
 
             // Rule: left (line 21).
             {
@@ -357,9 +390,13 @@ namespace RlSpec.Models
                     double probability = (1 - _slip);
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (xNext == 3 && y == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (xNext == 3 && y == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(xNext - _xLo) >= (uint)_xCount) { visitor.OutOfRange(0, xNext, probability); return true; }
@@ -372,9 +409,13 @@ namespace RlSpec.Models
                     double probability = _slip / 2;
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (x == 3 && yNext == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (x == 3 && yNext == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(yNext - _yLo) >= (uint)_yCount) { visitor.OutOfRange(1, yNext, probability); return true; }
@@ -387,9 +428,13 @@ namespace RlSpec.Models
                     double probability = _slip / 2;
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (x == 3 && yNext == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (x == 3 && yNext == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(yNext - _yLo) >= (uint)_yCount) { visitor.OutOfRange(1, yNext, probability); return true; }
@@ -410,7 +455,9 @@ namespace RlSpec.Models
             // Rewards for taking this action here.
             double reward = 0;
             // reward: -step_cost (line 24)
+            if (TVisitor.Validating) visitor.BeginReward(0);
             reward += -_step_cost;
+            if (TVisitor.Validating) visitor.RewardTotal(0, reward);
 
             // Rule: right (line 22).
             {
@@ -421,9 +468,13 @@ namespace RlSpec.Models
                     double probability = (1 - _slip);
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (xNext == 3 && y == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (xNext == 3 && y == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(xNext - _xLo) >= (uint)_xCount) { visitor.OutOfRange(0, xNext, probability); return true; }
@@ -436,9 +487,13 @@ namespace RlSpec.Models
                     double probability = _slip / 2;
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (x == 3 && yNext == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (x == 3 && yNext == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(yNext - _yLo) >= (uint)_yCount) { visitor.OutOfRange(1, yNext, probability); return true; }
@@ -451,9 +506,13 @@ namespace RlSpec.Models
                     double probability = _slip / 2;
                     double rewardHere = reward;
                     // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (x == 3 && yNext == 2) rewardHere += 1;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (TVisitor.Validating) visitor.BeginReward(2);
                     if (x == 3 && yNext == 1) rewardHere += -1;
+                    if (TVisitor.Validating) visitor.RewardTotal(2, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(yNext - _yLo) >= (uint)_yCount) { visitor.OutOfRange(1, yNext, probability); return true; }
@@ -710,6 +769,9 @@ namespace RlSpec.Models
 
         /// <summary>Where rule <paramref name="rule"/> is in the .rlspec file.</summary>
         public global::RlSpec.Runtime.Mdp.SourceLocation RuleLocation(int rule) => (uint)rule < (uint)_ruleLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _ruleLines[rule], _ruleColumns[rule]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
+
+        /// <summary>Where reward term <paramref name="term"/> is in the .rlspec file.</summary>
+        public SourceLocation RewardLocation(int term) => (uint)term < (uint)_rewardLines.Length ? new SourceLocation(SourcePath, _rewardLines[term], _rewardColumns[term]) : new SourceLocation(SourcePath, 1, 1);
 
         /// <summary>Solves the model (the method defaults to the best one for its criterion).</summary>
         /// <param name="options">Method, tolerance and limits; null for the defaults.</param>

@@ -57,6 +57,9 @@ namespace RlSpec.Models
         // Where each rule is in the source, by rule id (for validation messages).
         private static readonly int[] _ruleLines = { 11, 12, 13, 14 };
         private static readonly int[] _ruleColumns = { 3, 3, 3, 3 };
+        // Where each reward term is in the source, by term id (for validation messages).
+        private static readonly int[] _rewardLines = { 16, 17 };
+        private static readonly int[] _rewardColumns = { 3, 3 };
 
         private RiverSwimDiscounted(int N, double gamma)
         {
@@ -185,7 +188,9 @@ namespace RlSpec.Models
             // Rewards for taking this action here.
             double reward = 0;
             // reward left when s == 0: 5 (line 16)
+            if (TVisitor.Validating) visitor.BeginReward(0);
             if (s == 0) reward += 5;
+            if (TVisitor.Validating) visitor.RewardTotal(0, reward);
 
             // Rule: left (line 11).
             {
@@ -223,7 +228,9 @@ namespace RlSpec.Models
                     double probability = 0.3;
                     double rewardHere = reward;
                     // reward right when s == N-1 && s' == N-1: 10000 (line 17)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (s == _N - 1 && sNext == _N - 1) rewardHere += 10000;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(sNext - _sLo) >= (uint)_sCount) { visitor.OutOfRange(0, sNext, probability); return true; }
@@ -236,7 +243,9 @@ namespace RlSpec.Models
                     double probability = 0.7;
                     double rewardHere = reward;
                     // reward right when s == N-1 && s' == N-1: 10000 (line 17)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (s == _N - 1 && sNext == _N - 1) rewardHere += 10000;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(sNext - _sLo) >= (uint)_sCount) { visitor.OutOfRange(0, sNext, probability); return true; }
@@ -256,7 +265,9 @@ namespace RlSpec.Models
                     double probability = 0.3;
                     double rewardHere = reward;
                     // reward right when s == N-1 && s' == N-1: 10000 (line 17)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (s == _N - 1 && sNext == _N - 1) rewardHere += 10000;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(sNext - _sLo) >= (uint)_sCount) { visitor.OutOfRange(0, sNext, probability); return true; }
@@ -269,7 +280,9 @@ namespace RlSpec.Models
                     double probability = 0.7;
                     double rewardHere = reward;
                     // reward right when s == N-1 && s' == N-1: 10000 (line 17)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (s == _N - 1 && sNext == _N - 1) rewardHere += 10000;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(sNext - _sLo) >= (uint)_sCount) { visitor.OutOfRange(0, sNext, probability); return true; }
@@ -288,7 +301,9 @@ namespace RlSpec.Models
                     double probability = 0.3;
                     double rewardHere = reward;
                     // reward right when s == N-1 && s' == N-1: 10000 (line 17)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (s == _N - 1 && sNext == _N - 1) rewardHere += 10000;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(sNext - _sLo) >= (uint)_sCount) { visitor.OutOfRange(0, sNext, probability); return true; }
@@ -301,7 +316,9 @@ namespace RlSpec.Models
                     double probability = 0.6;
                     double rewardHere = reward;
                     // reward right when s == N-1 && s' == N-1: 10000 (line 17)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (s == _N - 1 && sNext == _N - 1) rewardHere += 10000;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(sNext - _sLo) >= (uint)_sCount) { visitor.OutOfRange(0, sNext, probability); return true; }
@@ -314,7 +331,9 @@ namespace RlSpec.Models
                     double probability = 0.1;
                     double rewardHere = reward;
                     // reward right when s == N-1 && s' == N-1: 10000 (line 17)
+                    if (TVisitor.Validating) visitor.BeginReward(1);
                     if (s == _N - 1 && sNext == _N - 1) rewardHere += 10000;
+                    if (TVisitor.Validating) visitor.RewardTotal(1, rewardHere);
                     if (TVisitor.Validating)
                     {
                         if ((uint)(sNext - _sLo) >= (uint)_sCount) { visitor.OutOfRange(0, sNext, probability); return true; }
@@ -476,6 +495,9 @@ namespace RlSpec.Models
 
         /// <summary>Where rule <paramref name="rule"/> is in the .rlspec file.</summary>
         public global::RlSpec.Runtime.Mdp.SourceLocation RuleLocation(int rule) => (uint)rule < (uint)_ruleLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _ruleLines[rule], _ruleColumns[rule]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
+
+        /// <summary>Where reward term <paramref name="term"/> is in the .rlspec file.</summary>
+        public SourceLocation RewardLocation(int term) => (uint)term < (uint)_rewardLines.Length ? new SourceLocation(SourcePath, _rewardLines[term], _rewardColumns[term]) : new SourceLocation(SourcePath, 1, 1);
 
         /// <summary>Solves the model (the method defaults to the best one for its criterion).</summary>
         /// <param name="options">Method, tolerance and limits; null for the defaults.</param>

@@ -58,6 +58,9 @@ namespace RlSpec.Models
         // Where each rule is in the source, by rule id (for validation messages).
         private static readonly int[] _ruleLines = { 14, 15, 16 };
         private static readonly int[] _ruleColumns = { 3, 3, 3 };
+        // Where each reward term is in the source, by term id (for validation messages).
+        private static readonly int[] _rewardLines = { 18, 19 };
+        private static readonly int[] _rewardColumns = { 3, 3 };
 
         private SixArms(double gamma)
         {
@@ -182,9 +185,13 @@ namespace RlSpec.Models
             // Rewards for taking this action here.
             double reward = 0;
             // reward arm(a) when s == 1 && a != 4: 50 (line 18)
+            if (TVisitor.Validating) visitor.BeginReward(0);
             if (s == 1 && a != 4) reward += 50;
+            if (TVisitor.Validating) visitor.RewardTotal(0, reward);
             // reward arm(a) when s >= 2 && a == s - 1: payout[s - 2] (line 19)
+            if (TVisitor.Validating) visitor.BeginReward(1);
             if (s >= 2 && a == s - 1) reward += _payout[s - 2];
+            if (TVisitor.Validating) visitor.RewardTotal(1, reward);
 
             // Rule: arm(a) when s == 0 (line 14).
             if (s == 0)
@@ -327,6 +334,9 @@ namespace RlSpec.Models
 
         /// <summary>Where rule <paramref name="rule"/> is in the .rlspec file.</summary>
         public global::RlSpec.Runtime.Mdp.SourceLocation RuleLocation(int rule) => (uint)rule < (uint)_ruleLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _ruleLines[rule], _ruleColumns[rule]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
+
+        /// <summary>Where reward term <paramref name="term"/> is in the .rlspec file.</summary>
+        public SourceLocation RewardLocation(int term) => (uint)term < (uint)_rewardLines.Length ? new SourceLocation(SourcePath, _rewardLines[term], _rewardColumns[term]) : new SourceLocation(SourcePath, 1, 1);
 
         /// <summary>Solves the model (the method defaults to the best one for its criterion).</summary>
         /// <param name="options">Method, tolerance and limits; null for the defaults.</param>

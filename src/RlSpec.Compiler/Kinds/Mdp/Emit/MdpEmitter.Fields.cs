@@ -37,6 +37,8 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             if (_ir.RewardTable != null) _rewardTable = _fields.Fixed("rewardTable");
             _ruleLines = _fields.Fixed("ruleLines");
             _ruleColumns = _fields.Fixed("ruleColumns");
+            _rewardLines = _fields.Fixed("rewardLines");
+            _rewardColumns = _fields.Fixed("rewardColumns");
         }
 
         private void WriteFields()
@@ -87,6 +89,10 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             var spans = _ir.RuleLocations;
             _w.Line($"private static readonly int[] {_ruleLines} = {{ {string.Join(", ", spans.Select(s => CSharpNames.Int(s.Line)))} }};");
             _w.Line($"private static readonly int[] {_ruleColumns} = {{ {string.Join(", ", spans.Select(s => CSharpNames.Int(s.Column)))} }};");
+            _w.Line("// Where each reward term is in the source, by term id (for validation messages).");
+            var rewards = _ir.RewardLocations;
+            _w.Line($"private static readonly int[] {_rewardLines} = {{ {string.Join(", ", rewards.Select(s => CSharpNames.Int(s.Line)))} }};");
+            _w.Line($"private static readonly int[] {_rewardColumns} = {{ {string.Join(", ", rewards.Select(s => CSharpNames.Int(s.Column)))} }};");
             _w.Line();
         }
     }

@@ -35,6 +35,9 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             _w.Line("/// <summary>Where rule <paramref name=\"rule\"/> is in the .rlspec file.</summary>");
             _w.Line($"public {GlobalNames.SourceLocation} RuleLocation(int rule) => (uint)rule < (uint){_ruleLines}.Length ? new {GlobalNames.SourceLocation}(SourcePath, {_ruleLines}[rule], {_ruleColumns}[rule]) : new {GlobalNames.SourceLocation}(SourcePath, 1, 1);");
             _w.Line();
+            _w.Line("/// <summary>Where reward term <paramref name=\"term\"/> is in the .rlspec file.</summary>");
+            _w.Line($"public {GlobalNames.SourceLocation} RewardLocation(int term) => (uint)term < (uint){_rewardLines}.Length ? new {GlobalNames.SourceLocation}(SourcePath, {_rewardLines}[term], {_rewardColumns}[term]) : new {GlobalNames.SourceLocation}(SourcePath, 1, 1);");
+            _w.Line();
         }
 
         private void WriteConvenience()

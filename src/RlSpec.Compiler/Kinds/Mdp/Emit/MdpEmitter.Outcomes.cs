@@ -79,7 +79,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             {
                 rewardHere = inner.Fresh("rewardHere");
                 _w.Line($"double {rewardHere} = {reward};");
-                foreach (var r in outcomeRewards) WriteRewardTerm(r, rewardHere, ex, action, scope);
+                foreach (var r in outcomeRewards) WriteRewardTerm(r, rewardHere, ex, action, scope, report: true);
             }
             var checks = new List<string>();
             foreach (var a in b.Assignments)

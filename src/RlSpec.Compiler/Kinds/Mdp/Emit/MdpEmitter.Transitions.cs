@@ -81,7 +81,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             _w.Line("// Rewards for taking this action here.");
             _w.Line($"double {reward} = 0;");
             if (_rewardTable.Length > 0) _w.Line($"{reward} += {_rewardTable}[state * {_actionCount} + action];");
-            foreach (var r in a.FixedRewards) WriteRewardTerm(r, reward, ex, a, scope);
+            foreach (var r in a.FixedRewards) WriteRewardTerm(r, reward, ex, a, scope, report: true);
 
             if (a.Table != null)
             {
@@ -134,17 +134,23 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             _w.Line();
         }
 
-        /// <summary>One reward term, added to <paramref name="target"/> when its guard holds.</summary>
-        private void WriteRewardTerm(IrReward r, string target, ExpressionEmitter ex, IrAction action, EmitScope scope)
+        /// <summary>
+        /// One reward term, added to <paramref name="target"/> when its guard holds. With <paramref name="report"/>
+        /// a validating visitor hears which term is evaluated and the running total after it, so a failure or
+        /// a NaN is reported at the term; the calls vanish from solvers' code (Validating is a constant).
+        /// </summary>
+        private void WriteRewardTerm(IrReward r, string target, ExpressionEmitter ex, IrAction action, EmitScope scope, bool report = false)
         {
             if (r.Index != null && action.Index != null) scope.Locals[r.Index] = scope.Locals[action.Index];
             _w.Line($"// {CSharpNames.Comment(r.HeadText)}: {CSharpNames.Comment(r.ValueText)} (line {r.Line})");
+            if (report) _w.Line($"if (TVisitor.Validating) visitor.BeginReward({r.Id});");
             // A guarded value is computed only when its guard holds: no part of it may move before the `if`.
             if (r.Guard != null) ex.Conditional++;
             var value = ex.Emit(r.Value);
             if (r.Guard != null) ex.Conditional--;
             if (r.Guard is null) _w.Line($"{target} += {value};");
             else _w.Line($"if ({ex.Emit(r.Guard)}) {target} += {value};");
+            if (report) _w.Line($"if (TVisitor.Validating) visitor.RewardTotal({r.Id}, {target});");
         }
     }
 }

@@ -30,7 +30,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
         {
             "State", "ActionKind", "Action", "Create", "Name", "SourcePath", "StateCount", "ActionCount", "Criterion",
             "IsTimeDependent", "StateIndex", "StateOf", "ActionOf", "IndexOf", "TryParseState", "IsTerminal", "Transitions",
-            "Initial", "StateLabel", "ActionName", "StateVariableName", "RuleLocation", "Solve", "Evaluate", "Validate",
+            "Initial", "StateLabel", "ActionName", "StateVariableName", "RuleLocation", "RewardLocation", "Solve", "Evaluate", "Validate",
             "Sample", "Flatten", "Equals", "GetHashCode", "ToString", "GetType",
         };
 
@@ -48,7 +48,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
         private readonly Dictionary<ActionSymbol, string> _tableFields = new Dictionary<ActionSymbol, string>();
         private readonly Dictionary<StateVarSymbol, string> _enumNames = new Dictionary<StateVarSymbol, string>();
         private readonly Dictionary<RandomSymbol, IrRandom> _randoms;
-        private string _stateCount = "", _actionCount = "", _criterion = "", _rewardTable = "", _ruleLines = "", _ruleColumns = "";
+        private string _stateCount = "", _actionCount = "", _criterion = "", _rewardTable = "", _ruleLines = "", _ruleColumns = "", _rewardLines = "", _rewardColumns = "";
 
         private MdpEmitter(MdpIr ir)
         {

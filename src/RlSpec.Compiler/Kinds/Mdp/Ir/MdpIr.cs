@@ -61,6 +61,9 @@ namespace RlSpec.Compiler.Kinds.Mdp.Ir
         /// <summary>Source locations by rule id: rules, then the default rule, then transition tables.</summary>
         public List<(int Line, int Column)> RuleLocations { get; } = new List<(int, int)>();
 
+        /// <summary>Source locations by reward term id (<see cref="IrReward.Id"/>): the reward lines in source order.</summary>
+        public List<(int Line, int Column)> RewardLocations { get; } = new List<(int, int)>();
+
         public bool UsesStep { get; internal set; }
 
         /// <summary>Number of states with the parameters in force.</summary>
@@ -97,8 +100,8 @@ namespace RlSpec.Compiler.Kinds.Mdp.Ir
     /// <summary>One outcome: assignments (others keep their value), probability (null = 1), and its text as written.</summary>
     public sealed record IrBranch(IReadOnlyList<BoundAssignment> Assignments, BoundExpr? Probability, string Text);
 
-    /// <summary>A reward term: head (<c>reward a when g</c>) and value as written.</summary>
-    public sealed record IrReward(LocalSymbol? Index, BoundExpr? Guard, BoundExpr Value, string HeadText, string ValueText, int Line);
+    /// <summary>A reward term: id (for validation messages), head (<c>reward a when g</c>) and value as written.</summary>
+    public sealed record IrReward(LocalSymbol? Index, BoundExpr? Guard, BoundExpr Value, string HeadText, string ValueText, int Line, int Id);
 
     /// <summary>The criterion with its constant evaluated for the summary (the discount as evaluated: long or double).</summary>
     public sealed record IrCriterion(CriterionKind Kind, BoundExpr? Discount, object? DiscountValue, BoundExpr? Horizon, long HorizonValue);

@@ -101,6 +101,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
                 ir.TransitionTables.Add(new IrTransitionTable(t.Action, t.Action.Name, t.Table, t.Span.Line, ir.RuleLocations.Count));
                 ir.RuleLocations.Add((t.Span.Line, t.Span.Column));
             }
+            foreach (var r in _m.Rewards) ir.RewardLocations.Add((r.Span.Line, r.Span.Column));
             if (_m.RewardTable != null) ir.RewardTable = new IrRewardTable(_m.RewardTable, _m.RewardTableSpan.Line);
             BuildActions(ir);
             return ir;
@@ -116,7 +117,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
             new IrBranch(b.Assignments.Select(a => a with { Value = ConstantFolder.Fold(a.Value) }).ToList(), Fold(b.Probability), _source.Quote(b.Span));
 
         private IrReward Reward(BoundReward r) =>
-            new IrReward(r.Index, Fold(r.Guard), ConstantFolder.Fold(r.Value), r.HeadSpan is { } head ? _source.Quote(head) : "reward", _source.Quote(r.Value.Span), r.Span.Line);
+            new IrReward(r.Index, Fold(r.Guard), ConstantFolder.Fold(r.Value), r.HeadSpan is { } head ? _source.Quote(head) : "reward", _source.Quote(r.Value.Span), r.Span.Line, _m.Rewards.IndexOf(r));
 
         private static BoundExpr? Fold(BoundExpr? e) => e is null ? null : ConstantFolder.Fold(e);
 
