@@ -397,7 +397,7 @@ namespace RlSpec.Models
         public global::RlSpec.Runtime.Mdp.SourceLocation RuleLocation(int rule) => (uint)rule < (uint)_ruleLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _ruleLines[rule], _ruleColumns[rule]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
 
         /// <summary>Where reward term <paramref name="term"/> is in the .rlspec file.</summary>
-        public SourceLocation RewardLocation(int term) => (uint)term < (uint)_rewardLines.Length ? new SourceLocation(SourcePath, _rewardLines[term], _rewardColumns[term]) : new SourceLocation(SourcePath, 1, 1);
+        public global::RlSpec.Runtime.Mdp.SourceLocation RewardLocation(int term) => (uint)term < (uint)_rewardLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _rewardLines[term], _rewardColumns[term]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
 
         /// <summary>Solves the model (the method defaults to the best one for its criterion).</summary>
         /// <param name="options">Method, tolerance and limits; null for the defaults.</param>

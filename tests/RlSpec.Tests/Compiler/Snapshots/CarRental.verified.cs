@@ -69,6 +69,9 @@ namespace RlSpec.Models
         // Where each rule is in the source, by rule id (for validation messages).
         private static readonly int[] _ruleLines = { 21 };
         private static readonly int[] _ruleColumns = { 3 };
+        // Where each reward term is in the source, by term id (for validation messages).
+        private static readonly int[] _rewardLines = { 24, 25 };
+        private static readonly int[] _rewardColumns = { 3, 3 };
 
         private CarRental(int cap, double rent, double move_cost, double gamma, double req1, double req2, double ret1, double ret2)
         {
@@ -242,7 +245,9 @@ namespace RlSpec.Models
             // Rewards for taking this action here.
             double reward = 0;
             // reward move(m) when m == 0: bernoulli(0.1) (line 25)
+            if (TVisitor.Validating) visitor.BeginReward(1);
             if (m == 0) reward += 0.1;
+            if (TVisitor.Validating) visitor.RewardTotal(1, reward);
 
             // Rule: move(m) (line 21).
             {
@@ -274,7 +279,9 @@ namespace RlSpec.Models
                                     double probability = pRequests1 * pRequests2 * pReturns1 * pReturns2;
                                     double rewardHere = reward;
                                     // reward move(m): rent * (min(requests1, min(n1 - m, cap)) + min(requests2, min(n2 + m, cap))) - move_cost * abs(m) (line 24)
+                                    if (TVisitor.Validating) visitor.BeginReward(0);
                                     rewardHere += _rent * (global::System.Math.Min(requests1, global::System.Math.Min(n1 - m, _cap)) + global::System.Math.Min(requests2, global::System.Math.Min(n2 + m, _cap))) - _move_cost * global::System.Math.Abs(m);
+                                    if (TVisitor.Validating) visitor.RewardTotal(0, rewardHere);
                                     if (TVisitor.Validating)
                                     {
                                         if ((uint)(n1Next - _n1Lo) >= (uint)_n1Count) { visitor.OutOfRange(0, n1Next, probability); return true; }
@@ -364,6 +371,9 @@ namespace RlSpec.Models
 
         /// <summary>Where rule <paramref name="rule"/> is in the .rlspec file.</summary>
         public global::RlSpec.Runtime.Mdp.SourceLocation RuleLocation(int rule) => (uint)rule < (uint)_ruleLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _ruleLines[rule], _ruleColumns[rule]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
+
+        /// <summary>Where reward term <paramref name="term"/> is in the .rlspec file.</summary>
+        public global::RlSpec.Runtime.Mdp.SourceLocation RewardLocation(int term) => (uint)term < (uint)_rewardLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _rewardLines[term], _rewardColumns[term]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
 
         /// <summary>Solves the model (the method defaults to the best one for its criterion).</summary>
         /// <param name="options">Method, tolerance and limits; null for the defaults.</param>

@@ -62,6 +62,9 @@ namespace RlSpec.Models
         // Where each rule is in the source, by rule id (for validation messages).
         private static readonly int[] _ruleLines = { 15 };
         private static readonly int[] _ruleColumns = { 3 };
+        // Where each reward term is in the source, by term id (for validation messages).
+        private static readonly int[] _rewardLines = { 17 };
+        private static readonly int[] _rewardColumns = { 3 };
 
         private Inventory(int cap, double rate, double price, double cost, double holding, double gamma)
         {
@@ -226,7 +229,9 @@ namespace RlSpec.Models
                         double probability = pDemand;
                         double rewardHere = reward;
                         // reward order(q): price * min(stock + q, demand) - cost * q - holding * stock (line 17)
+                        if (TVisitor.Validating) visitor.BeginReward(0);
                         rewardHere += _price * global::System.Math.Min(stock + q, demand) - _cost * q - _holding * stock;
+                        if (TVisitor.Validating) visitor.RewardTotal(0, rewardHere);
                         if (TVisitor.Validating)
                         {
                             if ((uint)(stockNext - _stockLo) >= (uint)_stockCount) { visitor.OutOfRange(0, stockNext, probability); return true; }
@@ -297,6 +302,9 @@ namespace RlSpec.Models
 
         /// <summary>Where rule <paramref name="rule"/> is in the .rlspec file.</summary>
         public global::RlSpec.Runtime.Mdp.SourceLocation RuleLocation(int rule) => (uint)rule < (uint)_ruleLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _ruleLines[rule], _ruleColumns[rule]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
+
+        /// <summary>Where reward term <paramref name="term"/> is in the .rlspec file.</summary>
+        public global::RlSpec.Runtime.Mdp.SourceLocation RewardLocation(int term) => (uint)term < (uint)_rewardLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _rewardLines[term], _rewardColumns[term]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
 
         /// <summary>Solves the model (the method defaults to the best one for its criterion).</summary>
         /// <param name="options">Method, tolerance and limits; null for the defaults.</param>

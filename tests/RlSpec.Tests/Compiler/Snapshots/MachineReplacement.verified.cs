@@ -60,6 +60,9 @@ namespace RlSpec.Models
         // Where each rule is in the source, by rule id (for validation messages).
         private static readonly int[] _ruleLines = { 17, 18 };
         private static readonly int[] _ruleColumns = { 3, 3 };
+        // Where each reward term is in the source, by term id (for validation messages).
+        private static readonly int[] _rewardLines = { 20, 21 };
+        private static readonly int[] _rewardColumns = { 3, 3 };
 
         private MachineReplacement(int N, double p, double income, double wear, double cost)
         {
@@ -203,7 +206,9 @@ namespace RlSpec.Models
             // Rewards for taking this action here.
             double reward = 0;
             // reward keep: income - wear * age (line 20)
+            if (TVisitor.Validating) visitor.BeginReward(0);
             reward += _income - _wear * age;
+            if (TVisitor.Validating) visitor.RewardTotal(0, reward);
 
             // Rule: keep (line 17).
             {
@@ -243,7 +248,9 @@ namespace RlSpec.Models
             // Rewards for taking this action here.
             double reward = 0;
             // reward replace: income - cost (line 21)
+            if (TVisitor.Validating) visitor.BeginReward(1);
             reward += _income - _cost;
+            if (TVisitor.Validating) visitor.RewardTotal(1, reward);
 
             // Rule: replace (line 18).
             {
@@ -356,6 +363,9 @@ namespace RlSpec.Models
 
         /// <summary>Where rule <paramref name="rule"/> is in the .rlspec file.</summary>
         public global::RlSpec.Runtime.Mdp.SourceLocation RuleLocation(int rule) => (uint)rule < (uint)_ruleLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _ruleLines[rule], _ruleColumns[rule]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
+
+        /// <summary>Where reward term <paramref name="term"/> is in the .rlspec file.</summary>
+        public global::RlSpec.Runtime.Mdp.SourceLocation RewardLocation(int term) => (uint)term < (uint)_rewardLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _rewardLines[term], _rewardColumns[term]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
 
         /// <summary>Solves the model (the method defaults to the best one for its criterion).</summary>
         /// <param name="options">Method, tolerance and limits; null for the defaults.</param>

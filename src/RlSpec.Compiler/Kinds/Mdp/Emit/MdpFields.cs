@@ -19,7 +19,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
         private readonly Dictionary<BoundDistribution, string> _distributions = new Dictionary<BoundDistribution, string>();
 
         /// <summary>Fields every model has: they take their names before any name from the model, so they keep them.</summary>
-        private static readonly string[] FixedNames = { "stateCount", "actionCount", "criterion", "rewardTable", "ruleLines", "ruleColumns" };
+        private static readonly string[] FixedNames = { "stateCount", "actionCount", "criterion", "rewardTable", "ruleLines", "ruleColumns", "rewardLines", "rewardColumns" };
 
         public MdpFields(MdpIr model)
         {
