@@ -36,13 +36,23 @@ namespace RlSpec.Compiler.Emit
         private readonly MdpFields _fields;
         private readonly EmitScope _scope;
         private readonly CodeWriter _w;
+        private readonly OverflowProof? _overflow;
 
-        public ExpressionEmitter(MdpFields fields, EmitScope scope, CodeWriter writer)
+        /// <param name="overflow">Which integer operations need an overflow check; null checks none (as before the analysis).</param>
+        public ExpressionEmitter(MdpFields fields, EmitScope scope, CodeWriter writer, OverflowProof? overflow = null)
         {
             _fields = fields;
             _scope = scope;
             _w = writer;
+            _overflow = overflow;
         }
+
+        /// <summary>True when the interval analysis could not prove <paramref name="op"/> free of overflow.</summary>
+        private bool Checked(BoundExpr op) => _overflow != null && _overflow.NeedsCheck(op);
+
+        /// <summary>The expression as written, with its line: the string a checked operation reports when it fails.</summary>
+        private static string Site(BoundExpr op) =>
+            CSharpNames.String($"{BoundPrinter.Print(op)} (line {op.Span.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
 
         /// <summary>The C# type of a value of type <paramref name="t"/>.</summary>
         public static string TypeOf(RType t) => t.Kind switch
@@ -92,6 +102,8 @@ namespace RlSpec.Compiler.Emit
                 case BoundLocal l: return (_scope.Locals[l.Local], Primary);
                 case BoundStep _: return (_scope.Step ?? "0", Primary);
                 case BoundUnary u:
+                    if (u.Op == "-" && u.Type.Kind == TypeKind.Int && Checked(u))
+                        return ($"CheckedArithmetic.Negate({Emit(u.Operand)}, {Site(u)})", Primary);
                     return (u.Op + Wrap(u.Operand, Unary), Unary);
                 case BoundBinary b: return Binary(b);
                 case BoundIf i:
@@ -116,11 +128,23 @@ namespace RlSpec.Compiler.Emit
             switch (b.Op)
             {
                 case "^":
+                    if (b.Type.Kind == TypeKind.Int && Checked(b))
+                        return ($"CheckedArithmetic.Power({Emit(b.Left)}, {Emit(b.Right)}, {Site(b)})", Primary);
                     return b.Type.Kind == TypeKind.Int
                         ? ($"Functions.IntPow({Emit(b.Left)}, {Emit(b.Right)})", Primary)
                         : ($"Math.Pow({Emit(b.Left)}, {Emit(b.Right)})", Primary);
                 case "%":
+                    if (Checked(b)) return ($"CheckedArithmetic.Remainder({Emit(b.Left)}, {Emit(b.Right)}, {Site(b)})", Primary);
                     return ($"Functions.Mod({Emit(b.Left)}, {Emit(b.Right)})", Primary);
+                case "+":
+                case "-":
+                case "*":
+                    if (b.Type.Kind == TypeKind.Int && Checked(b))
+                    {
+                        var method = b.Op == "+" ? "Add" : b.Op == "-" ? "Subtract" : "Multiply";
+                        return ($"CheckedArithmetic.{method}({Emit(b.Left)}, {Emit(b.Right)}, {Site(b)})", Primary);
+                    }
+                    break;
                 case "/":
                 {
                     // Division is real division: make sure C# does not divide integers.
@@ -154,7 +178,7 @@ namespace RlSpec.Compiler.Emit
                     for (int k = 2; k < args.Count; k++) acc = $"Math.{m}({acc}, {args[k]})";
                     return acc;
                 }
-                case "abs": return $"Math.Abs({args[0]})";
+                case "abs": return c.Type.Kind == TypeKind.Int && Checked(c) ? $"CheckedArithmetic.Abs({args[0]}, {Site(c)})" : $"Math.Abs({args[0]})";
                 case "clamp":
                     return c.Type.Kind == TypeKind.Int
                         ? $"Functions.Clamp({args[0]}, {args[1]}, {args[2]})"
@@ -184,7 +208,8 @@ namespace RlSpec.Compiler.Emit
                 _w.Line($"{TypeOf(loop.Type)} {result} = 0;");
                 _w.Open($"for (int {index} = {lo}; {index} <= {hi}; {index}++)");
                 var body = Emit(loop.Body);
-                _w.Line($"{result} += {body};");
+                if (loop.Type.Kind == TypeKind.Int && Checked(loop)) _w.Line($"{result} = CheckedArithmetic.Add({result}, {body}, {Site(loop)});");
+                else _w.Line($"{result} += {body};");
                 _w.Close();
             }
             else

@@ -224,8 +224,9 @@ namespace RlSpec.Compiler.Emit
                 }
                 _w.Open($"private {_mdp.TypeName.TrimStart('@')}({args})");
                 var scope = new EmitScope(new NameTable(ParamArgs().Select(x => x.Arg.TrimStart('@')).Append("create")));
-                var ex = new ExpressionEmitter(_fields, scope, _w);
+                var ex = new ExpressionEmitter(_fields, scope, _w, _mdp.Overflow);
                 foreach (var (p, arg) in ParamArgs()) _w.Line($"{_fields.Param(p)} = {arg};");
+                WriteOverflowEnvelope();
                 if (_model.ConstantLets.Count > 0)
                 {
                     _w.Line();
@@ -336,6 +337,28 @@ namespace RlSpec.Compiler.Emit
                     _w.Line("return flat;");
                     _w.Close();
                     _w.Line();
+                }
+            }
+
+            /// <summary>
+            /// Refuses parameters outside the range for which the interval analysis proved the model's
+            /// integer operations free of overflow: with them, unchecked arithmetic could wrap in silence.
+            /// </summary>
+            private void WriteOverflowEnvelope()
+            {
+                var envelope = _mdp.Overflow?.Envelope;
+                if (envelope is null || envelope.Count == 0) return;
+                _w.Line("// Integer operations are proven free of overflow for these parameter values (see the interval analysis).");
+                foreach (var e in envelope)
+                {
+                    var arg = CSharpNames.Identifier(e.Param.Name);
+                    var tests = new List<string>();
+                    if (e.Lo > int.MinValue) tests.Add($"{arg} < {CSharpNames.Int(e.Lo)}");
+                    if (e.Hi < int.MaxValue) tests.Add($"{arg} > {CSharpNames.Int(e.Hi)}");
+                    if (tests.Count == 0) continue;
+                    var range = e.Hi >= int.MaxValue ? (e.Lo == 0 ? " >= 0" : $" >= {e.Lo}") : e.Lo <= int.MinValue ? $" <= {e.Hi}" : $" in {e.Lo}..{e.Hi}";
+                    var message = $"the model's integer arithmetic is proven free of overflow for {e.Param.Name}{range}; use a value in that range, or reals in the model";
+                    _w.Line($"if ({string.Join(" || ", tests)}) throw new ArgumentOutOfRangeException({CSharpNames.String(e.Param.Name)}, {arg}, {CSharpNames.String(message)});");
                 }
             }
 
@@ -457,7 +480,7 @@ namespace RlSpec.Compiler.Emit
                 _w.Open("public bool IsTerminal(int state)");
                 var scope = NewScope("state");
                 DecodeState("state", scope);
-                var ex = new ExpressionEmitter(_fields, scope, _w);
+                var ex = new ExpressionEmitter(_fields, scope, _w, _mdp.Overflow);
                 _w.Line($"return {ex.Emit(_model.Until)};");
                 _w.Close();
                 _w.Line();
@@ -519,7 +542,7 @@ namespace RlSpec.Compiler.Emit
                 _w.Line($"/// <summary>Action <c>{a.Name}{(a.IsFamily ? $"({a.Index!.Name})" : "")}</c>: {(la.Table != null ? "its transition table" : "its rules in order, the first that matches applies")}, and its rewards.</summary>");
                 _w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
                 _w.Open($"private bool {_actionMethods[a]}<TVisitor>(int state, int action, {(a.IsFamily ? $"int {indexName}, " : "")}int step, ref TVisitor visitor) {VisitorConstraint}");
-                var ex = new ExpressionEmitter(_fields, scope, _w);
+                var ex = new ExpressionEmitter(_fields, scope, _w, _mdp.Overflow);
                 if (la.Table is null || a.Guard != null || la.Rewards.Count > 0) DecodeState("state", scope);
 
                 if (a.Guard != null)
@@ -764,7 +787,7 @@ namespace RlSpec.Compiler.Emit
                     : $"/// <summary>The initial distribution (line {_model.InitSpan!.Value.Line}).</summary>");
                 _w.Open($"public void Initial<TVisitor>(ref TVisitor visitor) {VisitorConstraint}");
                 var scope = NewScope("visitor");
-                var ex = new ExpressionEmitter(_fields, scope, _w);
+                var ex = new ExpressionEmitter(_fields, scope, _w, _mdp.Overflow);
                 // The "current" values of unassigned variables are their lowest values.
                 foreach (var v in _model.StateVars)
                 {

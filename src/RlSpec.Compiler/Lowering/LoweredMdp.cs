@@ -35,6 +35,9 @@ namespace RlSpec.Compiler.Lowering
         /// <summary>Rule locations by rule id; the default rule, if any, is last.</summary>
         public List<SourceSpan> RuleSpans { get; } = new List<SourceSpan>();
 
+        /// <summary>Which integer operations need an overflow check, and the parameter values the proof holds for.</summary>
+        public OverflowProof? Overflow { get; internal set; }
+
         /// <summary>The explicit reward table reward[s][a], when declared.</summary>
         public BoundExpr? RewardTable => Model.RewardTable;
     }

@@ -76,6 +76,7 @@ namespace RlSpec.Compiler.Lowering
                 CheckRewards();
                 foreach (var r in _model.Rules) lowered.RuleSpans.Add(r.Span);
                 if (_model.Default != null) lowered.RuleSpans.Add(_model.Default.Span);
+                if (!_failed) lowered.Overflow = IntervalAnalysis.Prove(_model);
                 return _failed ? null : lowered;
             }
 

@@ -52,7 +52,7 @@ namespace RlSpec.Compiler.Semantics
                 {
                     var x = Evaluate(u.Operand);
                     if (u.Op == "!") return !(bool)x;
-                    return x is long i ? (object)(-i) : -(double)x;
+                    return x is long i ? (object)CheckInt(-i, u, $"-({i})") : -(double)x;
                 }
                 case BoundBinary b: return Binary(b);
                 case BoundIf i: return (bool)Evaluate(i.Condition) ? Convert(Evaluate(i.Then), i.Type) : Convert(Evaluate(i.Else), i.Type);
@@ -85,7 +85,7 @@ namespace RlSpec.Compiler.Semantics
                         _locals[loop.Variable] = k;
                         var v = Evaluate(loop.Body);
                         if (!loop.IsSum) items.Add(Convert(v, loop.Type.Element!));
-                        else if (v is long li) sumInt += li;
+                        else if (v is long li) sumInt = CheckInt(sumInt + li, loop, $"the sum reaches {sumInt} + {li}");
                         else sumReal += (double)v;
                     }
                     _locals.Remove(loop.Variable);
@@ -105,6 +105,43 @@ namespace RlSpec.Compiler.Semantics
 
         private static object Convert(object v, RType type) => type.Kind == TypeKind.Real && v is long l ? (double)l : v;
 
+        /// <summary>
+        /// Integers are 32-bit, as in emitted code: a result outside int is an error here (RLS0227),
+        /// never a value that emitted code would compute differently. Operands are in int, so the
+        /// long arithmetic before this check is exact.
+        /// </summary>
+        private long CheckInt(long value, BoundExpr at, string operation)
+        {
+            if (value >= int.MinValue && value <= int.MaxValue) return value;
+            throw new EvaluationException(DiagnosticIds.IntegerOverflow,
+                $"integer overflow in {BoundPrinter.Print(at)} ({operation}); use a real (write {RealHint(at)}) or smaller values", at.Span);
+        }
+
+        /// <summary>The first integer literal or value to write as a real, for the fix-it: N * N with N = 100000 gives "100000.0".</summary>
+        private string RealHint(BoundExpr at)
+        {
+            if (at is BoundLoop) return "1.0 * ... in the sum's body";
+            var first = at is BoundBinary b ? b.Left : at is BoundUnary u ? u.Operand : at is BoundCall c && c.Arguments.Count > 0 ? c.Arguments[0] : at;
+            try
+            {
+                var v = Evaluate(first);
+                if (v is long n) return BoundPrinter.RealText(n);
+            }
+            catch (EvaluationException)
+            {
+                // The operand cannot be evaluated alone (e.g. a sum's body reads its index): suggest a form.
+            }
+            return "1.0 * ...";
+        }
+
+        /// <summary>floor, ceil and round give ints: a real outside the 32-bit range (or NaN) has no such value.</summary>
+        private static long ToInt(double v, BoundCall at)
+        {
+            if (v >= int.MinValue && v <= int.MaxValue) return (long)v;
+            throw new EvaluationException(DiagnosticIds.IntegerOverflow,
+                $"integer overflow in {BoundPrinter.Print(at)} ({BoundPrinter.RealText(v)} is outside the 32-bit integers); keep the value real (drop {at.Function}) or use smaller values", at.Span);
+        }
+
         private object Binary(BoundBinary b)
         {
             if (b.Op == "&&") return (bool)Evaluate(b.Left) && (bool)Evaluate(b.Right);
@@ -117,18 +154,23 @@ namespace RlSpec.Compiler.Semantics
             {
                 switch (b.Op)
                 {
-                    case "+": return li + ri;
-                    case "-": return li - ri;
-                    case "*": return li * ri;
+                    case "+": return CheckInt(li + ri, b, $"{li} + {ri}");
+                    case "-": return CheckInt(li - ri, b, $"{li} - {ri}");
+                    case "*": return CheckInt(li * ri, b, $"{li} * {ri}");
                     case "%":
                         if (ri == 0) throw new EvaluationException(DiagnosticIds.DivisionByZero, "remainder by zero", b.Span);
-                        return ((li % ri) + ri) % ri;
+                        // As Functions.Mod in emitted code: the remainder in 0..|b|-1.
+                        return li % ri < 0 ? li % ri + Math.Abs(ri) : li % ri;
                     case "^":
                         if (b.Type.Kind == TypeKind.Int)
                         {
                             if (ri < 0) throw new EvaluationException(DiagnosticIds.TypeMismatch, $"integer power with negative exponent {ri}; write a real base (e.g. 2.0^{ri})", b.Span);
+                            // |base| <= 1 cannot overflow (and must not loop ri times); other bases overflow within 32 steps.
+                            if (li == 0) return ri == 0 ? 1L : 0L;
+                            if (li == 1) return 1L;
+                            if (li == -1) return ri % 2 == 0 ? 1L : -1L;
                             long p = 1;
-                            for (long k = 0; k < ri; k++) p *= li;
+                            for (long k = 0; k < ri; k++) p = CheckInt(p * li, b, $"{li} ^ {ri}");
                             return p;
                         }
                         break;
@@ -182,13 +224,13 @@ namespace RlSpec.Compiler.Semantics
                     foreach (var v in items) bestReal = c.Function == "min" ? Math.Min(bestReal, ToReal(v)) : Math.Max(bestReal, ToReal(v));
                     return bestReal;
                 }
-                case "abs": return isInt ? (object)Math.Abs((long)args[0]) : Math.Abs(ToReal(args[0]));
+                case "abs": return isInt ? (object)CheckInt(Math.Abs((long)args[0]), c, $"abs({args[0]})") : Math.Abs(ToReal(args[0]));
                 case "clamp":
                     if (isInt) return Math.Max((long)args[1], Math.Min((long)args[2], (long)args[0]));
                     return Math.Max(ToReal(args[1]), Math.Min(ToReal(args[2]), ToReal(args[0])));
-                case "floor": return (long)Math.Floor(ToReal(args[0]));
-                case "ceil": return (long)Math.Ceiling(ToReal(args[0]));
-                case "round": return (long)Math.Round(ToReal(args[0]), MidpointRounding.AwayFromZero);
+                case "floor": return ToInt(Math.Floor(ToReal(args[0])), c);
+                case "ceil": return ToInt(Math.Ceiling(ToReal(args[0])), c);
+                case "round": return ToInt(Math.Round(ToReal(args[0]), MidpointRounding.AwayFromZero), c);
                 case "exp": return Math.Exp(ToReal(args[0]));
                 case "log":
                     if (ToReal(args[0]) <= 0) throw new EvaluationException(DiagnosticIds.InvalidDistributionParameter, $"log of {ToReal(args[0])} is undefined; the argument must be positive", c.Span);
