@@ -24,7 +24,7 @@ namespace RlSpec.Compiler.Semantics
         /// <summary>Analyzes every expression of <paramref name="model"/> (which must have bound without errors).</summary>
         public static OverflowProof Prove(BoundModel model)
         {
-            var exact = new Analyzer(model, p => PointOf(p));
+            var exact = new Analyzer(model, p => PointOf(p), int.MaxValue);
             exact.Run();
             var unproven = exact.Unproven;
             var envelope = FindEnvelope(model, unproven.Count);
@@ -58,9 +58,9 @@ namespace RlSpec.Compiler.Semantics
             if (ints.Count == 0) return Array.Empty<ParamEnvelope>();
             bool HoldsWith(Func<ParamSymbol, Interval> ranges)
             {
-                var a = new Analyzer(model, ranges);
+                var a = new Analyzer(model, ranges, unprovenCount);
                 a.Run();
-                return a.Unproven.Count == unprovenCount;
+                return a.Unproven.Count <= unprovenCount;
             }
             // Some models: the parameters only appear where any int is safe.
             if (HoldsWith(_ => Interval.Int32)) return Array.Empty<ParamEnvelope>();
@@ -76,9 +76,10 @@ namespace RlSpec.Compiler.Semantics
                 }
                 return lo;
             }
-            // Ranges from 0 first (a parameter 0 is often a legal size); from 1 when 0 would be a divisor.
+            // Ranges from 0 first (a parameter 0 is often a legal size); from 1 only when no range from 0 keeps
+            // the proof (the parameter divides, say).
             int fromZero = Largest(false);
-            int fromOne = fromZero >= 32 ? -1 : Largest(true);
+            int fromOne = fromZero >= 0 ? -1 : Largest(true);
             bool away = fromOne > fromZero;
             int exponent = Math.Max(fromZero, fromOne);
             var result = new List<ParamEnvelope>();
@@ -102,11 +103,17 @@ namespace RlSpec.Compiler.Semantics
             private readonly Dictionary<ActionSymbol, Interval> _families = new Dictionary<ActionSymbol, Interval>();
             private Interval? _step;
 
-            public Analyzer(BoundModel model, Func<ParamSymbol, Interval> param)
+            // A pass that only asks "no more than this many unproven?" stops as soon as the answer is no.
+            private readonly int _limit;
+
+            public Analyzer(BoundModel model, Func<ParamSymbol, Interval> param, int limit)
             {
                 _model = model;
                 _param = param;
+                _limit = limit;
             }
+
+            private bool Exceeded => Unproven.Count > _limit;
 
             public HashSet<BoundExpr> Unproven { get; } = new HashSet<BoundExpr>();
 
@@ -125,11 +132,16 @@ namespace RlSpec.Compiler.Semantics
                 if (_model.Discount != null) Visit(_model.Discount);
                 if (_model.Horizon != null) Visit(_model.Horizon);
                 if (_model.Until != null) Visit(_model.Until);
-                foreach (var r in _model.Rules) Rule(r);
+                foreach (var r in _model.Rules)
+                {
+                    if (Exceeded) return;
+                    Rule(r);
+                }
                 if (_model.Default != null) Rule(_model.Default);
                 foreach (var b in _model.Init) Branch(b);
                 foreach (var r in _model.Rewards)
                 {
+                    if (Exceeded) return;
                     bool indexed = r.Index != null && r.Action?.IsFamily == true;
                     if (indexed) _locals[r.Index!] = Family(r.Action!);
                     if (r.Guard != null) Visit(r.Guard);
