@@ -16,8 +16,10 @@ file
     : model* EOF
     ;
 
+// `experiment Regret on Bernoulli9 { ... }` names another declaration of the file; modifiers follow
+// the name (`game RPS zero_sum { ... }`). Which kinds take `on` and which modifiers is the kind's call.
 model
-    : kind=ID name=ID LBRACE member* RBRACE
+    : kind=ID name=ID (ON target=ID)? (modifier+=ID)* LBRACE member* RBRACE
     ;
 
 // ---------------------------------------------------------------------------------------------
@@ -139,6 +141,7 @@ REWARD     : 'reward';
 WHEN       : 'when';
 STAY       : 'stay';
 IN         : 'in';
+ON         : 'on';
 FOR        : 'for';
 SUM        : 'sum';
 IF         : 'if';

@@ -2,8 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using RlSpec.Compiler.Diagnostics;
-using RlSpec.Compiler.Emit;
-using RlSpec.Compiler.Lowering;
+using RlSpec.Compiler.Kinds;
 using RlSpec.Compiler.Semantics;
 using RlSpec.Compiler.Syntax;
 
@@ -11,8 +10,9 @@ namespace RlSpec.Compiler
 {
     /// <summary>
     /// The one entry point both hosts (source generator and CLI) call: .rlspec text in, diagnostics
-    /// and C# out. Stages, each stopping on its own errors: parse (syntax tree to AST), bind
-    /// (names, types, constants), lower (enumerated model), emit (C#).
+    /// and C# out. Stages, each stopping on its own errors: parse (syntax tree to AST), bind the file
+    /// scope and what every kind shares, then each declaration's kind (from a <see cref="KindRegistry"/>)
+    /// binds its own members, lowers them to its IR and emits C#.
     /// </summary>
     public static class RlSpecCompiler
     {
@@ -22,28 +22,30 @@ namespace RlSpec.Compiler
         /// <summary>
         /// Compiles one .rlspec file. <paramref name="overrides"/> are <c>-p name=value</c> parameter
         /// overrides (text as typed); they replace the parameters' defaults in every model of the file
-        /// that declares that parameter.
+        /// that declares that parameter. <paramref name="kinds"/> defaults to <see cref="KindRegistry.Default"/>.
         /// </summary>
         public static CompilationResult Compile(
             string path,
             string text,
             IReadOnlyDictionary<string, string>? overrides = null,
-            CancellationToken cancellationToken = default)
+            CancellationToken cancellationToken = default,
+            KindRegistry? kinds = null)
         {
             var diagnostics = new DiagnosticBag();
             var file = Parser.Parse(path, text, diagnostics, cancellationToken);
             var models = new List<GeneratedModel>();
             if (!diagnostics.HasErrors)
             {
-                var bound = Binder.Bind(file, overrides ?? new Dictionary<string, string>(), diagnostics, cancellationToken);
-                foreach (var model in bound)
+                var binders = FileBinder.Bind(file, new SourceText(path, text), kinds ?? KindRegistry.Default,
+                    overrides ?? new Dictionary<string, string>(), diagnostics, cancellationToken);
+                foreach (var binder in binders)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (model.HasErrors) continue;
-                    var lowered = MdpLowering.Lower(model, diagnostics, cancellationToken);
-                    if (lowered is null) continue;
-                    var source = MdpEmitter.Emit(lowered);
-                    models.Add(new GeneratedModel(model.Name, model.Kind, ModelNamespace + "." + lowered.TypeName, lowered.TypeName + ".g.cs", source));
+                    if (binder.Model.HasErrors) continue;
+                    var emitted = binder.Kind.Compile(binder, cancellationToken);
+                    if (emitted is null) continue;
+                    models.Add(new GeneratedModel(binder.Model.Name, binder.Model.Kind, ModelNamespace + "." + emitted.TypeName,
+                        emitted.TypeName + ".g.cs", emitted.Source));
                 }
             }
             var sorted = diagnostics.ToList();
@@ -70,7 +72,7 @@ namespace RlSpec.Compiler
     }
 
     /// <summary>
-    /// One emitted model: its name in the .rlspec file, its kind (<c>mdp</c>), the fully qualified
+    /// One emitted model: its name in the .rlspec file, its kind keyword (<c>mdp</c>), the fully qualified
     /// C# type name, the hint name for the generated file, and the C# text. Plain data with value
     /// equality, so it can cross the source generator's cache boundary.
     /// </summary>

@@ -66,13 +66,13 @@ internal static class SolveCommand
         foreach (var d in problems) context.Error.WriteLine(d.Format());
         if (problems.Count > 0 || generated is null) return ExitCodes.ModelErrors;
 
-        var compiled = InMemoryModelCompiler.Load(generated.Source, generated.TypeName);
-        if (compiled.Host is null)
+        var compiled = InMemoryModelCompiler.Load(generated);
+        if (compiled.MdpHost is null)
         {
             foreach (var e in compiled.Errors) context.Error.WriteLine($"{path}(1,1): error RLS9998: {e}");
             return ExitCodes.ModelErrors;
         }
-        var host = compiled.Host;
+        var host = compiled.MdpHost;
         var errors = host.Validate();
         foreach (var e in errors) context.Error.WriteLine(FormatModelError(path, e));
         if (errors.Count > 0) return ExitCodes.ModelErrors;

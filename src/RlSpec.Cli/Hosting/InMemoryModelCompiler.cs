@@ -15,7 +15,7 @@ namespace RlSpec.Cli.Hosting;
 /// The CLI's host for emitted code: compiles the C# from <c>RlSpecCompiler</c> in memory with Roslyn
 /// (the same text the source generator adds to a build), loads it into a collectible load context,
 /// creates the model with its defaults (the compiler has already baked in -p overrides) and wraps it
-/// in the runtime's non-generic <see cref="IMdpHost"/>.
+/// in the runtime's non-generic host for its kind (<see cref="HostFactories"/>: <see cref="IMdpHost"/> for an mdp).
 /// </summary>
 public static class InMemoryModelCompiler
 {
@@ -28,11 +28,29 @@ public static class InMemoryModelCompiler
         return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToArray();
     });
 
-    /// <summary>The result of compiling: a model host, or the C# compiler's errors (which would be a bug in the emitter).</summary>
-    public sealed record Loaded(IMdpHost? Host, IReadOnlyList<string> Errors);
-
-    public static Loaded Load(string source, string typeName)
+    /// <summary>
+    /// Per model kind, how to wrap a created model value (of the emitted type) in the runtime's host for
+    /// that kind. A new kind adds one entry here.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, Func<Type, object, object>> HostFactories = new Dictionary<string, Func<Type, object, object>>
     {
+        ["mdp"] = (type, model) => Activator.CreateInstance(typeof(MdpHost<>).MakeGenericType(type), model)!,
+    };
+
+    /// <summary>The result of compiling: a model host (its type depends on the kind), or the C# compiler's errors (which would be a bug in the emitter).</summary>
+    public sealed record Loaded(object? Host, IReadOnlyList<string> Errors)
+    {
+        /// <summary>The host when the model is an mdp.</summary>
+        public IMdpHost? MdpHost => Host as IMdpHost;
+    }
+
+    /// <summary>Compiles, loads and hosts one model the compiler produced.</summary>
+    public static Loaded Load(RlSpec.Compiler.GeneratedModel model) => Load(model.Source, model.TypeName, model.Kind);
+
+    public static Loaded Load(string source, string typeName, string kind)
+    {
+        if (!HostFactories.TryGetValue(kind, out var factory))
+            return new Loaded(null, new[] { $"the command line cannot host '{kind}' models yet" });
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: typeName + ".g.cs");
         var compilation = CSharpCompilation.Create(
             "RlSpec.Emitted." + Guid.NewGuid().ToString("N"),
@@ -61,7 +79,6 @@ public static class InMemoryModelCompiler
         {
             return new Loaded(null, new[] { "creating the model failed: " + argument.Message });
         }
-        var host = (IMdpHost)Activator.CreateInstance(typeof(MdpHost<>).MakeGenericType(type), model)!;
-        return new Loaded(host, Array.Empty<string>());
+        return new Loaded(factory(type, model), Array.Empty<string>());
     }
 }

@@ -33,6 +33,10 @@ namespace RlSpec.Compiler.Diagnostics
         public const string ListNotAllowed = "RLS0117";
         public const string ReservedName = "RLS0118";
         public const string NamedArgument = "RLS0119";
+        public const string MemberNotAllowed = "RLS0120";
+        public const string UnknownTarget = "RLS0121";
+        public const string TargetMismatch = "RLS0122";
+        public const string UnknownModifier = "RLS0123";
 
         // Model structure and constant checks
         public const string MissingCriterion = "RLS0200";

@@ -15,6 +15,10 @@ namespace RlSpec.Compiler.Diagnostics
             return new SourceSpan(Path, Line, Column, end.EndLine, end.EndColumn, Start, Math.Max(Length, end.Start + end.Length - Start));
         }
 
+        /// <summary>From the start of <paramref name="first"/> to the end of <paramref name="last"/>.</summary>
+        public static SourceSpan Covering(SourceSpan first, SourceSpan last) =>
+            new(first.Path, first.Line, first.Column, last.EndLine, last.EndColumn, first.Start, Math.Max(0, last.Start + last.Length - first.Start));
+
         public override string ToString() => $"{Path}({Line},{Column})";
     }
 }

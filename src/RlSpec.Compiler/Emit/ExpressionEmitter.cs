@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using RlSpec.Compiler.Semantics;
+using RlSpec.Compiler.Semantics.Builtins;
 
 namespace RlSpec.Compiler.Emit
 {
@@ -24,6 +25,17 @@ namespace RlSpec.Compiler.Emit
         public string? Step { get; set; }
     }
 
+    /// <summary>Where an emitted model keeps parameters, constant lets and precomputed distributions: each kind's field naming.</summary>
+    internal interface IFieldNames
+    {
+        string Param(ParamSymbol p);
+
+        string Let(LetSymbol l);
+
+        /// <summary>The field holding the finite form of a truncated distribution.</summary>
+        string Distribution(BoundDistribution d);
+    }
+
     /// <summary>
     /// Translates bound expressions into C# expressions with the language's semantics (real division,
     /// remainder in 0..b-1, ...), parenthesized by C# precedence. Sums and list comprehensions become
@@ -33,13 +45,13 @@ namespace RlSpec.Compiler.Emit
     {
         private const int Primary = 15, Unary = 14, Multiplicative = 13, Additive = 12, Relational = 10, Equality = 9, And = 5, Or = 4, Conditional = 2;
 
-        private readonly MdpFields _fields;
+        private readonly IFieldNames _fields;
         private readonly EmitScope _scope;
         private readonly CodeWriter _w;
         private readonly OverflowProof? _overflow;
 
-        /// <param name="overflow">Which integer operations need an overflow check; null checks none (as before the analysis).</param>
-        public ExpressionEmitter(MdpFields fields, EmitScope scope, CodeWriter writer, OverflowProof? overflow = null)
+        /// <param name="overflow">Which integer operations need an overflow check; null checks none.</param>
+        public ExpressionEmitter(IFieldNames fields, EmitScope scope, CodeWriter writer, OverflowProof? overflow = null)
         {
             _fields = fields;
             _scope = scope;
@@ -164,34 +176,32 @@ namespace RlSpec.Compiler.Emit
             return ($"{Wrap(b.Left, prec)} {b.Op} {Wrap(b.Right, prec + 1)}", prec);
         }
 
-        private string Call(BoundCall c)
+        /// <summary>A built-in call, as its table entry writes it.</summary>
+        private string Call(BoundCall c) => c.Function.EmitCall(new Arguments(this, c.Arguments), c.Type);
+
+        /// <summary>The arguments' C# for a built-in's table entry, parenthesized by C# precedence here.</summary>
+        private sealed class Arguments : IArgumentCode
         {
-            var args = c.Arguments.Select(Emit).ToList();
-            switch (c.Function)
+            private readonly ExpressionEmitter _emitter;
+            private readonly IReadOnlyList<BoundExpr> _args;
+
+            public Arguments(ExpressionEmitter emitter, IReadOnlyList<BoundExpr> args)
             {
-                case "min":
-                case "max":
-                {
-                    var m = c.Function == "min" ? "Min" : "Max";
-                    if (args.Count == 1) return $"Functions.{m}({args[0]})";
-                    var acc = $"Math.{m}({args[0]}, {args[1]})";
-                    for (int k = 2; k < args.Count; k++) acc = $"Math.{m}({acc}, {args[k]})";
-                    return acc;
-                }
-                case "abs": return c.Type.Kind == TypeKind.Int && Checked(c) ? $"CheckedArithmetic.Abs({args[0]}, {Site(c)})" : $"Math.Abs({args[0]})";
-                case "clamp":
-                    return c.Type.Kind == TypeKind.Int
-                        ? $"Functions.Clamp({args[0]}, {args[1]}, {args[2]})"
-                        : $"Functions.Clamp((double){Wrap(c.Arguments[0], Unary)}, {args[1]}, {args[2]})";
-                case "floor": return $"Functions.Floor({args[0]})";
-                case "ceil": return $"Functions.Ceil({args[0]})";
-                case "round": return $"Functions.Round({args[0]})";
-                case "exp": return $"Math.Exp({args[0]})";
-                case "log": return $"Math.Log({args[0]})";
-                case "sqrt": return $"Math.Sqrt({args[0]})";
-                case "len": return $"{Wrap(c.Arguments[0], Primary)}.Length";
+                _emitter = emitter;
+                _args = args;
             }
-            throw new InvalidOperationException("unknown function " + c.Function);
+
+            public int Count => _args.Count;
+
+            public string Code(int k) => _emitter.Emit(_args[k]);
+
+            public string Factor(int k) => _emitter.Wrap(_args[k], Multiplicative + 1);
+
+            public string Unary(int k) => _emitter.Wrap(_args[k], ExpressionEmitter.Unary);
+
+            public string Primary(int k) => _emitter.Wrap(_args[k], ExpressionEmitter.Primary);
+
+            public RType Type(int k) => _args[k].Type;
         }
 
         /// <summary>A sum becomes an accumulation loop; a comprehension fills an array.</summary>
@@ -231,44 +241,19 @@ namespace RlSpec.Compiler.Emit
             return result;
         }
 
-        /// <summary>The mean of a reward distribution: closed forms, or the precomputed finite distribution.</summary>
-        private string Mean(BoundDistribution d)
-        {
-            if (d.IsTruncated) return _fields.Distribution(d) + ".Mean";
-            var a = d.Arguments.Select(x => Wrap(x, Multiplicative + 1)).ToList();
-            return d.Family switch
-            {
-                "bernoulli" => Emit(d.Arguments[0]),
-                "binomial" => $"{a[0]} * {a[1]}",
-                "poisson" => Emit(d.Arguments[0]),
-                "geometric" => $"(1 - {a[0]}) / {a[0]}",
-                "uniform" => $"({Emit(d.Arguments[0])} + {Emit(d.Arguments[1])}) / 2.0",
-                "categorical" => $"Functions.CategoricalMean({Emit(d.Arguments[0])})",
-                "normal" => Emit(d.Arguments[0]),
-                _ => throw new InvalidOperationException("unknown distribution " + d.Family),
-            };
-        }
+        /// <summary>The mean of a reward distribution: its family's closed form, or the precomputed finite distribution's.</summary>
+        private string Mean(BoundDistribution d) =>
+            d.IsTruncated ? _fields.Distribution(d) + ".Mean" : d.Family.Mean(new Arguments(this, d.Arguments));
 
         /// <summary>C# that creates the <c>FiniteDistribution</c> of a random variable or truncated reward.</summary>
         public string CreateDistribution(BoundDistribution d)
         {
-            var args = d.Arguments.Select(Emit).ToList();
+            var finite = d.Family.Finite ?? throw new InvalidOperationException("not a discrete distribution: " + d.Family.Name);
             string? lo = d.Lo is null ? null : Emit(d.Lo), hi = d.Hi is null ? null : Emit(d.Hi);
-            var clamp = d.Clamp ? "true" : "false";
-            switch (d.Family)
-            {
-                case "poisson": return $"FiniteDistribution.Poisson({args[0]}, {lo}, {hi}, clamp: {clamp})";
-                case "geometric": return $"FiniteDistribution.Geometric({args[0]}, {lo}, {hi}, clamp: {clamp})";
-            }
-            var baseCall = d.Family switch
-            {
-                "bernoulli" => $"FiniteDistribution.Bernoulli({args[0]})",
-                "binomial" => $"FiniteDistribution.Binomial({args[0]}, {args[1]})",
-                "uniform" => $"FiniteDistribution.Uniform({args[0]}, {args[1]})",
-                "categorical" => $"FiniteDistribution.Categorical({args[0]})",
-                _ => throw new InvalidOperationException("not a discrete distribution: " + d.Family),
-            };
-            return lo is null ? baseCall : $"{baseCall}.Restricted({lo}, {hi}, clamp: {clamp})";
+            return finite(new Arguments(this, d.Arguments), lo, hi, d.Clamp ? "true" : "false");
         }
+
+        /// <summary>C# that draws one value of an untruncated distribution from the random stream <paramref name="rng"/>.</summary>
+        public string SampleDistribution(BoundDistribution d, string rng) => d.Family.Sample(new Arguments(this, d.Arguments), rng);
     }
 }

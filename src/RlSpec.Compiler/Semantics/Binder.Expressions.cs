@@ -1,14 +1,16 @@
 using System.Collections.Generic;
 using System.Linq;
 using RlSpec.Compiler.Diagnostics;
+using RlSpec.Compiler.Semantics.Builtins;
 using RlSpec.Compiler.Syntax;
 
 namespace RlSpec.Compiler.Semantics
 {
-    // Expression binding: names, operators, calls, lists, loops and distributions.
-    internal sealed partial class Binder
+    /// <summary>Expression binding: names, operators, calls, lists, loops and distributions.</summary>
+    public sealed partial class Binder
     {
-        private BoundExpr Bind(ExprNode node)
+        /// <summary>Binds an expression; the caller checks its type and what it reads with <see cref="Check"/>.</summary>
+        public BoundExpr Bind(ExprNode node)
         {
             switch (node)
             {
@@ -31,12 +33,6 @@ namespace RlSpec.Compiler.Semantics
             }
         }
 
-        private BoundExpr Fail(string id, string message, SourceSpan span)
-        {
-            Error(id, message, span);
-            return new BoundError(span);
-        }
-
         private BoundExpr BindName(NameExpr n)
         {
             for (int k = _locals.Count - 1; k >= 0; k--)
@@ -51,14 +47,14 @@ namespace RlSpec.Compiler.Semantics
             {
                 if (n.Name == "t")
                 {
-                    if (_hasHorizon)
+                    if (StepIndexAvailable)
                     {
-                        _model.UsesStep = true;
+                        Model.UsesStep = true;
                         return new BoundStep(n.Span);
                     }
                     return Fail(DiagnosticIds.StepWithoutHorizon, "the step index 't' exists only in finite-horizon models (`horizon H`)", n.Span);
                 }
-                if (Builtins.Functions.ContainsKey(n.Name) || Builtins.Distributions.ContainsKey(n.Name))
+                if (BuiltinNames.IsBuiltin(n.Name))
                     return Fail(DiagnosticIds.UnknownName, $"'{n.Name}' is a function; call it as {n.Name}(...)", n.Span);
                 return Fail(DiagnosticIds.UnknownName, $"unknown name '{n.Name}'{Suggest(n.Name, _symbols.Values)}", n.Span);
             }
@@ -72,7 +68,7 @@ namespace RlSpec.Compiler.Semantics
                     if (let.Value!.HasError) return new BoundError(n.Span);
                     return let.IsConstant ? new BoundLet(let, n.Span) : let.Value;
                 case RandomSymbol r:
-                    if (r.Distribution is null && _randomNodes.ContainsKey(r) && !_model.Randoms.Contains(r)) return new BoundError(n.Span);
+                    if (r.Distribution is null && _randomNodes.ContainsKey(r) && !Model.Randoms.Contains(r)) return new BoundError(n.Span);
                     return new BoundRandom(r, n.Span);
                 case StateVarSymbol v: return new BoundStateVar(v, n.Primed, n.Span);
                 case EnumValueSymbol e: return new BoundEnumValue(e, n.Span);
@@ -167,70 +163,38 @@ namespace RlSpec.Compiler.Semantics
         private BoundExpr BindCall(CallExpr c)
         {
             var name = c.Function.Text;
-            if (Builtins.Distributions.TryGetValue(name, out var parameters))
-                return BindDistribution(c, parameters, null, null, false, c.Span);
-            if (!Builtins.Functions.TryGetValue(name, out var arity))
+            if (DistributionFamilies.TryGet(name, out var family))
+                return BindDistribution(c, family, null, null, false, c.Span);
+            if (!BuiltinFunctions.TryGet(name, out var function))
             {
                 if (_symbols.ContainsKey(name))
                     return Fail(DiagnosticIds.UnknownFunction, $"'{name}' is a {_symbols[name].What}, not a function", c.Function.Span);
-                var all = Builtins.Functions.Keys.Concat(Builtins.Distributions.Keys);
-                var hint = all.Select(f => (f, Levenshtein(f, name))).Where(x => x.Item2 <= 2).OrderBy(x => x.Item2).Select(x => x.f).FirstOrDefault();
+                var hint = BuiltinNames.All.Select(f => (f, Levenshtein(f, name))).Where(x => x.Item2 <= 2).OrderBy(x => x.Item2).Select(x => x.f).FirstOrDefault();
                 return Fail(DiagnosticIds.UnknownFunction,
-                    $"unknown function '{name}'" + (hint != null ? $"; did you mean '{hint}'?" : $"; functions are {string.Join(", ", Builtins.Functions.Keys)}"),
+                    $"unknown function '{name}'" + (hint != null ? $"; did you mean '{hint}'?" : $"; functions are {string.Join(", ", BuiltinFunctions.All.Select(f => f.Name))}"),
                     c.Function.Span);
             }
             var named = c.Arguments.FirstOrDefault(a => a.Name != null);
             if (named != null)
                 return Fail(DiagnosticIds.NamedArgument, $"{name}(...) takes no named arguments; remove '{named.Name!.Text} ='", named.Span);
-            if (c.Arguments.Count < arity.Min || (arity.Max >= 0 && c.Arguments.Count > arity.Max))
+            int min = function.MinArguments, max = function.MaxArguments;
+            if (c.Arguments.Count < min || (max >= 0 && c.Arguments.Count > max))
             {
-                var expected = arity.Max < 0 ? $"at least {arity.Min}" : arity.Min == arity.Max ? $"{arity.Min}" : $"{arity.Min} to {arity.Max}";
-                return Fail(DiagnosticIds.WrongArgumentCount, $"{name}(...) takes {expected} argument{(arity.Max == 1 ? "" : "s")}, but {c.Arguments.Count} {(c.Arguments.Count == 1 ? "is" : "are")} given", c.Span);
+                var expected = max < 0 ? $"at least {min}" : min == max ? $"{min}" : $"{min} to {max}";
+                return Fail(DiagnosticIds.WrongArgumentCount, $"{name}(...) takes {expected} argument{(max == 1 ? "" : "s")}, but {c.Arguments.Count} {(c.Arguments.Count == 1 ? "is" : "are")} given", c.Span);
             }
             var args = c.Arguments.Select(a => Bind(a.Value)).ToList();
             var failed = args.FirstOrDefault(a => a.HasError);
             if (failed != null) return failed;
-            switch (name)
-            {
-                case "min":
-                case "max":
-                {
-                    if (args.Count == 1)
-                    {
-                        if (args[0].Type.Kind != TypeKind.List || !args[0].Type.Element!.IsNumeric)
-                            return Fail(DiagnosticIds.TypeMismatch, $"{name}(...) of one argument needs a list of numbers; or give two or more numbers", c.Span);
-                        return new BoundCall(name, args, args[0].Type.Element!, c.Span);
-                    }
-                    var bad = args.FirstOrDefault(a => !a.Type.IsNumeric);
-                    if (bad != null) return Fail(DiagnosticIds.TypeMismatch, $"{name}(...) needs numbers, but this is {Article(bad.Type)}", bad.Span);
-                    var type = args.All(a => a.Type.Kind == TypeKind.Int) ? RType.Int : RType.Real;
-                    return new BoundCall(name, args, type, c.Span);
-                }
-                case "abs":
-                case "clamp":
-                {
-                    var bad = args.FirstOrDefault(a => !a.Type.IsNumeric);
-                    if (bad != null) return Fail(DiagnosticIds.TypeMismatch, $"{name}(...) needs numbers, but this is {Article(bad.Type)}", bad.Span);
-                    var type = args.All(a => a.Type.Kind == TypeKind.Int) ? RType.Int : RType.Real;
-                    return new BoundCall(name, args, type, c.Span);
-                }
-                case "len":
-                    if (args[0].Type.Kind != TypeKind.List)
-                        return Fail(DiagnosticIds.TypeMismatch, $"len(...) needs a list, but this is {Article(args[0].Type)}", args[0].Span);
-                    return new BoundCall(name, args, RType.Int, c.Span);
-                default:
-                {
-                    if (!args[0].Type.IsNumeric)
-                        return Fail(DiagnosticIds.TypeMismatch, $"{name}(...) needs a number, but this is {Article(args[0].Type)}", args[0].Span);
-                    var type = name is "floor" or "ceil" or "round" ? RType.Int : RType.Real;
-                    return new BoundCall(name, args, type, c.Span);
-                }
-            }
+            var typing = function.TypeCall(args, c.Span);
+            if (typing.Type is null) return Fail(DiagnosticIds.TypeMismatch, typing.Error!, typing.ErrorSpan);
+            return new BoundCall(function, args, typing.Type, c.Span);
         }
 
-        private BoundExpr BindDistribution(CallExpr c, string[] parameters, ExprNode? lo, ExprNode? hi, bool clamp, SourceSpan span)
+        private BoundExpr BindDistribution(CallExpr c, DistributionFamily family, ExprNode? lo, ExprNode? hi, bool clamp, SourceSpan span)
         {
-            var name = c.Function.Text;
+            var name = family.Name;
+            var parameters = family.Parameters.Select(p => p.Name).ToArray();
             var named = c.Arguments.FirstOrDefault(a => a.Name != null);
             if (named != null)
                 return Fail(DiagnosticIds.NamedArgument, $"{name}(...) takes its arguments by position ({string.Join(", ", parameters)}); remove '{named.Name!.Text} ='", named.Span);
@@ -242,13 +206,7 @@ namespace RlSpec.Compiler.Semantics
             if (failed != null) return failed;
             for (int k = 0; k < args.Count; k++)
             {
-                RType expected = name switch
-                {
-                    "binomial" when k == 0 => RType.Int,
-                    "uniform" => RType.Int,
-                    "categorical" => RType.ListOf(RType.Real),
-                    _ => RType.Real,
-                };
+                var expected = family.Parameters[k].Type;
                 if (!Assignable(args[k].Type, expected))
                     return Fail(DiagnosticIds.TypeMismatch, $"the {parameters[k]} of {name}(...) must be {Article(expected)}, but this is {Article(args[k].Type)}", args[k].Span);
                 if ((args[k].Deps & Dep.Next) != 0)
@@ -257,21 +215,21 @@ namespace RlSpec.Compiler.Semantics
             BoundExpr? boundLo = null, boundHi = null;
             if (lo != null)
             {
-                if (!Builtins.IsDiscrete(name))
+                if (!family.IsDiscrete)
                     return Fail(DiagnosticIds.DistributionExpected, $"only discrete distributions can be truncated to an integer range; {name}(...) is continuous", span);
                 boundLo = Check(Bind(lo), RType.Int, Dep.Param, "a truncation bound");
                 boundHi = Check(Bind(hi!), RType.Int, Dep.Param, "a truncation bound");
                 if (boundLo.HasError) return boundLo;
                 if (boundHi.HasError) return boundHi;
             }
-            var type = Builtins.IsDiscrete(name) ? RType.DiscreteDistribution : RType.ContinuousDistribution;
-            return new BoundDistribution(name, args, boundLo, boundHi, clamp, type, span);
+            var type = family.IsDiscrete ? RType.DiscreteDistribution : RType.ContinuousDistribution;
+            return new BoundDistribution(family, args, boundLo, boundHi, clamp, type, span);
         }
 
         private BoundExpr BindTruncate(TruncateExpr t)
         {
-            if (t.Distribution is CallExpr c && Builtins.Distributions.TryGetValue(c.Function.Text, out var parameters))
-                return BindDistribution(c, parameters, t.Lo, t.Hi, t.Clamp, t.Span);
+            if (t.Distribution is CallExpr c && DistributionFamilies.TryGet(c.Function.Text, out var family))
+                return BindDistribution(c, family, t.Lo, t.Hi, t.Clamp, t.Span);
             var inner = Bind(t.Distribution);
             if (inner.HasError) return inner;
             return Fail(DiagnosticIds.DistributionExpected,
@@ -292,7 +250,7 @@ namespace RlSpec.Compiler.Semantics
             {
                 try
                 {
-                    _model.Evaluator.Evaluate(new BoundIndex(target, index, target.Type.Element!, x.Span));
+                    Model.Evaluator.Evaluate(new BoundIndex(target, index, target.Type.Element!, x.Span));
                 }
                 catch (EvaluationException e) { return Fail(e.Id, e.Message, e.Span); }
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using RlSpec.Compiler.Diagnostics;
+using RlSpec.Compiler.Semantics.Builtins;
 
 namespace RlSpec.Compiler.Semantics
 {
@@ -160,17 +161,17 @@ namespace RlSpec.Compiler.Semantics
         public BoundExpr Else { get; }
     }
 
-    /// <summary>A call of a built-in function (<see cref="Builtins"/>).</summary>
+    /// <summary>A call of a built-in function; its table entry says how it evaluates and emits.</summary>
     public sealed class BoundCall : BoundExpr
     {
-        public BoundCall(string function, IReadOnlyList<BoundExpr> arguments, RType type, SourceSpan span)
+        public BoundCall(BuiltinFunction function, IReadOnlyList<BoundExpr> arguments, RType type, SourceSpan span)
             : base(type, Union(arguments), span)
         {
             Function = function;
             Arguments = arguments;
         }
 
-        public string Function { get; }
+        public BuiltinFunction Function { get; }
 
         public IReadOnlyList<BoundExpr> Arguments { get; }
 
@@ -244,7 +245,7 @@ namespace RlSpec.Compiler.Semantics
     /// <summary>A distribution: <c>poisson(4) truncated 0..cap</c>, <c>bernoulli(p)</c>, <c>normal(m, s)</c>, ...</summary>
     public sealed class BoundDistribution : BoundExpr
     {
-        public BoundDistribution(string family, IReadOnlyList<BoundExpr> arguments, BoundExpr? lo, BoundExpr? hi, bool clamp, RType type, SourceSpan span)
+        public BoundDistribution(DistributionFamily family, IReadOnlyList<BoundExpr> arguments, BoundExpr? lo, BoundExpr? hi, bool clamp, RType type, SourceSpan span)
             : base(type, BoundCall.Union(arguments) | (lo?.Deps ?? Dep.None) | (hi?.Deps ?? Dep.None), span)
         {
             Family = family;
@@ -254,7 +255,7 @@ namespace RlSpec.Compiler.Semantics
             Clamp = clamp;
         }
 
-        public string Family { get; }
+        public DistributionFamily Family { get; }
 
         public IReadOnlyList<BoundExpr> Arguments { get; }
 

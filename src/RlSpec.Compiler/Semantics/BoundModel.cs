@@ -4,42 +4,35 @@ using RlSpec.Compiler.Syntax;
 
 namespace RlSpec.Compiler.Semantics
 {
-    /// <summary>Which optimality criterion a model declared.</summary>
-    public enum CriterionKind
-    {
-        Discounted,
-        FiniteHorizon,
-        TotalReward,
-        AverageReward,
-    }
-
-    /// <summary>One <c>x' = e</c> (or <c>x = e</c> in <c>init</c>).</summary>
-    public sealed record BoundAssignment(StateVarSymbol Variable, BoundExpr Value, SourceSpan Span);
-
-    /// <summary>One outcome of a rule: assignments (others keep their value) and a probability (null = 1).</summary>
-    public sealed record BoundBranch(IReadOnlyList<BoundAssignment> Assignments, BoundExpr? Probability, SourceSpan Span);
-
-    /// <summary>A transition rule for one action (or the default rule when <see cref="Action"/> is null).</summary>
-    public sealed record BoundRule(int Id, ActionSymbol? Action, LocalSymbol? Index, BoundExpr? Guard, IReadOnlyList<BoundBranch> Branches, string Text, SourceSpan Span);
-
-    /// <summary>A reward term; all matching terms add up. <see cref="Value"/> may be a distribution (its mean counts).</summary>
-    public sealed record BoundReward(ActionSymbol? Action, LocalSymbol? Index, BoundExpr? Guard, BoundExpr Value, string Text, SourceSpan Span);
-
-    /// <summary>An explicit |S| x |S| transition table for one (non-family) action, evaluated at compile time.</summary>
-    public sealed record BoundTransitionTable(ActionSymbol Action, BoundExpr Table, SourceSpan Span);
-
-    /// <summary>The result of binding one model: symbols, typed expressions, and the rules in source order.</summary>
+    /// <summary>
+    /// What every kind of declaration has once the shared binder is done: its header (kind, name, the
+    /// declaration it is <c>on</c>, modifiers), parameters with the values in force, constant lets,
+    /// random variables, and the evaluator for constants. A kind's own bound form builds on it.
+    /// </summary>
     public sealed class BoundModel
     {
-        public BoundModel(ModelNode node) { Node = node; }
+        public BoundModel(ModelNode node, SourceText source)
+        {
+            Node = node;
+            Source = source;
+        }
 
         public ModelNode Node { get; }
+
+        /// <summary>The file's text, for quoting what the user wrote (taken once, at lowering).</summary>
+        public SourceText Source { get; }
 
         public string Name => Node.Name;
 
         public string Kind => Node.Kind;
 
         public bool HasErrors { get; internal set; }
+
+        /// <summary>The declaration named by <c>on X</c>, resolved in the file scope; null without <c>on</c>.</summary>
+        public ModelNode? Target { get; internal set; }
+
+        /// <summary>The modifiers written after the name that the kind accepts.</summary>
+        public List<string> Modifiers { get; } = new List<string>();
 
         public List<ParamSymbol> Params { get; } = new List<ParamSymbol>();
 
@@ -48,35 +41,7 @@ namespace RlSpec.Compiler.Semantics
 
         public List<RandomSymbol> Randoms { get; } = new List<RandomSymbol>();
 
-        public List<StateVarSymbol> StateVars { get; } = new List<StateVarSymbol>();
-
-        public List<ActionSymbol> Actions { get; } = new List<ActionSymbol>();
-
-        public List<BoundBranch> Init { get; } = new List<BoundBranch>();
-
-        public SourceSpan? InitSpan { get; internal set; }
-
-        public CriterionKind Criterion { get; internal set; }
-
-        public BoundExpr? Discount { get; internal set; }
-
-        public BoundExpr? Horizon { get; internal set; }
-
-        public BoundExpr? Until { get; internal set; }
-
-        public BoundRule? Default { get; internal set; }
-
-        public List<BoundRule> Rules { get; } = new List<BoundRule>();
-
-        public List<BoundReward> Rewards { get; } = new List<BoundReward>();
-
-        public List<BoundTransitionTable> TransitionTables { get; } = new List<BoundTransitionTable>();
-
-        public BoundExpr? RewardTable { get; internal set; }
-
-        public SourceSpan RewardTableSpan { get; internal set; }
-
-        /// <summary>True when some rule, probability or reward reads the step index t.</summary>
+        /// <summary>True when some expression reads the step index t.</summary>
         public bool UsesStep { get; internal set; }
 
         /// <summary>Evaluates constants with the parameters in force (defaults or overrides).</summary>

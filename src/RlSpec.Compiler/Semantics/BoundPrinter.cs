@@ -49,7 +49,7 @@ namespace RlSpec.Compiler.Semantics
                     sb.Append(" then "); Write(i.Then, sb);
                     sb.Append(" else "); Write(i.Else, sb);
                     break;
-                case BoundCall c: sb.Append(c.Function); List("(", c.Arguments, ")", sb); break;
+                case BoundCall c: sb.Append(c.Function.Name); List("(", c.Arguments, ")", sb); break;
                 case BoundIndex x: Wrap(x.Target, 10, sb); sb.Append('['); Write(x.Index, sb); sb.Append(']'); break;
                 case BoundList l: List("[", l.Elements, "]", sb); break;
                 case BoundLoop loop:
@@ -67,7 +67,7 @@ namespace RlSpec.Compiler.Semantics
                     }
                     break;
                 case BoundDistribution d:
-                    sb.Append(d.Family); List("(", d.Arguments, ")", sb);
+                    sb.Append(d.Family.Name); List("(", d.Arguments, ")", sb);
                     if (d.Lo != null)
                     {
                         sb.Append(d.Clamp ? " clamped " : " truncated ");

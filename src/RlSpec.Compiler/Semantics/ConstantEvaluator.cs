@@ -110,36 +110,36 @@ namespace RlSpec.Compiler.Semantics
         /// never a value that emitted code would compute differently. Operands are in int, so the
         /// long arithmetic before this check is exact.
         /// </summary>
-        private long CheckInt(long value, BoundExpr at, string operation)
-        {
-            if (value >= int.MinValue && value <= int.MaxValue) return value;
-            throw new EvaluationException(DiagnosticIds.IntegerOverflow,
-                $"integer overflow in {BoundPrinter.Print(at)} ({operation}); use a real (write {RealHint(at)}) or smaller values", at.Span);
-        }
+        private long CheckInt(long value, BoundExpr at, string operation) =>
+            value >= int.MinValue && value <= int.MaxValue ? value : throw Overflow(at, operation, RealHint(at));
 
-        /// <summary>The first integer literal or value to write as a real, for the fix-it: N * N with N = 100000 gives "100000.0".</summary>
+        /// <summary>The RLS0227 error for <paramref name="at"/>, e.g. "integer overflow in N * N (100000 * 100000); use a real (write 100000.0) or smaller values".</summary>
+        public static EvaluationException Overflow(BoundExpr at, string operation, string realHint) =>
+            new EvaluationException(DiagnosticIds.IntegerOverflow,
+                $"integer overflow in {BoundPrinter.Print(at)} ({operation}); use a real (write {realHint}) or smaller values", at.Span);
+
+        /// <summary>An int operand to write as a real, for the fix-it: N * N with N = 100000 gives "100000.0".</summary>
         private string RealHint(BoundExpr at)
         {
             if (at is BoundLoop) return "1.0 * ... in the sum's body";
-            var first = at is BoundBinary b ? b.Left : at is BoundUnary u ? u.Operand : at is BoundCall c && c.Arguments.Count > 0 ? c.Arguments[0] : at;
+            var first = at is BoundBinary b ? b.Left : at is BoundUnary u ? u.Operand : at;
             try
             {
-                var v = Evaluate(first);
-                if (v is long n) return BoundPrinter.RealText(n);
+                if (Evaluate(first) is long n) return BoundPrinter.RealText(n);
             }
             catch (EvaluationException)
             {
-                // The operand cannot be evaluated alone (e.g. a sum's body reads its index): suggest a form.
+                // The operand cannot be evaluated alone: suggest the form instead.
             }
             return "1.0 * ...";
         }
 
-        /// <summary>floor, ceil and round give ints: a real outside the 32-bit range (or NaN) has no such value.</summary>
-        private static long ToInt(double v, BoundCall at)
+        /// <summary>floor, ceil and round give ints: a whole real outside the 32-bit range (or NaN) has no such value.</summary>
+        public static long ToInt32(double whole, BoundCall at)
         {
-            if (v >= int.MinValue && v <= int.MaxValue) return (long)v;
+            if (whole >= int.MinValue && whole <= int.MaxValue) return (long)whole;
             throw new EvaluationException(DiagnosticIds.IntegerOverflow,
-                $"integer overflow in {BoundPrinter.Print(at)} ({BoundPrinter.RealText(v)} is outside the 32-bit integers); keep the value real (drop {at.Function}) or use smaller values", at.Span);
+                $"integer overflow in {BoundPrinter.Print(at)} ({BoundPrinter.RealText(whole)} is outside the 32-bit integers); keep the value real (drop {at.Function.Name}) or use smaller values", at.Span);
         }
 
         private object Binary(BoundBinary b)
@@ -206,41 +206,7 @@ namespace RlSpec.Compiler.Semantics
         {
             var args = new object[c.Arguments.Count];
             for (int k = 0; k < args.Length; k++) args[k] = Evaluate(c.Arguments[k]);
-            bool isInt = c.Type.Kind == TypeKind.Int;
-            switch (c.Function)
-            {
-                case "min":
-                case "max":
-                {
-                    var items = args.Length == 1 && args[0] is object[] list ? list : args;
-                    if (items.Length == 0) throw new EvaluationException(DiagnosticIds.EmptySupport, $"{c.Function} of an empty list", c.Span);
-                    if (isInt)
-                    {
-                        long best = (long)items[0];
-                        foreach (var v in items) best = c.Function == "min" ? Math.Min(best, (long)v) : Math.Max(best, (long)v);
-                        return best;
-                    }
-                    double bestReal = ToReal(items[0]);
-                    foreach (var v in items) bestReal = c.Function == "min" ? Math.Min(bestReal, ToReal(v)) : Math.Max(bestReal, ToReal(v));
-                    return bestReal;
-                }
-                case "abs": return isInt ? (object)CheckInt(Math.Abs((long)args[0]), c, $"abs({args[0]})") : Math.Abs(ToReal(args[0]));
-                case "clamp":
-                    if (isInt) return Math.Max((long)args[1], Math.Min((long)args[2], (long)args[0]));
-                    return Math.Max(ToReal(args[1]), Math.Min(ToReal(args[2]), ToReal(args[0])));
-                case "floor": return ToInt(Math.Floor(ToReal(args[0])), c);
-                case "ceil": return ToInt(Math.Ceiling(ToReal(args[0])), c);
-                case "round": return ToInt(Math.Round(ToReal(args[0]), MidpointRounding.AwayFromZero), c);
-                case "exp": return Math.Exp(ToReal(args[0]));
-                case "log":
-                    if (ToReal(args[0]) <= 0) throw new EvaluationException(DiagnosticIds.InvalidDistributionParameter, $"log of {ToReal(args[0])} is undefined; the argument must be positive", c.Span);
-                    return Math.Log(ToReal(args[0]));
-                case "sqrt":
-                    if (ToReal(args[0]) < 0) throw new EvaluationException(DiagnosticIds.InvalidDistributionParameter, $"sqrt of {ToReal(args[0])} is undefined; the argument must not be negative", c.Span);
-                    return Math.Sqrt(ToReal(args[0]));
-                case "len": return (long)((object[])args[0]).Length;
-            }
-            throw new EvaluationException(DiagnosticIds.NotConstant, $"{c.Function}(...) cannot be evaluated at compile time", c.Span);
+            return c.Function.EvaluateCall(args, c);
         }
     }
 }

@@ -21,13 +21,17 @@ namespace RlSpec.Compiler.Semantics
     /// </remarks>
     public static class IntervalAnalysis
     {
-        /// <summary>Analyzes every expression of <paramref name="model"/> (which must have bound without errors).</summary>
-        public static OverflowProof Prove(BoundModel model)
+        /// <summary>
+        /// Proves what can be proven of the expressions <paramref name="walk"/> visits (a model kind's IR,
+        /// all of it: every expression the emitter writes must be visited, since checks are found by node).
+        /// <paramref name="walk"/> runs several times, with different parameter ranges.
+        /// </summary>
+        public static OverflowProof Prove(IReadOnlyList<ParamSymbol> parameters, Action<IntervalAnalyzer> walk)
         {
-            var exact = new Analyzer(model, p => PointOf(p), int.MaxValue);
-            exact.Run();
+            var exact = new IntervalAnalyzer(p => PointOf(p), int.MaxValue);
+            walk(exact);
             var unproven = exact.Unproven;
-            var envelope = FindEnvelope(model, unproven.Count);
+            var envelope = FindEnvelope(parameters, walk, unproven.Count);
             return new OverflowProof(unproven, envelope);
         }
 
@@ -52,14 +56,14 @@ namespace RlSpec.Compiler.Semantics
         /// widened past the int range keeps only its sign; when no widening keeps the proof, the envelope
         /// is the values in force.
         /// </summary>
-        private static IReadOnlyList<ParamEnvelope> FindEnvelope(BoundModel model, int unprovenCount)
+        private static IReadOnlyList<ParamEnvelope> FindEnvelope(IReadOnlyList<ParamSymbol> parameters, Action<IntervalAnalyzer> walk, int unprovenCount)
         {
-            var ints = model.Params.Where(p => p.Value is long).ToList();
+            var ints = parameters.Where(p => p.Value is long).ToList();
             if (ints.Count == 0) return Array.Empty<ParamEnvelope>();
             bool HoldsWith(Func<ParamSymbol, Interval> ranges)
             {
-                var a = new Analyzer(model, ranges, unprovenCount);
-                a.Run();
+                var a = new IntervalAnalyzer(ranges, unprovenCount);
+                walk(a);
                 return a.Unproven.Count <= unprovenCount;
             }
             // Some models: the parameters only appear where any int is safe.
@@ -90,310 +94,259 @@ namespace RlSpec.Compiler.Semantics
             }
             return result;
         }
+    }
 
-        /// <summary>One pass over the model with given parameter ranges.</summary>
-        private sealed class Analyzer
+    /// <summary>
+    /// One pass of the interval analysis with given parameter ranges: a model kind's walker visits its
+    /// expressions with <see cref="Visit"/>, after declaring the ranges only it knows (action-family
+    /// indices with <see cref="SetLocal"/>, the step with <see cref="SetStep"/>). State variables, lets
+    /// and random variables get their ranges from their declarations.
+    /// </summary>
+    public sealed class IntervalAnalyzer
+    {
+        private readonly Func<ParamSymbol, Interval> _param;
+        private readonly Dictionary<LetSymbol, Interval> _lets = new Dictionary<LetSymbol, Interval>();
+        private readonly Dictionary<LocalSymbol, Interval> _locals = new Dictionary<LocalSymbol, Interval>();
+        private readonly Dictionary<StateVarSymbol, Interval> _vars = new Dictionary<StateVarSymbol, Interval>();
+        private readonly Dictionary<RandomSymbol, Interval> _randoms = new Dictionary<RandomSymbol, Interval>();
+        private Interval _step = Interval.Point(0);
+
+        // A pass that only asks "no more than this many unproven?" stops as soon as the answer is no.
+        private readonly int _limit;
+
+        /// <param name="limit">A pass that only asks "at most this many unproven?" may stop once <see cref="Exceeded"/>.</param>
+        public IntervalAnalyzer(Func<ParamSymbol, Interval> param, int limit)
         {
-            private readonly BoundModel _model;
-            private readonly Func<ParamSymbol, Interval> _param;
-            private readonly Dictionary<LetSymbol, Interval> _lets = new Dictionary<LetSymbol, Interval>();
-            private readonly Dictionary<LocalSymbol, Interval> _locals = new Dictionary<LocalSymbol, Interval>();
-            private readonly Dictionary<StateVarSymbol, Interval> _vars = new Dictionary<StateVarSymbol, Interval>();
-            private readonly Dictionary<RandomSymbol, Interval> _randoms = new Dictionary<RandomSymbol, Interval>();
-            private readonly Dictionary<ActionSymbol, Interval> _families = new Dictionary<ActionSymbol, Interval>();
-            private Interval? _step;
+            _param = param;
+            _limit = limit;
+        }
 
-            // A pass that only asks "no more than this many unproven?" stops as soon as the answer is no.
-            private readonly int _limit;
+        /// <summary>More operations are unproven than the limit: the walker may stop.</summary>
+        public bool Exceeded => Unproven.Count > _limit;
 
-            public Analyzer(BoundModel model, Func<ParamSymbol, Interval> param, int limit)
+        /// <summary>Declares the range of an index (e.g. an action family's) for what is visited next.</summary>
+        public void SetLocal(LocalSymbol local, Interval range) => _locals[local] = range;
+
+        public void RemoveLocal(LocalSymbol local) => _locals.Remove(local);
+
+        /// <summary>Declares the range of the step index t.</summary>
+        public void SetStep(Interval range) => _step = range;
+
+        /// <summary>The values lo..hi can take, visiting both bounds.</summary>
+        public Interval Range(BoundExpr lo, BoundExpr hi) => Span(Visit(lo), Visit(hi));
+
+        /// <summary>The operations found unproven so far.</summary>
+        public HashSet<BoundExpr> Unproven { get; } = new HashSet<BoundExpr>();
+
+        private Interval Let(LetSymbol l)
+        {
+            if (_lets.TryGetValue(l, out var known)) return known;
+            var value = l.Value is null ? Interval.Int32 : Visit(l.Value);
+            _lets[l] = value;
+            return value;
+        }
+
+        private Interval Var(StateVarSymbol v)
+        {
+            if (_vars.TryGetValue(v, out var known)) return known;
+            Interval range = v.Kind switch
             {
-                _model = model;
-                _param = param;
-                _limit = limit;
-            }
-
-            private bool Exceeded => Unproven.Count > _limit;
-
-            public HashSet<BoundExpr> Unproven { get; } = new HashSet<BoundExpr>();
-
-            public void Run()
-            {
-                foreach (var l in _model.ConstantLets) Let(l);
-                foreach (var v in _model.StateVars) Var(v);
-                foreach (var r in _model.Randoms) Random(r);
-                foreach (var a in _model.Actions)
-                {
-                    if (!a.IsFamily) continue;
-                    _locals[a.Index!] = Family(a);
-                    if (a.Guard != null) Visit(a.Guard);
-                    _locals.Remove(a.Index!);
-                }
-                if (_model.Discount != null) Visit(_model.Discount);
-                if (_model.Horizon != null) Visit(_model.Horizon);
-                if (_model.Until != null) Visit(_model.Until);
-                foreach (var r in _model.Rules)
-                {
-                    if (Exceeded) return;
-                    Rule(r);
-                }
-                if (_model.Default != null) Rule(_model.Default);
-                foreach (var b in _model.Init) Branch(b);
-                foreach (var r in _model.Rewards)
-                {
-                    if (Exceeded) return;
-                    bool indexed = r.Index != null && r.Action?.IsFamily == true;
-                    if (indexed) _locals[r.Index!] = Family(r.Action!);
-                    if (r.Guard != null) Visit(r.Guard);
-                    Visit(r.Value);
-                    if (indexed) _locals.Remove(r.Index!);
-                }
-                foreach (var t in _model.TransitionTables) Visit(t.Table);
-                if (_model.RewardTable != null) Visit(_model.RewardTable);
-            }
-
-            private void Rule(BoundRule r)
-            {
-                bool indexed = r.Index != null && r.Action?.IsFamily == true;
-                if (indexed) _locals[r.Index!] = Family(r.Action!);
-                if (r.Guard != null) Visit(r.Guard);
-                foreach (var b in r.Branches) Branch(b);
-                if (indexed) _locals.Remove(r.Index!);
-            }
-
-            private void Branch(BoundBranch b)
-            {
-                foreach (var a in b.Assignments) Visit(a.Value);
-                if (b.Probability != null) Visit(b.Probability);
-            }
-
-            private Interval Let(LetSymbol l)
-            {
-                if (_lets.TryGetValue(l, out var known)) return known;
-                var value = l.Value is null ? Interval.Int32 : Visit(l.Value);
-                _lets[l] = value;
-                return value;
-            }
-
-            private Interval Var(StateVarSymbol v)
-            {
-                if (_vars.TryGetValue(v, out var known)) return known;
-                Interval range = v.Kind switch
-                {
-                    StateVarKind.Enum => new Interval(0, v.Enum!.Values.Count - 1),
-                    StateVarKind.Bool => new Interval(0, 1),
-                    _ => Span(Visit(v.Lo!), Visit(v.Hi!)),
-                };
-                _vars[v] = range;
-                return range;
-            }
-
-            /// <summary>The values from a lower bound's range to an upper bound's range (a loop or a range lo..hi).</summary>
-            private static Interval Span(Interval lo, Interval hi) => new Interval(lo.Lo, Math.Max(lo.Lo, hi.Hi));
-
-            private Interval Family(ActionSymbol a)
-            {
-                if (_families.TryGetValue(a, out var known)) return known;
-                var range = Span(Visit(a.Lo!), Visit(a.Hi!));
-                _families[a] = range;
-                return range;
-            }
-
-            private Interval Random(RandomSymbol r)
-            {
-                if (_randoms.TryGetValue(r, out var known)) return known;
-                var range = r.Distribution is null ? Interval.Int32 : Support(r.Distribution);
-                _randoms[r] = range;
-                return range;
-            }
-
-            private Interval Step()
-            {
-                if (_step is { } known) return known;
-                var horizon = _model.Horizon is null ? Interval.Point(1) : Visit(_model.Horizon);
-                var step = new Interval(0, Math.Max(0, horizon.Hi - 1));
-                _step = step;
-                return step;
-            }
-
-            /// <summary>The values a discrete distribution can take: its truncation range, or its natural support.</summary>
-            private Interval Support(BoundDistribution d)
-            {
-                var args = d.Arguments.Select(Visit).ToList();
-                if (d.Lo != null)
-                {
-                    var lo = Visit(d.Lo);
-                    var hi = Visit(d.Hi!);
-                    return Span(lo, hi);
-                }
-                return d.Family switch
-                {
-                    "bernoulli" => new Interval(0, 1),
-                    "binomial" => new Interval(0, Math.Max(0, args[0].Hi)),
-                    "uniform" => Span(args[0], args[1]),
-                    "categorical" => new Interval(0, Math.Max(0, Length(d.Arguments[0]).Hi - 1)),
-                    _ => Interval.Int32,
-                };
-            }
-
-            /// <summary>How many elements a list may have.</summary>
-            private Interval Length(BoundExpr list) => list switch
-            {
-                BoundList l => Interval.Point(l.Elements.Count),
-                BoundLet l when l.Let.Value != null => Length(l.Let.Value),
-                BoundIf i => Length(i.Then).Union(Length(i.Else)),
-                BoundLoop { IsSum: false } c => new Interval(0, Math.Max(0, Visit(c.Hi).Hi - Visit(c.Lo).Lo + 1)),
-                _ => new Interval(0, int.MaxValue),
+                StateVarKind.Enum => new Interval(0, v.Enum!.Values.Count - 1),
+                StateVarKind.Bool => new Interval(0, 1),
+                _ => Span(Visit(v.Lo!), Visit(v.Hi!)),
             };
+            _vars[v] = range;
+            return range;
+        }
 
-            /// <summary>Records <paramref name="op"/> as unproven when its exact result range leaves int; returns the range it can produce.</summary>
-            private Interval Result(BoundExpr op, Interval exact)
+        /// <summary>The values from a lower bound's range to an upper bound's range (a loop or a range lo..hi).</summary>
+        private static Interval Span(Interval lo, Interval hi) => new Interval(lo.Lo, Math.Max(lo.Lo, hi.Hi));
+
+        private Interval Random(RandomSymbol r)
+        {
+            if (_randoms.TryGetValue(r, out var known)) return known;
+            var range = r.Distribution is null ? Interval.Int32 : Support(r.Distribution);
+            _randoms[r] = range;
+            return range;
+        }
+
+        /// <summary>The values a discrete distribution can take: its truncation range, or its natural support.</summary>
+        public Interval Support(BoundDistribution d)
+        {
+            var args = d.Arguments.Select(Visit).ToList();
+            if (d.Lo != null)
             {
-                if (!exact.FitsInt32) Unproven.Add(op);
-                return exact.ClampToInt32();
+                var lo = Visit(d.Lo);
+                var hi = Visit(d.Hi!);
+                return Span(lo, hi);
             }
-
-            /// <summary>
-            /// The range of an int (or enum) expression; for a list, the range of its int elements. Visits every
-            /// sub-expression, recording the unproven operations. Recursion depth is the expression's nesting,
-            /// which the parser limits; flat operator chains nest only on one side.
-            /// </summary>
-            private Interval Visit(BoundExpr e)
+            return d.Family.Name switch
             {
-                switch (e)
+                "bernoulli" => new Interval(0, 1),
+                "binomial" => new Interval(0, Math.Max(0, args[0].Hi)),
+                "uniform" => Span(args[0], args[1]),
+                "categorical" => new Interval(0, Math.Max(0, Length(d.Arguments[0]).Hi - 1)),
+                _ => Interval.Int32,
+            };
+        }
+
+        /// <summary>How many elements a list may have.</summary>
+        private Interval Length(BoundExpr list) => list switch
+        {
+            BoundList l => Interval.Point(l.Elements.Count),
+            BoundLet l when l.Let.Value != null => Length(l.Let.Value),
+            BoundIf i => Length(i.Then).Union(Length(i.Else)),
+            BoundLoop { IsSum: false } c => new Interval(0, Math.Max(0, Visit(c.Hi).Hi - Visit(c.Lo).Lo + 1)),
+            _ => new Interval(0, int.MaxValue),
+        };
+
+        /// <summary>Records <paramref name="op"/> as unproven when its exact result range leaves int; returns the range it can produce.</summary>
+        private Interval Result(BoundExpr op, Interval exact)
+        {
+            if (!exact.FitsInt32) Unproven.Add(op);
+            return exact.ClampToInt32();
+        }
+
+        /// <summary>
+        /// The range of an int (or enum) expression; for a list, the range of its int elements. Visits every
+        /// sub-expression, recording the unproven operations. Recursion depth is the expression's nesting,
+        /// which the parser limits; flat operator chains nest only on one side.
+        /// </summary>
+        public Interval Visit(BoundExpr e)
+        {
+            switch (e)
+            {
+                case BoundLiteral l: return l.Value is long n ? Interval.Point(n) : Interval.Int32;
+                case BoundParam p: return p.Type.Kind == TypeKind.Int ? _param(p.Param) : Interval.Int32;
+                case BoundLet l: return Let(l.Let);
+                case BoundStateVar v: return Var(v.Variable);
+                case BoundRandom r: return Random(r.Random);
+                case BoundLocal l: return _locals.TryGetValue(l.Local, out var local) ? local : Interval.Int32;
+                case BoundStep _: return _step;
+                case BoundEnumValue v: return Interval.Point(v.Value.Ordinal);
+                case BoundUnary u:
                 {
-                    case BoundLiteral l: return l.Value is long n ? Interval.Point(n) : Interval.Int32;
-                    case BoundParam p: return p.Type.Kind == TypeKind.Int ? _param(p.Param) : Interval.Int32;
-                    case BoundLet l: return Let(l.Let);
-                    case BoundStateVar v: return Var(v.Variable);
-                    case BoundRandom r: return Random(r.Random);
-                    case BoundLocal l: return _locals.TryGetValue(l.Local, out var local) ? local : Interval.Int32;
-                    case BoundStep _: return Step();
-                    case BoundEnumValue v: return Interval.Point(v.Value.Ordinal);
-                    case BoundUnary u:
-                    {
-                        var x = Visit(u.Operand);
-                        return u.Op == "-" && u.Type.Kind == TypeKind.Int ? Result(u, -x) : Interval.Int32;
-                    }
-                    case BoundBinary b: return Binary(b);
-                    case BoundIf i:
-                    {
-                        Visit(i.Condition);
-                        var t = Visit(i.Then);
-                        var f = Visit(i.Else);
-                        return t.Union(f);
-                    }
-                    case BoundCall c: return Call(c);
-                    case BoundIndex x:
-                    {
-                        var elements = Visit(x.Target);
-                        Visit(x.Index);
-                        return elements;
-                    }
-                    case BoundList l:
-                    {
-                        Interval? hull = null;
-                        foreach (var item in l.Elements)
-                        {
-                            var r = Visit(item);
-                            hull = hull is { } h ? h.Union(r) : r;
-                        }
-                        return hull ?? Interval.Point(0);
-                    }
-                    case BoundLoop loop: return Loop(loop);
-                    case BoundDistribution d:
-                        Support(d);
-                        return Interval.Int32;
-                    default:
-                        // A node this analysis does not know: visit what it contains, and assume nothing of its value.
-                        foreach (var child in BoundTree.Children(e)) Visit(child);
-                        return Interval.Int32;
+                    var x = Visit(u.Operand);
+                    return u.Op == "-" && u.Type.Kind == TypeKind.Int ? Result(u, -x) : Interval.Int32;
                 }
-            }
-
-            private Interval Binary(BoundBinary b)
-            {
-                var l = Visit(b.Left);
-                var r = Visit(b.Right);
-                if (b.Type.Kind != TypeKind.Int) return Interval.Int32;
-                switch (b.Op)
+                case BoundBinary b: return Binary(b);
+                case BoundIf i:
                 {
-                    case "+": return Result(b, l + r);
-                    case "-": return Result(b, l - r);
-                    case "*": return Result(b, l * r);
-                    case "%":
-                    {
-                        // Remainder in 0..|b|-1; a divisor that may be 0 (or -1 with int.MinValue, which C# rejects) needs a check.
-                        if (r.Contains(0) || (r.Contains(-1) && l.Contains(int.MinValue))) Unproven.Add(b);
-                        return new Interval(0, Math.Max(0, r.Magnitude - 1));
-                    }
-                    case "^": return Power(b, l, r);
-                    default: return Interval.Int32;
+                    Visit(i.Condition);
+                    var t = Visit(i.Then);
+                    var f = Visit(i.Else);
+                    return t.Union(f);
                 }
-            }
-
-            private Interval Power(BoundBinary b, Interval baseRange, Interval exponent)
-            {
-                if (exponent.Lo < 0) Unproven.Add(b); // fails at run time; the checked power names the expression
-                long m = baseRange.Magnitude;
-                if (m <= 1) return new Interval(-1, 1);
-                long e = Math.Max(0, exponent.Hi);
-                double top = Math.Pow(m, Math.Min(e, 64));
-                var magnitude = Interval.Saturate(top);
-                var exact = baseRange.Lo >= 0 ? new Interval(0, magnitude) : new Interval(-magnitude, magnitude);
-                return Result(b, exact);
-            }
-
-            private Interval Call(BoundCall c)
-            {
-                var args = c.Arguments.Select(Visit).ToList();
-                if (c.Type.Kind != TypeKind.Int) return Interval.Int32;
-                switch (c.Function)
+                case BoundCall c: return Call(c);
+                case BoundIndex x:
                 {
-                    case "min":
-                    case "max":
-                    {
-                        // One argument: a list, whose element range is args[0].
-                        bool min = c.Function == "min";
-                        long lo = args[0].Lo, hi = args[0].Hi;
-                        foreach (var a in args)
-                        {
-                            lo = min ? Math.Min(lo, a.Lo) : Math.Max(lo, a.Lo);
-                            hi = min ? Math.Min(hi, a.Hi) : Math.Max(hi, a.Hi);
-                        }
-                        return new Interval(lo, hi);
-                    }
-                    case "abs":
-                    {
-                        var x = args[0];
-                        var exact = x.Lo >= 0 ? x : x.Hi <= 0 ? -x : new Interval(0, x.Magnitude);
-                        return Result(c, exact);
-                    }
-                    case "clamp":
-                        // clamp(x, lo, hi) returns lo, hi, or x between them.
-                        return new Interval(Math.Min(args[1].Lo, args[2].Lo), Math.Max(args[1].Hi, args[2].Hi));
-                    case "len":
-                        return Length(c.Arguments[0]);
-                    default:
-                        // floor, ceil, round: from a real, whose range is not tracked.
-                        return Interval.Int32;
+                    var elements = Visit(x.Target);
+                    Visit(x.Index);
+                    return elements;
                 }
+                case BoundList l:
+                {
+                    Interval? hull = null;
+                    foreach (var item in l.Elements)
+                    {
+                        var r = Visit(item);
+                        hull = hull is { } h ? h.Union(r) : r;
+                    }
+                    return hull ?? Interval.Point(0);
+                }
+                case BoundLoop loop: return Loop(loop);
+                case BoundDistribution d:
+                    Support(d);
+                    return Interval.Int32;
+                default:
+                    // A node this analysis does not know: visit what it contains, and assume nothing of its value.
+                    foreach (var child in BoundTree.Children(e)) Visit(child);
+                    return Interval.Int32;
             }
+        }
 
-            private Interval Loop(BoundLoop loop)
+        private Interval Binary(BoundBinary b)
+        {
+            var l = Visit(b.Left);
+            var r = Visit(b.Right);
+            if (b.Type.Kind != TypeKind.Int) return Interval.Int32;
+            switch (b.Op)
             {
-                var lo = Visit(loop.Lo);
-                var hi = Visit(loop.Hi);
-                _locals[loop.Variable] = Span(lo, hi);
-                var body = Visit(loop.Body);
-                _locals.Remove(loop.Variable);
-                if (!loop.IsSum) return body;
-                if (loop.Type.Kind != TypeKind.Int) return Interval.Int32;
-                // Every partial sum of k <= count terms lies in [min(0, count*lo), max(0, count*hi)].
-                var count = Math.Max(0, hi.Hi - lo.Lo + 1);
-                var total = Interval.Point(count) * body;
-                return Result(loop, new Interval(Math.Min(0, total.Lo), Math.Max(0, total.Hi)));
+                case "+": return Result(b, l + r);
+                case "-": return Result(b, l - r);
+                case "*": return Result(b, l * r);
+                case "%":
+                {
+                    // Remainder in 0..|b|-1; a divisor that may be 0 (or -1 with int.MinValue, which C# rejects) needs a check.
+                    if (r.Contains(0) || (r.Contains(-1) && l.Contains(int.MinValue))) Unproven.Add(b);
+                    return new Interval(0, Math.Max(0, r.Magnitude - 1));
+                }
+                case "^": return Power(b, l, r);
+                default: return Interval.Int32;
             }
+        }
+
+        private Interval Power(BoundBinary b, Interval baseRange, Interval exponent)
+        {
+            if (exponent.Lo < 0) Unproven.Add(b); // fails at run time; the checked power names the expression
+            long m = baseRange.Magnitude;
+            if (m <= 1) return new Interval(-1, 1);
+            long e = Math.Max(0, exponent.Hi);
+            double top = Math.Pow(m, Math.Min(e, 64));
+            var magnitude = Interval.Saturate(top);
+            var exact = baseRange.Lo >= 0 ? new Interval(0, magnitude) : new Interval(-magnitude, magnitude);
+            return Result(b, exact);
+        }
+
+        private Interval Call(BoundCall c)
+        {
+            var args = c.Arguments.Select(Visit).ToList();
+            if (c.Type.Kind != TypeKind.Int) return Interval.Int32;
+            switch (c.Function.Name)
+            {
+                case "min":
+                case "max":
+                {
+                    // One argument: a list, whose element range is args[0].
+                    bool min = c.Function.Name == "min";
+                    long lo = args[0].Lo, hi = args[0].Hi;
+                    foreach (var a in args)
+                    {
+                        lo = min ? Math.Min(lo, a.Lo) : Math.Max(lo, a.Lo);
+                        hi = min ? Math.Min(hi, a.Hi) : Math.Max(hi, a.Hi);
+                    }
+                    return new Interval(lo, hi);
+                }
+                case "abs":
+                {
+                    var x = args[0];
+                    // Math.Abs(int.MinValue) throws in C#, so abs never wraps: no check needed.
+                    return (x.Lo >= 0 ? x : x.Hi <= 0 ? -x : new Interval(0, x.Magnitude)).ClampToInt32();
+                }
+                case "clamp":
+                    // clamp(x, lo, hi) returns lo, hi, or x between them.
+                    return new Interval(Math.Min(args[1].Lo, args[2].Lo), Math.Max(args[1].Hi, args[2].Hi));
+                case "len":
+                    return Length(c.Arguments[0]);
+                default:
+                    // floor, ceil, round: from a real, whose range is not tracked.
+                    return Interval.Int32;
+            }
+        }
+
+        private Interval Loop(BoundLoop loop)
+        {
+            var lo = Visit(loop.Lo);
+            var hi = Visit(loop.Hi);
+            _locals[loop.Variable] = Span(lo, hi);
+            var body = Visit(loop.Body);
+            _locals.Remove(loop.Variable);
+            if (!loop.IsSum) return body;
+            if (loop.Type.Kind != TypeKind.Int) return Interval.Int32;
+            // Every partial sum of k <= count terms lies in [min(0, count*lo), max(0, count*hi)].
+            var count = Math.Max(0, hi.Hi - lo.Lo + 1);
+            var total = Interval.Point(count) * body;
+            return Result(loop, new Interval(Math.Min(0, total.Lo), Math.Max(0, total.Hi)));
         }
     }
 }

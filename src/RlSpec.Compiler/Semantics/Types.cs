@@ -32,6 +32,13 @@ namespace RlSpec.Compiler.Semantics
 
         public bool IsError => Kind == TypeKind.Error || (Element?.IsError ?? false);
 
+        /// <summary>The type with its indefinite article, for messages: "an int", "a list of real".</summary>
+        public string WithArticle()
+        {
+            var s = ToString();
+            return (s.Length > 0 && "aeiou".IndexOf(s[0]) >= 0 ? "an " : "a ") + s;
+        }
+
         public override string ToString() => Kind switch
         {
             TypeKind.Int => "int",

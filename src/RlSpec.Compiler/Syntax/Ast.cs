@@ -9,8 +9,9 @@ namespace RlSpec.Compiler.Syntax
     /// <summary>A parsed .rlspec file.</summary>
     public sealed record FileNode(string Path, IReadOnlyList<ModelNode> Models);
 
-    /// <summary><c>kind Name { members }</c>.</summary>
-    public sealed record ModelNode(string Kind, SourceSpan KindSpan, string Name, SourceSpan NameSpan, IReadOnlyList<MemberNode> Members, SourceSpan Span);
+    /// <summary><c>kind Name (on Target)? modifier* { members }</c>.</summary>
+    public sealed record ModelNode(string Kind, SourceSpan KindSpan, string Name, SourceSpan NameSpan, IReadOnlyList<MemberNode> Members, SourceSpan Span,
+        Identifier? Target = null, IReadOnlyList<Identifier>? Modifiers = null);
 
     /// <summary>A name with where it was written.</summary>
     public sealed record Identifier(string Text, SourceSpan Span);

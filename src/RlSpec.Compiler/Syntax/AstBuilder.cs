@@ -30,7 +30,8 @@ namespace RlSpec.Compiler.Syntax
         private Identifier Id(IToken t) => new Identifier(t.Text, Span(t));
 
         private ModelNode BuildModel(P.ModelContext m) =>
-            new ModelNode(m.kind.Text, Span(m.kind), m.name.Text, Span(m.name), m.member().SelectMany(BuildMember).ToList(), Span(m));
+            new ModelNode(m.kind.Text, Span(m.kind), m.name.Text, Span(m.name), m.member().SelectMany(BuildMember).ToList(), Span(m),
+                m.target is null ? null : Id(m.target), m._modifier.Select(Id).ToList());
 
         private IEnumerable<MemberNode> BuildMember(P.MemberContext member)
         {

@@ -22,10 +22,10 @@ public class FeatureModelTests
         var result = RlSpecCompiler.Compile("feature.rlspec", text);
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics.Select(d => d.Format())));
         var model = Assert.Single(result.Models);
-        var loaded = InMemoryModelCompiler.Load(model.Source, model.TypeName);
-        Assert.True(loaded.Host != null, string.Join("\n", loaded.Errors));
-        Assert.Empty(loaded.Host!.Validate());
-        return loaded.Host;
+        var loaded = InMemoryModelCompiler.Load(model);
+        Assert.True(loaded.MdpHost != null, string.Join("\n", loaded.Errors));
+        Assert.Empty(loaded.MdpHost!.Validate());
+        return loaded.MdpHost;
     }
 
     /// <summary>Runs <see cref="ReferenceChecks.CheckStationary{T}"/> on the host's concrete model type.</summary>

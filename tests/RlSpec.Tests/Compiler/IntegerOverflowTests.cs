@@ -28,9 +28,9 @@ public class IntegerOverflowTests
     private static IMdpHost Load(string text)
     {
         var model = Assert.Single(RlSpecCompiler.Compile("overflow.rlspec", text).Models);
-        var loaded = InMemoryModelCompiler.Load(model.Source, model.TypeName);
-        Assert.True(loaded.Host != null, string.Join("\n", loaded.Errors));
-        return loaded.Host!;
+        var loaded = InMemoryModelCompiler.Load(model);
+        Assert.True(loaded.MdpHost != null, string.Join("\n", loaded.Errors));
+        return loaded.MdpHost!;
     }
 
     private static (int Code, string Out, string Err) RunCli(string text, params string[] args)

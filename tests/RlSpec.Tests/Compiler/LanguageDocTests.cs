@@ -30,10 +30,10 @@ public class LanguageDocTests
         Assert.True(!result.HasErrors, string.Join("\n", result.Diagnostics.Select(d => d.Format())) + "\n" + source);
         foreach (var model in result.Models)
         {
-            var loaded = InMemoryModelCompiler.Load(model.Source, model.TypeName);
-            Assert.True(loaded.Host != null, string.Join("\n", loaded.Errors));
-            Assert.Empty(loaded.Host!.Validate());
-            Assert.Empty(loaded.Host.Solve().Warnings);
+            var loaded = InMemoryModelCompiler.Load(model);
+            Assert.True(loaded.MdpHost != null, string.Join("\n", loaded.Errors));
+            Assert.Empty(loaded.MdpHost!.Validate());
+            Assert.Empty(loaded.MdpHost.Solve().Warnings);
         }
     }
 

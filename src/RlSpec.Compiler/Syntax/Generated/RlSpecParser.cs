@@ -37,13 +37,13 @@ public partial class RlSpecParser : Parser {
 	public const int
 		PARAM=1, LET=2, STATE=3, ACTION=4, INIT=5, DISCOUNT=6, HORIZON=7, AVERAGE=8, 
 		UNTIL=9, DEFAULT=10, TRANSITION=11, REWARD=12, WHEN=13, STAY=14, IN=15, 
-		FOR=16, SUM=17, IF=18, THEN=19, ELSE=20, TRUE=21, FALSE=22, TRUNCATED=23, 
-		CLAMPED=24, INT_TYPE=25, REAL_TYPE=26, BOOL_TYPE=27, LBRACE=28, RBRACE=29, 
-		LPAREN=30, RPAREN=31, LBRACK=32, RBRACK=33, COMMA=34, COLON=35, DOTDOT=36, 
-		ASSIGN=37, TILDE=38, BAR=39, AT=40, PRIME=41, CARET=42, PLUS=43, MINUS=44, 
-		STAR=45, SLASH=46, PERCENT=47, LE=48, GE=49, EQ=50, NE=51, LT=52, GT=53, 
-		AND=54, OR=55, BANG=56, REAL_LIT=57, INT_LIT=58, ID=59, LINE_COMMENT=60, 
-		BLOCK_COMMENT=61, WS=62, UNKNOWN_CHAR=63;
+		ON=16, FOR=17, SUM=18, IF=19, THEN=20, ELSE=21, TRUE=22, FALSE=23, TRUNCATED=24, 
+		CLAMPED=25, INT_TYPE=26, REAL_TYPE=27, BOOL_TYPE=28, LBRACE=29, RBRACE=30, 
+		LPAREN=31, RPAREN=32, LBRACK=33, RBRACK=34, COMMA=35, COLON=36, DOTDOT=37, 
+		ASSIGN=38, TILDE=39, BAR=40, AT=41, PRIME=42, CARET=43, PLUS=44, MINUS=45, 
+		STAR=46, SLASH=47, PERCENT=48, LE=49, GE=50, EQ=51, NE=52, LT=53, GT=54, 
+		AND=55, OR=56, BANG=57, REAL_LIT=58, INT_LIT=59, ID=60, LINE_COMMENT=61, 
+		BLOCK_COMMENT=62, WS=63, UNKNOWN_CHAR=64;
 	public const int
 		RULE_file = 0, RULE_model = 1, RULE_member = 2, RULE_paramDecl = 3, RULE_stateVar = 4, 
 		RULE_actionDecl = 5, RULE_actionRef = 6, RULE_initBranch = 7, RULE_initAssignment = 8, 
@@ -58,16 +58,16 @@ public partial class RlSpecParser : Parser {
 	private static readonly string[] _LiteralNames = {
 		null, "'param'", "'let'", "'state'", "'action'", "'init'", "'discount'", 
 		"'horizon'", "'average'", "'until'", "'default'", "'transition'", "'reward'", 
-		"'when'", "'stay'", "'in'", "'for'", "'sum'", "'if'", "'then'", "'else'", 
-		"'true'", "'false'", "'truncated'", "'clamped'", "'int'", "'real'", "'bool'", 
-		"'{'", "'}'", "'('", "')'", "'['", "']'", "','", "':'", "'..'", "'='", 
-		"'~'", "'|'", "'@'", "'''", "'^'", "'+'", "'-'", "'*'", "'/'", "'%'", 
-		"'<='", "'>='", "'=='", "'!='", "'<'", "'>'", "'&&'", "'||'", "'!'"
+		"'when'", "'stay'", "'in'", "'on'", "'for'", "'sum'", "'if'", "'then'", 
+		"'else'", "'true'", "'false'", "'truncated'", "'clamped'", "'int'", "'real'", 
+		"'bool'", "'{'", "'}'", "'('", "')'", "'['", "']'", "','", "':'", "'..'", 
+		"'='", "'~'", "'|'", "'@'", "'''", "'^'", "'+'", "'-'", "'*'", "'/'", 
+		"'%'", "'<='", "'>='", "'=='", "'!='", "'<'", "'>'", "'&&'", "'||'", "'!'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "PARAM", "LET", "STATE", "ACTION", "INIT", "DISCOUNT", "HORIZON", 
 		"AVERAGE", "UNTIL", "DEFAULT", "TRANSITION", "REWARD", "WHEN", "STAY", 
-		"IN", "FOR", "SUM", "IF", "THEN", "ELSE", "TRUE", "FALSE", "TRUNCATED", 
+		"IN", "ON", "FOR", "SUM", "IF", "THEN", "ELSE", "TRUE", "FALSE", "TRUNCATED", 
 		"CLAMPED", "INT_TYPE", "REAL_TYPE", "BOOL_TYPE", "LBRACE", "RBRACE", "LPAREN", 
 		"RPAREN", "LBRACK", "RBRACK", "COMMA", "COLON", "DOTDOT", "ASSIGN", "TILDE", 
 		"BAR", "AT", "PRIME", "CARET", "PLUS", "MINUS", "STAR", "SLASH", "PERCENT", 
@@ -167,12 +167,16 @@ public partial class RlSpecParser : Parser {
 	public partial class ModelContext : ParserRuleContext {
 		public IToken kind;
 		public IToken name;
+		public IToken target;
+		public IToken _ID;
+		public IList<IToken> _modifier = new List<IToken>();
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(RlSpecParser.LBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(RlSpecParser.RBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] ID() { return GetTokens(RlSpecParser.ID); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ID(int i) {
 			return GetToken(RlSpecParser.ID, i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(RlSpecParser.ON, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public MemberContext[] member() {
 			return GetRuleContexts<MemberContext>();
 		}
@@ -204,23 +208,50 @@ public partial class RlSpecParser : Parser {
 			_localctx.kind = Match(ID);
 			State = 41;
 			_localctx.name = Match(ID);
-			State = 42;
-			Match(LBRACE);
-			State = 46;
+			State = 44;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 576460752303431678L) != 0)) {
+			if (_la==ON) {
 				{
-				{
+				State = 42;
+				Match(ON);
 				State = 43;
-				member();
+				_localctx.target = Match(ID);
+				}
+			}
+
+			State = 49;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==ID) {
+				{
+				{
+				State = 46;
+				_localctx._ID = Match(ID);
+				_localctx._modifier.Add(_localctx._ID);
 				}
 				}
-				State = 48;
+				State = 51;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 49;
+			State = 52;
+			Match(LBRACE);
+			State = 56;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1152921504606855166L) != 0)) {
+				{
+				{
+				State = 53;
+				member();
+				}
+				}
+				State = 58;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 59;
 			Match(RBRACE);
 			}
 		}
@@ -503,30 +534,30 @@ public partial class RlSpecParser : Parser {
 		EnterRule(_localctx, 4, RULE_member);
 		int _la;
 		try {
-			State = 130;
+			State = 140;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,9,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,11,Context) ) {
 			case 1:
 				_localctx = new ParamMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 51;
+				State = 61;
 				Match(PARAM);
-				State = 52;
+				State = 62;
 				paramDecl();
-				State = 57;
+				State = 67;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 53;
+					State = 63;
 					Match(COMMA);
-					State = 54;
+					State = 64;
 					paramDecl();
 					}
 					}
-					State = 59;
+					State = 69;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -536,13 +567,13 @@ public partial class RlSpecParser : Parser {
 				_localctx = new LetMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 60;
+				State = 70;
 				Match(LET);
-				State = 61;
+				State = 71;
 				((LetMemberContext)_localctx).name = Match(ID);
-				State = 62;
+				State = 72;
 				Match(ASSIGN);
-				State = 63;
+				State = 73;
 				expr(0);
 				}
 				break;
@@ -550,13 +581,13 @@ public partial class RlSpecParser : Parser {
 				_localctx = new RandomMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 64;
+				State = 74;
 				Match(LET);
-				State = 65;
+				State = 75;
 				((RandomMemberContext)_localctx).name = Match(ID);
-				State = 66;
+				State = 76;
 				Match(TILDE);
-				State = 67;
+				State = 77;
 				expr(0);
 				}
 				break;
@@ -564,23 +595,23 @@ public partial class RlSpecParser : Parser {
 				_localctx = new StateMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 68;
+				State = 78;
 				Match(STATE);
-				State = 69;
+				State = 79;
 				stateVar();
-				State = 74;
+				State = 84;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 70;
+					State = 80;
 					Match(COMMA);
-					State = 71;
+					State = 81;
 					stateVar();
 					}
 					}
-					State = 76;
+					State = 86;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -590,23 +621,23 @@ public partial class RlSpecParser : Parser {
 				_localctx = new ActionMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 77;
+				State = 87;
 				Match(ACTION);
-				State = 78;
+				State = 88;
 				actionDecl();
-				State = 83;
+				State = 93;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 79;
+					State = 89;
 					Match(COMMA);
-					State = 80;
+					State = 90;
 					actionDecl();
 					}
 					}
-					State = 85;
+					State = 95;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -616,23 +647,23 @@ public partial class RlSpecParser : Parser {
 				_localctx = new InitMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 86;
+				State = 96;
 				Match(INIT);
-				State = 87;
+				State = 97;
 				initBranch();
-				State = 92;
+				State = 102;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BAR) {
 					{
 					{
-					State = 88;
+					State = 98;
 					Match(BAR);
-					State = 89;
+					State = 99;
 					initBranch();
 					}
 					}
-					State = 94;
+					State = 104;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -642,9 +673,9 @@ public partial class RlSpecParser : Parser {
 				_localctx = new DiscountMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 95;
+				State = 105;
 				Match(DISCOUNT);
-				State = 96;
+				State = 106;
 				expr(0);
 				}
 				break;
@@ -652,9 +683,9 @@ public partial class RlSpecParser : Parser {
 				_localctx = new HorizonMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 97;
+				State = 107;
 				Match(HORIZON);
-				State = 98;
+				State = 108;
 				expr(0);
 				}
 				break;
@@ -662,7 +693,7 @@ public partial class RlSpecParser : Parser {
 				_localctx = new AverageMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 99;
+				State = 109;
 				Match(AVERAGE);
 				}
 				break;
@@ -670,9 +701,9 @@ public partial class RlSpecParser : Parser {
 				_localctx = new UntilMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 100;
+				State = 110;
 				Match(UNTIL);
-				State = 101;
+				State = 111;
 				expr(0);
 				}
 				break;
@@ -680,11 +711,11 @@ public partial class RlSpecParser : Parser {
 				_localctx = new DefaultMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 102;
+				State = 112;
 				Match(DEFAULT);
-				State = 103;
+				State = 113;
 				Match(COLON);
-				State = 104;
+				State = 114;
 				outcomes();
 				}
 				break;
@@ -692,13 +723,13 @@ public partial class RlSpecParser : Parser {
 				_localctx = new TransitionTableMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 105;
+				State = 115;
 				Match(TRANSITION);
-				State = 106;
+				State = 116;
 				((TransitionTableMemberContext)_localctx).name = Match(ID);
-				State = 107;
+				State = 117;
 				Match(ASSIGN);
-				State = 108;
+				State = 118;
 				expr(0);
 				}
 				break;
@@ -706,11 +737,11 @@ public partial class RlSpecParser : Parser {
 				_localctx = new RewardTableMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 109;
+				State = 119;
 				Match(REWARD);
-				State = 110;
+				State = 120;
 				Match(ASSIGN);
-				State = 111;
+				State = 121;
 				expr(0);
 				}
 				break;
@@ -718,33 +749,33 @@ public partial class RlSpecParser : Parser {
 				_localctx = new RewardMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 112;
+				State = 122;
 				Match(REWARD);
-				State = 114;
+				State = 124;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ID) {
 					{
-					State = 113;
+					State = 123;
 					actionRef();
 					}
 				}
 
-				State = 118;
+				State = 128;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 116;
+					State = 126;
 					Match(WHEN);
-					State = 117;
+					State = 127;
 					((RewardMemberContext)_localctx).guard = expr(0);
 					}
 				}
 
-				State = 120;
+				State = 130;
 				Match(COLON);
-				State = 121;
+				State = 131;
 				((RewardMemberContext)_localctx).value = expr(0);
 				}
 				break;
@@ -752,23 +783,23 @@ public partial class RlSpecParser : Parser {
 				_localctx = new RuleMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 122;
+				State = 132;
 				actionRef();
-				State = 125;
+				State = 135;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 123;
+					State = 133;
 					Match(WHEN);
-					State = 124;
+					State = 134;
 					((RuleMemberContext)_localctx).guard = expr(0);
 					}
 				}
 
-				State = 127;
+				State = 137;
 				Match(COLON);
-				State = 128;
+				State = 138;
 				outcomes();
 				}
 				break;
@@ -818,19 +849,19 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 132;
+			State = 142;
 			_localctx.name = Match(ID);
-			State = 135;
+			State = 145;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COLON) {
 				{
-				State = 133;
+				State = 143;
 				Match(COLON);
-				State = 134;
+				State = 144;
 				_localctx.type = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 234881024L) != 0)) ) {
+				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 469762048L) != 0)) ) {
 					_localctx.type = ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -840,9 +871,9 @@ public partial class RlSpecParser : Parser {
 				}
 			}
 
-			State = 137;
+			State = 147;
 			Match(ASSIGN);
-			State = 138;
+			State = 148;
 			expr(0);
 			}
 		}
@@ -931,22 +962,22 @@ public partial class RlSpecParser : Parser {
 		EnterRule(_localctx, 8, RULE_stateVar);
 		int _la;
 		try {
-			State = 161;
+			State = 171;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,12,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,14,Context) ) {
 			case 1:
 				_localctx = new RangeStateVarContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 140;
+				State = 150;
 				((RangeStateVarContext)_localctx).name = Match(ID);
-				State = 141;
+				State = 151;
 				Match(IN);
-				State = 142;
+				State = 152;
 				((RangeStateVarContext)_localctx).lo = expr(0);
-				State = 143;
+				State = 153;
 				Match(DOTDOT);
-				State = 144;
+				State = 154;
 				((RangeStateVarContext)_localctx).hi = expr(0);
 				}
 				break;
@@ -954,11 +985,11 @@ public partial class RlSpecParser : Parser {
 				_localctx = new BoolStateVarContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 146;
+				State = 156;
 				((BoolStateVarContext)_localctx).name = Match(ID);
-				State = 147;
+				State = 157;
 				Match(COLON);
-				State = 148;
+				State = 158;
 				Match(BOOL_TYPE);
 				}
 				break;
@@ -966,31 +997,31 @@ public partial class RlSpecParser : Parser {
 				_localctx = new EnumStateVarContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 149;
+				State = 159;
 				((EnumStateVarContext)_localctx).name = Match(ID);
-				State = 150;
+				State = 160;
 				Match(IN);
-				State = 151;
+				State = 161;
 				Match(LBRACE);
-				State = 152;
+				State = 162;
 				Match(ID);
-				State = 157;
+				State = 167;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 153;
+					State = 163;
 					Match(COMMA);
-					State = 154;
+					State = 164;
 					Match(ID);
 					}
 					}
-					State = 159;
+					State = 169;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 160;
+				State = 170;
 				Match(RBRACE);
 				}
 				break;
@@ -1049,38 +1080,38 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 163;
+			State = 173;
 			_localctx.name = Match(ID);
-			State = 172;
+			State = 182;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 164;
+				State = 174;
 				Match(LPAREN);
-				State = 165;
+				State = 175;
 				_localctx.index = Match(ID);
-				State = 166;
+				State = 176;
 				Match(IN);
-				State = 167;
+				State = 177;
 				_localctx.lo = expr(0);
-				State = 168;
+				State = 178;
 				Match(DOTDOT);
-				State = 169;
+				State = 179;
 				_localctx.hi = expr(0);
-				State = 170;
+				State = 180;
 				Match(RPAREN);
 				}
 			}
 
-			State = 176;
+			State = 186;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WHEN) {
 				{
-				State = 174;
+				State = 184;
 				Match(WHEN);
-				State = 175;
+				State = 185;
 				_localctx.guard = expr(0);
 				}
 			}
@@ -1128,18 +1159,18 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 178;
+			State = 188;
 			_localctx.name = Match(ID);
-			State = 182;
+			State = 192;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 179;
+				State = 189;
 				Match(LPAREN);
-				State = 180;
+				State = 190;
 				_localctx.index = Match(ID);
-				State = 181;
+				State = 191;
 				Match(RPAREN);
 				}
 			}
@@ -1194,32 +1225,32 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 184;
+			State = 194;
 			initAssignment();
-			State = 189;
+			State = 199;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 185;
+				State = 195;
 				Match(COMMA);
-				State = 186;
+				State = 196;
 				initAssignment();
 				}
 				}
-				State = 191;
+				State = 201;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 194;
+			State = 204;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AT) {
 				{
-				State = 192;
+				State = 202;
 				Match(AT);
-				State = 193;
+				State = 203;
 				_localctx.prob = expr(0);
 				}
 			}
@@ -1264,11 +1295,11 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 196;
+			State = 206;
 			_localctx.name = Match(ID);
-			State = 197;
+			State = 207;
 			Match(ASSIGN);
-			State = 198;
+			State = 208;
 			expr(0);
 			}
 		}
@@ -1315,21 +1346,21 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 200;
+			State = 210;
 			branch();
-			State = 205;
+			State = 215;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BAR) {
 				{
 				{
-				State = 201;
+				State = 211;
 				Match(BAR);
-				State = 202;
+				State = 212;
 				branch();
 				}
 				}
-				State = 207;
+				State = 217;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1376,16 +1407,16 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 208;
+			State = 218;
 			outcome();
-			State = 211;
+			State = 221;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AT) {
 				{
-				State = 209;
+				State = 219;
 				Match(AT);
-				State = 210;
+				State = 220;
 				_localctx.prob = expr(0);
 				}
 			}
@@ -1451,14 +1482,14 @@ public partial class RlSpecParser : Parser {
 		EnterRule(_localctx, 22, RULE_outcome);
 		int _la;
 		try {
-			State = 222;
+			State = 232;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STAY:
 				_localctx = new StayOutcomeContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 213;
+				State = 223;
 				Match(STAY);
 				}
 				break;
@@ -1466,21 +1497,21 @@ public partial class RlSpecParser : Parser {
 				_localctx = new AssignOutcomeContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 214;
+				State = 224;
 				assignment();
-				State = 219;
+				State = 229;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 215;
+					State = 225;
 					Match(COMMA);
-					State = 216;
+					State = 226;
 					assignment();
 					}
 					}
-					State = 221;
+					State = 231;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1529,13 +1560,13 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 224;
+			State = 234;
 			_localctx.name = Match(ID);
-			State = 225;
+			State = 235;
 			Match(PRIME);
-			State = 226;
+			State = 236;
 			Match(ASSIGN);
-			State = 227;
+			State = 237;
 			expr(0);
 			}
 		}
@@ -1777,7 +1808,7 @@ public partial class RlSpecParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 240;
+			State = 250;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SUM:
@@ -1793,7 +1824,7 @@ public partial class RlSpecParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 230;
+				State = 240;
 				primary();
 				}
 				break;
@@ -1803,7 +1834,7 @@ public partial class RlSpecParser : Parser {
 				_localctx = new UnaryExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 231;
+				State = 241;
 				((UnaryExprContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==MINUS || _la==BANG) ) {
@@ -1813,7 +1844,7 @@ public partial class RlSpecParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 232;
+				State = 242;
 				expr(8);
 				}
 				break;
@@ -1822,17 +1853,17 @@ public partial class RlSpecParser : Parser {
 				_localctx = new IfExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 233;
+				State = 243;
 				Match(IF);
-				State = 234;
+				State = 244;
 				((IfExprContext)_localctx).cond = expr(0);
-				State = 235;
+				State = 245;
 				Match(THEN);
-				State = 236;
+				State = 246;
 				((IfExprContext)_localctx).then = expr(0);
-				State = 237;
+				State = 247;
 				Match(ELSE);
-				State = 238;
+				State = 248;
 				((IfExprContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -1840,27 +1871,27 @@ public partial class RlSpecParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 273;
+			State = 283;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,24,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 271;
+					State = 281;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,23,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
 					case 1:
 						{
 						_localctx = new PowerExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 242;
+						State = 252;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 243;
+						State = 253;
 						((PowerExprContext)_localctx).op = Match(CARET);
-						State = 244;
+						State = 254;
 						expr(9);
 						}
 						break;
@@ -1868,19 +1899,19 @@ public partial class RlSpecParser : Parser {
 						{
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 245;
+						State = 255;
 						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 246;
+						State = 256;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 246290604621824L) != 0)) ) {
+						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 492581209243648L) != 0)) ) {
 							((MultiplyExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 247;
+						State = 257;
 						expr(8);
 						}
 						break;
@@ -1888,9 +1919,9 @@ public partial class RlSpecParser : Parser {
 						{
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 248;
+						State = 258;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 249;
+						State = 259;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -1900,7 +1931,7 @@ public partial class RlSpecParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 250;
+						State = 260;
 						expr(7);
 						}
 						break;
@@ -1908,19 +1939,19 @@ public partial class RlSpecParser : Parser {
 						{
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 251;
+						State = 261;
 						if (!(Precpred(Context, 5))) throw new FailedPredicateException(this, "Precpred(Context, 5)");
-						State = 252;
+						State = 262;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 17732923532771328L) != 0)) ) {
+						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 35465847065542656L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 253;
+						State = 263;
 						expr(6);
 						}
 						break;
@@ -1928,11 +1959,11 @@ public partial class RlSpecParser : Parser {
 						{
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 254;
+						State = 264;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 255;
+						State = 265;
 						((AndExprContext)_localctx).op = Match(AND);
-						State = 256;
+						State = 266;
 						expr(5);
 						}
 						break;
@@ -1940,11 +1971,11 @@ public partial class RlSpecParser : Parser {
 						{
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 257;
+						State = 267;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 258;
+						State = 268;
 						((OrExprContext)_localctx).op = Match(OR);
-						State = 259;
+						State = 269;
 						expr(4);
 						}
 						break;
@@ -1952,13 +1983,13 @@ public partial class RlSpecParser : Parser {
 						{
 						_localctx = new IndexExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 260;
+						State = 270;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 261;
+						State = 271;
 						Match(LBRACK);
-						State = 262;
+						State = 272;
 						((IndexExprContext)_localctx).index = expr(0);
-						State = 263;
+						State = 273;
 						Match(RBRACK);
 						}
 						break;
@@ -1966,9 +1997,9 @@ public partial class RlSpecParser : Parser {
 						{
 						_localctx = new TruncateExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 265;
+						State = 275;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 266;
+						State = 276;
 						((TruncateExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==TRUNCATED || _la==CLAMPED) ) {
@@ -1978,20 +2009,20 @@ public partial class RlSpecParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 267;
+						State = 277;
 						((TruncateExprContext)_localctx).lo = expr(0);
-						State = 268;
+						State = 278;
 						Match(DOTDOT);
-						State = 269;
+						State = 279;
 						((TruncateExprContext)_localctx).hi = expr(0);
 						}
 						break;
 					}
 					} 
 				}
-				State = 275;
+				State = 285;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,24,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
 			}
 			}
 		}
@@ -2188,14 +2219,14 @@ public partial class RlSpecParser : Parser {
 		EnterRule(_localctx, 28, RULE_primary);
 		int _la;
 		try {
-			State = 332;
+			State = 342;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,29,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 			case 1:
 				_localctx = new IntLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 276;
+				State = 286;
 				Match(INT_LIT);
 				}
 				break;
@@ -2203,7 +2234,7 @@ public partial class RlSpecParser : Parser {
 				_localctx = new RealLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 277;
+				State = 287;
 				Match(REAL_LIT);
 				}
 				break;
@@ -2211,7 +2242,7 @@ public partial class RlSpecParser : Parser {
 				_localctx = new BoolLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 278;
+				State = 288;
 				_la = TokenStream.LA(1);
 				if ( !(_la==TRUE || _la==FALSE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2226,25 +2257,25 @@ public partial class RlSpecParser : Parser {
 				_localctx = new SumExprContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 279;
+				State = 289;
 				Match(SUM);
-				State = 280;
+				State = 290;
 				Match(LPAREN);
-				State = 281;
+				State = 291;
 				((SumExprContext)_localctx).var = Match(ID);
-				State = 282;
+				State = 292;
 				Match(IN);
-				State = 283;
+				State = 293;
 				((SumExprContext)_localctx).lo = expr(0);
-				State = 284;
+				State = 294;
 				Match(DOTDOT);
-				State = 285;
+				State = 295;
 				((SumExprContext)_localctx).hi = expr(0);
-				State = 286;
+				State = 296;
 				Match(COMMA);
-				State = 287;
+				State = 297;
 				((SumExprContext)_localctx).body = expr(0);
-				State = 288;
+				State = 298;
 				Match(RPAREN);
 				}
 				break;
@@ -2252,37 +2283,37 @@ public partial class RlSpecParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 290;
-				((CallExprContext)_localctx).name = Match(ID);
-				State = 291;
-				Match(LPAREN);
 				State = 300;
+				((CallExprContext)_localctx).name = Match(ID);
+				State = 301;
+				Match(LPAREN);
+				State = 310;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1080881508130357248L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2161763016260714496L) != 0)) {
 					{
-					State = 292;
+					State = 302;
 					argument();
-					State = 297;
+					State = 307;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 293;
+						State = 303;
 						Match(COMMA);
-						State = 294;
+						State = 304;
 						argument();
 						}
 						}
-						State = 299;
+						State = 309;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 302;
+				State = 312;
 				Match(RPAREN);
 				}
 				break;
@@ -2290,9 +2321,9 @@ public partial class RlSpecParser : Parser {
 				_localctx = new PrimedNameContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 303;
+				State = 313;
 				((PrimedNameContext)_localctx).name = Match(ID);
-				State = 304;
+				State = 314;
 				Match(PRIME);
 				}
 				break;
@@ -2300,7 +2331,7 @@ public partial class RlSpecParser : Parser {
 				_localctx = new NameContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 305;
+				State = 315;
 				((NameContext)_localctx).name = Match(ID);
 				}
 				break;
@@ -2308,11 +2339,11 @@ public partial class RlSpecParser : Parser {
 				_localctx = new ParenExprContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 306;
+				State = 316;
 				Match(LPAREN);
-				State = 307;
+				State = 317;
 				expr(0);
-				State = 308;
+				State = 318;
 				Match(RPAREN);
 				}
 				break;
@@ -2320,23 +2351,23 @@ public partial class RlSpecParser : Parser {
 				_localctx = new ComprehensionExprContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 310;
+				State = 320;
 				Match(LBRACK);
-				State = 311;
+				State = 321;
 				((ComprehensionExprContext)_localctx).element = expr(0);
-				State = 312;
+				State = 322;
 				Match(FOR);
-				State = 313;
+				State = 323;
 				((ComprehensionExprContext)_localctx).var = Match(ID);
-				State = 314;
+				State = 324;
 				Match(IN);
-				State = 315;
+				State = 325;
 				((ComprehensionExprContext)_localctx).lo = expr(0);
-				State = 316;
+				State = 326;
 				Match(DOTDOT);
-				State = 317;
+				State = 327;
 				((ComprehensionExprContext)_localctx).hi = expr(0);
-				State = 318;
+				State = 328;
 				Match(RBRACK);
 				}
 				break;
@@ -2344,35 +2375,35 @@ public partial class RlSpecParser : Parser {
 				_localctx = new ListExprContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 320;
+				State = 330;
 				Match(LBRACK);
-				State = 329;
+				State = 339;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1080881508130357248L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2161763016260714496L) != 0)) {
 					{
-					State = 321;
+					State = 331;
 					expr(0);
-					State = 326;
+					State = 336;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 322;
+						State = 332;
 						Match(COMMA);
-						State = 323;
+						State = 333;
 						expr(0);
 						}
 						}
-						State = 328;
+						State = 338;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 331;
+				State = 341;
 				Match(RBRACK);
 				}
 				break;
@@ -2416,19 +2447,19 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 336;
+			State = 346;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 			case 1:
 				{
-				State = 334;
+				State = 344;
 				_localctx.name = Match(ID);
-				State = 335;
+				State = 345;
 				Match(ASSIGN);
 				}
 				break;
 			}
-			State = 338;
+			State = 348;
 			expr(0);
 			}
 		}
@@ -2464,121 +2495,125 @@ public partial class RlSpecParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,63,341,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,64,351,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
-		2,15,7,15,1,0,5,0,34,8,0,10,0,12,0,37,9,0,1,0,1,0,1,1,1,1,1,1,1,1,5,1,
-		45,8,1,10,1,12,1,48,9,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,56,8,2,10,2,12,2,59,
-		9,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,73,8,2,10,2,12,
-		2,76,9,2,1,2,1,2,1,2,1,2,5,2,82,8,2,10,2,12,2,85,9,2,1,2,1,2,1,2,1,2,5,
-		2,91,8,2,10,2,12,2,94,9,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,
-		1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,115,8,2,1,2,1,2,3,2,119,8,2,1,2,1,
-		2,1,2,1,2,1,2,3,2,126,8,2,1,2,1,2,1,2,3,2,131,8,2,1,3,1,3,1,3,3,3,136,
-		8,3,1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,
-		4,1,4,5,4,156,8,4,10,4,12,4,159,9,4,1,4,3,4,162,8,4,1,5,1,5,1,5,1,5,1,
-		5,1,5,1,5,1,5,1,5,3,5,173,8,5,1,5,1,5,3,5,177,8,5,1,6,1,6,1,6,1,6,3,6,
-		183,8,6,1,7,1,7,1,7,5,7,188,8,7,10,7,12,7,191,9,7,1,7,1,7,3,7,195,8,7,
-		1,8,1,8,1,8,1,8,1,9,1,9,1,9,5,9,204,8,9,10,9,12,9,207,9,9,1,10,1,10,1,
-		10,3,10,212,8,10,1,11,1,11,1,11,1,11,5,11,218,8,11,10,11,12,11,221,9,11,
-		3,11,223,8,11,1,12,1,12,1,12,1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,1,
-		13,1,13,1,13,1,13,1,13,3,13,241,8,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
+		2,15,7,15,1,0,5,0,34,8,0,10,0,12,0,37,9,0,1,0,1,0,1,1,1,1,1,1,1,1,3,1,
+		45,8,1,1,1,5,1,48,8,1,10,1,12,1,51,9,1,1,1,1,1,5,1,55,8,1,10,1,12,1,58,
+		9,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,66,8,2,10,2,12,2,69,9,2,1,2,1,2,1,2,1,
+		2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,83,8,2,10,2,12,2,86,9,2,1,2,1,2,
+		1,2,1,2,5,2,92,8,2,10,2,12,2,95,9,2,1,2,1,2,1,2,1,2,5,2,101,8,2,10,2,12,
+		2,104,9,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,
+		1,2,1,2,1,2,1,2,3,2,125,8,2,1,2,1,2,3,2,129,8,2,1,2,1,2,1,2,1,2,1,2,3,
+		2,136,8,2,1,2,1,2,1,2,3,2,141,8,2,1,3,1,3,1,3,3,3,146,8,3,1,3,1,3,1,3,
+		1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,5,4,166,8,
+		4,10,4,12,4,169,9,4,1,4,3,4,172,8,4,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,
+		5,3,5,183,8,5,1,5,1,5,3,5,187,8,5,1,6,1,6,1,6,1,6,3,6,193,8,6,1,7,1,7,
+		1,7,5,7,198,8,7,10,7,12,7,201,9,7,1,7,1,7,3,7,205,8,7,1,8,1,8,1,8,1,8,
+		1,9,1,9,1,9,5,9,214,8,9,10,9,12,9,217,9,9,1,10,1,10,1,10,3,10,222,8,10,
+		1,11,1,11,1,11,1,11,5,11,228,8,11,10,11,12,11,231,9,11,3,11,233,8,11,1,
+		12,1,12,1,12,1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,
+		13,1,13,3,13,251,8,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
 		1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
-		1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,272,8,13,10,13,12,13,275,
-		9,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
-		1,14,1,14,1,14,1,14,1,14,1,14,5,14,296,8,14,10,14,12,14,299,9,14,3,14,
-		301,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,
-		14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,325,8,14,10,14,12,
-		14,328,9,14,3,14,330,8,14,1,14,3,14,333,8,14,1,15,1,15,3,15,337,8,15,1,
-		15,1,15,1,15,0,1,26,16,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,0,7,
-		1,0,25,27,2,0,44,44,56,56,1,0,45,47,1,0,43,44,1,0,48,53,1,0,23,24,1,0,
-		21,22,384,0,35,1,0,0,0,2,40,1,0,0,0,4,130,1,0,0,0,6,132,1,0,0,0,8,161,
-		1,0,0,0,10,163,1,0,0,0,12,178,1,0,0,0,14,184,1,0,0,0,16,196,1,0,0,0,18,
-		200,1,0,0,0,20,208,1,0,0,0,22,222,1,0,0,0,24,224,1,0,0,0,26,240,1,0,0,
-		0,28,332,1,0,0,0,30,336,1,0,0,0,32,34,3,2,1,0,33,32,1,0,0,0,34,37,1,0,
-		0,0,35,33,1,0,0,0,35,36,1,0,0,0,36,38,1,0,0,0,37,35,1,0,0,0,38,39,5,0,
-		0,1,39,1,1,0,0,0,40,41,5,59,0,0,41,42,5,59,0,0,42,46,5,28,0,0,43,45,3,
-		4,2,0,44,43,1,0,0,0,45,48,1,0,0,0,46,44,1,0,0,0,46,47,1,0,0,0,47,49,1,
-		0,0,0,48,46,1,0,0,0,49,50,5,29,0,0,50,3,1,0,0,0,51,52,5,1,0,0,52,57,3,
-		6,3,0,53,54,5,34,0,0,54,56,3,6,3,0,55,53,1,0,0,0,56,59,1,0,0,0,57,55,1,
-		0,0,0,57,58,1,0,0,0,58,131,1,0,0,0,59,57,1,0,0,0,60,61,5,2,0,0,61,62,5,
-		59,0,0,62,63,5,37,0,0,63,131,3,26,13,0,64,65,5,2,0,0,65,66,5,59,0,0,66,
-		67,5,38,0,0,67,131,3,26,13,0,68,69,5,3,0,0,69,74,3,8,4,0,70,71,5,34,0,
-		0,71,73,3,8,4,0,72,70,1,0,0,0,73,76,1,0,0,0,74,72,1,0,0,0,74,75,1,0,0,
-		0,75,131,1,0,0,0,76,74,1,0,0,0,77,78,5,4,0,0,78,83,3,10,5,0,79,80,5,34,
-		0,0,80,82,3,10,5,0,81,79,1,0,0,0,82,85,1,0,0,0,83,81,1,0,0,0,83,84,1,0,
-		0,0,84,131,1,0,0,0,85,83,1,0,0,0,86,87,5,5,0,0,87,92,3,14,7,0,88,89,5,
-		39,0,0,89,91,3,14,7,0,90,88,1,0,0,0,91,94,1,0,0,0,92,90,1,0,0,0,92,93,
-		1,0,0,0,93,131,1,0,0,0,94,92,1,0,0,0,95,96,5,6,0,0,96,131,3,26,13,0,97,
-		98,5,7,0,0,98,131,3,26,13,0,99,131,5,8,0,0,100,101,5,9,0,0,101,131,3,26,
-		13,0,102,103,5,10,0,0,103,104,5,35,0,0,104,131,3,18,9,0,105,106,5,11,0,
-		0,106,107,5,59,0,0,107,108,5,37,0,0,108,131,3,26,13,0,109,110,5,12,0,0,
-		110,111,5,37,0,0,111,131,3,26,13,0,112,114,5,12,0,0,113,115,3,12,6,0,114,
-		113,1,0,0,0,114,115,1,0,0,0,115,118,1,0,0,0,116,117,5,13,0,0,117,119,3,
-		26,13,0,118,116,1,0,0,0,118,119,1,0,0,0,119,120,1,0,0,0,120,121,5,35,0,
-		0,121,131,3,26,13,0,122,125,3,12,6,0,123,124,5,13,0,0,124,126,3,26,13,
-		0,125,123,1,0,0,0,125,126,1,0,0,0,126,127,1,0,0,0,127,128,5,35,0,0,128,
-		129,3,18,9,0,129,131,1,0,0,0,130,51,1,0,0,0,130,60,1,0,0,0,130,64,1,0,
-		0,0,130,68,1,0,0,0,130,77,1,0,0,0,130,86,1,0,0,0,130,95,1,0,0,0,130,97,
-		1,0,0,0,130,99,1,0,0,0,130,100,1,0,0,0,130,102,1,0,0,0,130,105,1,0,0,0,
-		130,109,1,0,0,0,130,112,1,0,0,0,130,122,1,0,0,0,131,5,1,0,0,0,132,135,
-		5,59,0,0,133,134,5,35,0,0,134,136,7,0,0,0,135,133,1,0,0,0,135,136,1,0,
-		0,0,136,137,1,0,0,0,137,138,5,37,0,0,138,139,3,26,13,0,139,7,1,0,0,0,140,
-		141,5,59,0,0,141,142,5,15,0,0,142,143,3,26,13,0,143,144,5,36,0,0,144,145,
-		3,26,13,0,145,162,1,0,0,0,146,147,5,59,0,0,147,148,5,35,0,0,148,162,5,
-		27,0,0,149,150,5,59,0,0,150,151,5,15,0,0,151,152,5,28,0,0,152,157,5,59,
-		0,0,153,154,5,34,0,0,154,156,5,59,0,0,155,153,1,0,0,0,156,159,1,0,0,0,
-		157,155,1,0,0,0,157,158,1,0,0,0,158,160,1,0,0,0,159,157,1,0,0,0,160,162,
-		5,29,0,0,161,140,1,0,0,0,161,146,1,0,0,0,161,149,1,0,0,0,162,9,1,0,0,0,
-		163,172,5,59,0,0,164,165,5,30,0,0,165,166,5,59,0,0,166,167,5,15,0,0,167,
-		168,3,26,13,0,168,169,5,36,0,0,169,170,3,26,13,0,170,171,5,31,0,0,171,
-		173,1,0,0,0,172,164,1,0,0,0,172,173,1,0,0,0,173,176,1,0,0,0,174,175,5,
-		13,0,0,175,177,3,26,13,0,176,174,1,0,0,0,176,177,1,0,0,0,177,11,1,0,0,
-		0,178,182,5,59,0,0,179,180,5,30,0,0,180,181,5,59,0,0,181,183,5,31,0,0,
-		182,179,1,0,0,0,182,183,1,0,0,0,183,13,1,0,0,0,184,189,3,16,8,0,185,186,
-		5,34,0,0,186,188,3,16,8,0,187,185,1,0,0,0,188,191,1,0,0,0,189,187,1,0,
-		0,0,189,190,1,0,0,0,190,194,1,0,0,0,191,189,1,0,0,0,192,193,5,40,0,0,193,
-		195,3,26,13,0,194,192,1,0,0,0,194,195,1,0,0,0,195,15,1,0,0,0,196,197,5,
-		59,0,0,197,198,5,37,0,0,198,199,3,26,13,0,199,17,1,0,0,0,200,205,3,20,
-		10,0,201,202,5,39,0,0,202,204,3,20,10,0,203,201,1,0,0,0,204,207,1,0,0,
-		0,205,203,1,0,0,0,205,206,1,0,0,0,206,19,1,0,0,0,207,205,1,0,0,0,208,211,
-		3,22,11,0,209,210,5,40,0,0,210,212,3,26,13,0,211,209,1,0,0,0,211,212,1,
-		0,0,0,212,21,1,0,0,0,213,223,5,14,0,0,214,219,3,24,12,0,215,216,5,34,0,
-		0,216,218,3,24,12,0,217,215,1,0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,
-		220,1,0,0,0,220,223,1,0,0,0,221,219,1,0,0,0,222,213,1,0,0,0,222,214,1,
-		0,0,0,223,23,1,0,0,0,224,225,5,59,0,0,225,226,5,41,0,0,226,227,5,37,0,
-		0,227,228,3,26,13,0,228,25,1,0,0,0,229,230,6,13,-1,0,230,241,3,28,14,0,
-		231,232,7,1,0,0,232,241,3,26,13,8,233,234,5,18,0,0,234,235,3,26,13,0,235,
-		236,5,19,0,0,236,237,3,26,13,0,237,238,5,20,0,0,238,239,3,26,13,0,239,
-		241,1,0,0,0,240,229,1,0,0,0,240,231,1,0,0,0,240,233,1,0,0,0,241,273,1,
-		0,0,0,242,243,10,9,0,0,243,244,5,42,0,0,244,272,3,26,13,9,245,246,10,7,
-		0,0,246,247,7,2,0,0,247,272,3,26,13,8,248,249,10,6,0,0,249,250,7,3,0,0,
-		250,272,3,26,13,7,251,252,10,5,0,0,252,253,7,4,0,0,253,272,3,26,13,6,254,
-		255,10,4,0,0,255,256,5,54,0,0,256,272,3,26,13,5,257,258,10,3,0,0,258,259,
-		5,55,0,0,259,272,3,26,13,4,260,261,10,10,0,0,261,262,5,32,0,0,262,263,
-		3,26,13,0,263,264,5,33,0,0,264,272,1,0,0,0,265,266,10,2,0,0,266,267,7,
-		5,0,0,267,268,3,26,13,0,268,269,5,36,0,0,269,270,3,26,13,0,270,272,1,0,
-		0,0,271,242,1,0,0,0,271,245,1,0,0,0,271,248,1,0,0,0,271,251,1,0,0,0,271,
-		254,1,0,0,0,271,257,1,0,0,0,271,260,1,0,0,0,271,265,1,0,0,0,272,275,1,
-		0,0,0,273,271,1,0,0,0,273,274,1,0,0,0,274,27,1,0,0,0,275,273,1,0,0,0,276,
-		333,5,58,0,0,277,333,5,57,0,0,278,333,7,6,0,0,279,280,5,17,0,0,280,281,
-		5,30,0,0,281,282,5,59,0,0,282,283,5,15,0,0,283,284,3,26,13,0,284,285,5,
-		36,0,0,285,286,3,26,13,0,286,287,5,34,0,0,287,288,3,26,13,0,288,289,5,
-		31,0,0,289,333,1,0,0,0,290,291,5,59,0,0,291,300,5,30,0,0,292,297,3,30,
-		15,0,293,294,5,34,0,0,294,296,3,30,15,0,295,293,1,0,0,0,296,299,1,0,0,
-		0,297,295,1,0,0,0,297,298,1,0,0,0,298,301,1,0,0,0,299,297,1,0,0,0,300,
-		292,1,0,0,0,300,301,1,0,0,0,301,302,1,0,0,0,302,333,5,31,0,0,303,304,5,
-		59,0,0,304,333,5,41,0,0,305,333,5,59,0,0,306,307,5,30,0,0,307,308,3,26,
-		13,0,308,309,5,31,0,0,309,333,1,0,0,0,310,311,5,32,0,0,311,312,3,26,13,
-		0,312,313,5,16,0,0,313,314,5,59,0,0,314,315,5,15,0,0,315,316,3,26,13,0,
-		316,317,5,36,0,0,317,318,3,26,13,0,318,319,5,33,0,0,319,333,1,0,0,0,320,
-		329,5,32,0,0,321,326,3,26,13,0,322,323,5,34,0,0,323,325,3,26,13,0,324,
-		322,1,0,0,0,325,328,1,0,0,0,326,324,1,0,0,0,326,327,1,0,0,0,327,330,1,
-		0,0,0,328,326,1,0,0,0,329,321,1,0,0,0,329,330,1,0,0,0,330,331,1,0,0,0,
-		331,333,5,33,0,0,332,276,1,0,0,0,332,277,1,0,0,0,332,278,1,0,0,0,332,279,
-		1,0,0,0,332,290,1,0,0,0,332,303,1,0,0,0,332,305,1,0,0,0,332,306,1,0,0,
-		0,332,310,1,0,0,0,332,320,1,0,0,0,333,29,1,0,0,0,334,335,5,59,0,0,335,
-		337,5,37,0,0,336,334,1,0,0,0,336,337,1,0,0,0,337,338,1,0,0,0,338,339,3,
-		26,13,0,339,31,1,0,0,0,31,35,46,57,74,83,92,114,118,125,130,135,157,161,
-		172,176,182,189,194,205,211,219,222,240,271,273,297,300,326,329,332,336
+		1,13,1,13,1,13,1,13,1,13,5,13,282,8,13,10,13,12,13,285,9,13,1,14,1,14,
+		1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
+		1,14,1,14,1,14,5,14,306,8,14,10,14,12,14,309,9,14,3,14,311,8,14,1,14,1,
+		14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,
+		14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,335,8,14,10,14,12,14,338,9,14,3,
+		14,340,8,14,1,14,3,14,343,8,14,1,15,1,15,3,15,347,8,15,1,15,1,15,1,15,
+		0,1,26,16,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,0,7,1,0,26,28,2,0,
+		45,45,57,57,1,0,46,48,1,0,44,45,1,0,49,54,1,0,24,25,1,0,22,23,396,0,35,
+		1,0,0,0,2,40,1,0,0,0,4,140,1,0,0,0,6,142,1,0,0,0,8,171,1,0,0,0,10,173,
+		1,0,0,0,12,188,1,0,0,0,14,194,1,0,0,0,16,206,1,0,0,0,18,210,1,0,0,0,20,
+		218,1,0,0,0,22,232,1,0,0,0,24,234,1,0,0,0,26,250,1,0,0,0,28,342,1,0,0,
+		0,30,346,1,0,0,0,32,34,3,2,1,0,33,32,1,0,0,0,34,37,1,0,0,0,35,33,1,0,0,
+		0,35,36,1,0,0,0,36,38,1,0,0,0,37,35,1,0,0,0,38,39,5,0,0,1,39,1,1,0,0,0,
+		40,41,5,60,0,0,41,44,5,60,0,0,42,43,5,16,0,0,43,45,5,60,0,0,44,42,1,0,
+		0,0,44,45,1,0,0,0,45,49,1,0,0,0,46,48,5,60,0,0,47,46,1,0,0,0,48,51,1,0,
+		0,0,49,47,1,0,0,0,49,50,1,0,0,0,50,52,1,0,0,0,51,49,1,0,0,0,52,56,5,29,
+		0,0,53,55,3,4,2,0,54,53,1,0,0,0,55,58,1,0,0,0,56,54,1,0,0,0,56,57,1,0,
+		0,0,57,59,1,0,0,0,58,56,1,0,0,0,59,60,5,30,0,0,60,3,1,0,0,0,61,62,5,1,
+		0,0,62,67,3,6,3,0,63,64,5,35,0,0,64,66,3,6,3,0,65,63,1,0,0,0,66,69,1,0,
+		0,0,67,65,1,0,0,0,67,68,1,0,0,0,68,141,1,0,0,0,69,67,1,0,0,0,70,71,5,2,
+		0,0,71,72,5,60,0,0,72,73,5,38,0,0,73,141,3,26,13,0,74,75,5,2,0,0,75,76,
+		5,60,0,0,76,77,5,39,0,0,77,141,3,26,13,0,78,79,5,3,0,0,79,84,3,8,4,0,80,
+		81,5,35,0,0,81,83,3,8,4,0,82,80,1,0,0,0,83,86,1,0,0,0,84,82,1,0,0,0,84,
+		85,1,0,0,0,85,141,1,0,0,0,86,84,1,0,0,0,87,88,5,4,0,0,88,93,3,10,5,0,89,
+		90,5,35,0,0,90,92,3,10,5,0,91,89,1,0,0,0,92,95,1,0,0,0,93,91,1,0,0,0,93,
+		94,1,0,0,0,94,141,1,0,0,0,95,93,1,0,0,0,96,97,5,5,0,0,97,102,3,14,7,0,
+		98,99,5,40,0,0,99,101,3,14,7,0,100,98,1,0,0,0,101,104,1,0,0,0,102,100,
+		1,0,0,0,102,103,1,0,0,0,103,141,1,0,0,0,104,102,1,0,0,0,105,106,5,6,0,
+		0,106,141,3,26,13,0,107,108,5,7,0,0,108,141,3,26,13,0,109,141,5,8,0,0,
+		110,111,5,9,0,0,111,141,3,26,13,0,112,113,5,10,0,0,113,114,5,36,0,0,114,
+		141,3,18,9,0,115,116,5,11,0,0,116,117,5,60,0,0,117,118,5,38,0,0,118,141,
+		3,26,13,0,119,120,5,12,0,0,120,121,5,38,0,0,121,141,3,26,13,0,122,124,
+		5,12,0,0,123,125,3,12,6,0,124,123,1,0,0,0,124,125,1,0,0,0,125,128,1,0,
+		0,0,126,127,5,13,0,0,127,129,3,26,13,0,128,126,1,0,0,0,128,129,1,0,0,0,
+		129,130,1,0,0,0,130,131,5,36,0,0,131,141,3,26,13,0,132,135,3,12,6,0,133,
+		134,5,13,0,0,134,136,3,26,13,0,135,133,1,0,0,0,135,136,1,0,0,0,136,137,
+		1,0,0,0,137,138,5,36,0,0,138,139,3,18,9,0,139,141,1,0,0,0,140,61,1,0,0,
+		0,140,70,1,0,0,0,140,74,1,0,0,0,140,78,1,0,0,0,140,87,1,0,0,0,140,96,1,
+		0,0,0,140,105,1,0,0,0,140,107,1,0,0,0,140,109,1,0,0,0,140,110,1,0,0,0,
+		140,112,1,0,0,0,140,115,1,0,0,0,140,119,1,0,0,0,140,122,1,0,0,0,140,132,
+		1,0,0,0,141,5,1,0,0,0,142,145,5,60,0,0,143,144,5,36,0,0,144,146,7,0,0,
+		0,145,143,1,0,0,0,145,146,1,0,0,0,146,147,1,0,0,0,147,148,5,38,0,0,148,
+		149,3,26,13,0,149,7,1,0,0,0,150,151,5,60,0,0,151,152,5,15,0,0,152,153,
+		3,26,13,0,153,154,5,37,0,0,154,155,3,26,13,0,155,172,1,0,0,0,156,157,5,
+		60,0,0,157,158,5,36,0,0,158,172,5,28,0,0,159,160,5,60,0,0,160,161,5,15,
+		0,0,161,162,5,29,0,0,162,167,5,60,0,0,163,164,5,35,0,0,164,166,5,60,0,
+		0,165,163,1,0,0,0,166,169,1,0,0,0,167,165,1,0,0,0,167,168,1,0,0,0,168,
+		170,1,0,0,0,169,167,1,0,0,0,170,172,5,30,0,0,171,150,1,0,0,0,171,156,1,
+		0,0,0,171,159,1,0,0,0,172,9,1,0,0,0,173,182,5,60,0,0,174,175,5,31,0,0,
+		175,176,5,60,0,0,176,177,5,15,0,0,177,178,3,26,13,0,178,179,5,37,0,0,179,
+		180,3,26,13,0,180,181,5,32,0,0,181,183,1,0,0,0,182,174,1,0,0,0,182,183,
+		1,0,0,0,183,186,1,0,0,0,184,185,5,13,0,0,185,187,3,26,13,0,186,184,1,0,
+		0,0,186,187,1,0,0,0,187,11,1,0,0,0,188,192,5,60,0,0,189,190,5,31,0,0,190,
+		191,5,60,0,0,191,193,5,32,0,0,192,189,1,0,0,0,192,193,1,0,0,0,193,13,1,
+		0,0,0,194,199,3,16,8,0,195,196,5,35,0,0,196,198,3,16,8,0,197,195,1,0,0,
+		0,198,201,1,0,0,0,199,197,1,0,0,0,199,200,1,0,0,0,200,204,1,0,0,0,201,
+		199,1,0,0,0,202,203,5,41,0,0,203,205,3,26,13,0,204,202,1,0,0,0,204,205,
+		1,0,0,0,205,15,1,0,0,0,206,207,5,60,0,0,207,208,5,38,0,0,208,209,3,26,
+		13,0,209,17,1,0,0,0,210,215,3,20,10,0,211,212,5,40,0,0,212,214,3,20,10,
+		0,213,211,1,0,0,0,214,217,1,0,0,0,215,213,1,0,0,0,215,216,1,0,0,0,216,
+		19,1,0,0,0,217,215,1,0,0,0,218,221,3,22,11,0,219,220,5,41,0,0,220,222,
+		3,26,13,0,221,219,1,0,0,0,221,222,1,0,0,0,222,21,1,0,0,0,223,233,5,14,
+		0,0,224,229,3,24,12,0,225,226,5,35,0,0,226,228,3,24,12,0,227,225,1,0,0,
+		0,228,231,1,0,0,0,229,227,1,0,0,0,229,230,1,0,0,0,230,233,1,0,0,0,231,
+		229,1,0,0,0,232,223,1,0,0,0,232,224,1,0,0,0,233,23,1,0,0,0,234,235,5,60,
+		0,0,235,236,5,42,0,0,236,237,5,38,0,0,237,238,3,26,13,0,238,25,1,0,0,0,
+		239,240,6,13,-1,0,240,251,3,28,14,0,241,242,7,1,0,0,242,251,3,26,13,8,
+		243,244,5,19,0,0,244,245,3,26,13,0,245,246,5,20,0,0,246,247,3,26,13,0,
+		247,248,5,21,0,0,248,249,3,26,13,0,249,251,1,0,0,0,250,239,1,0,0,0,250,
+		241,1,0,0,0,250,243,1,0,0,0,251,283,1,0,0,0,252,253,10,9,0,0,253,254,5,
+		43,0,0,254,282,3,26,13,9,255,256,10,7,0,0,256,257,7,2,0,0,257,282,3,26,
+		13,8,258,259,10,6,0,0,259,260,7,3,0,0,260,282,3,26,13,7,261,262,10,5,0,
+		0,262,263,7,4,0,0,263,282,3,26,13,6,264,265,10,4,0,0,265,266,5,55,0,0,
+		266,282,3,26,13,5,267,268,10,3,0,0,268,269,5,56,0,0,269,282,3,26,13,4,
+		270,271,10,10,0,0,271,272,5,33,0,0,272,273,3,26,13,0,273,274,5,34,0,0,
+		274,282,1,0,0,0,275,276,10,2,0,0,276,277,7,5,0,0,277,278,3,26,13,0,278,
+		279,5,37,0,0,279,280,3,26,13,0,280,282,1,0,0,0,281,252,1,0,0,0,281,255,
+		1,0,0,0,281,258,1,0,0,0,281,261,1,0,0,0,281,264,1,0,0,0,281,267,1,0,0,
+		0,281,270,1,0,0,0,281,275,1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,283,
+		284,1,0,0,0,284,27,1,0,0,0,285,283,1,0,0,0,286,343,5,59,0,0,287,343,5,
+		58,0,0,288,343,7,6,0,0,289,290,5,18,0,0,290,291,5,31,0,0,291,292,5,60,
+		0,0,292,293,5,15,0,0,293,294,3,26,13,0,294,295,5,37,0,0,295,296,3,26,13,
+		0,296,297,5,35,0,0,297,298,3,26,13,0,298,299,5,32,0,0,299,343,1,0,0,0,
+		300,301,5,60,0,0,301,310,5,31,0,0,302,307,3,30,15,0,303,304,5,35,0,0,304,
+		306,3,30,15,0,305,303,1,0,0,0,306,309,1,0,0,0,307,305,1,0,0,0,307,308,
+		1,0,0,0,308,311,1,0,0,0,309,307,1,0,0,0,310,302,1,0,0,0,310,311,1,0,0,
+		0,311,312,1,0,0,0,312,343,5,32,0,0,313,314,5,60,0,0,314,343,5,42,0,0,315,
+		343,5,60,0,0,316,317,5,31,0,0,317,318,3,26,13,0,318,319,5,32,0,0,319,343,
+		1,0,0,0,320,321,5,33,0,0,321,322,3,26,13,0,322,323,5,17,0,0,323,324,5,
+		60,0,0,324,325,5,15,0,0,325,326,3,26,13,0,326,327,5,37,0,0,327,328,3,26,
+		13,0,328,329,5,34,0,0,329,343,1,0,0,0,330,339,5,33,0,0,331,336,3,26,13,
+		0,332,333,5,35,0,0,333,335,3,26,13,0,334,332,1,0,0,0,335,338,1,0,0,0,336,
+		334,1,0,0,0,336,337,1,0,0,0,337,340,1,0,0,0,338,336,1,0,0,0,339,331,1,
+		0,0,0,339,340,1,0,0,0,340,341,1,0,0,0,341,343,5,34,0,0,342,286,1,0,0,0,
+		342,287,1,0,0,0,342,288,1,0,0,0,342,289,1,0,0,0,342,300,1,0,0,0,342,313,
+		1,0,0,0,342,315,1,0,0,0,342,316,1,0,0,0,342,320,1,0,0,0,342,330,1,0,0,
+		0,343,29,1,0,0,0,344,345,5,60,0,0,345,347,5,38,0,0,346,344,1,0,0,0,346,
+		347,1,0,0,0,347,348,1,0,0,0,348,349,3,26,13,0,349,31,1,0,0,0,33,35,44,
+		49,56,67,84,93,102,124,128,135,140,145,167,171,182,186,192,199,204,215,
+		221,229,232,250,281,283,307,310,336,339,342,346
 	};
 
 	public static readonly ATN _ATN =

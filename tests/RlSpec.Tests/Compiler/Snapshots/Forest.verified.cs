@@ -130,7 +130,7 @@ namespace RlSpec.Models
 
             // Rewards for taking this action here.
             double reward = 0;
-            // reward wait when age == S - 1: r1 (line 13)
+            // reward wait when age == S-1: r1 (line 13)
             if (age == _S - 1) reward += _r1;
 
             // Rule: wait (line 10).
@@ -168,9 +168,9 @@ namespace RlSpec.Models
 
             // Rewards for taking this action here.
             double reward = 0;
-            // reward cut when age == S - 1: r2 (line 14)
+            // reward cut when age == S-1: r2 (line 14)
             if (age == _S - 1) reward += _r2;
-            // reward cut when age > 0 && age < S - 1: 1 (line 15)
+            // reward cut when age > 0 && age < S-1: 1 (line 15)
             if (age > 0 && age < _S - 1) reward += 1;
 
             // Rule: cut (line 11).

@@ -103,7 +103,7 @@ namespace RlSpec.Models
             return (x - _xLo) * _xStride + (y - _yLo);
         }
 
-        /// <summary>Terminal states: until x == 3 && y == 2 || x == 3 && y == 1 (line 10).</summary>
+        /// <summary>Terminal states: until (x == 3 && y == 2) || (x == 3 && y == 1) (line 10).</summary>
         public bool IsTerminal(int state)
         {
             int x = _xLo + (state / _xStride);
@@ -139,7 +139,7 @@ namespace RlSpec.Models
             // Rule: up (line 19).
             {
                 if (TVisitor.Validating) visitor.BeginRule(0);
-                // Outcome: y' = ? @ 1 - slip.
+                // Outcome: y' = upY @ 1 - slip.
                 {
                     int yNext = y < 2 && !_wall[x][y + 1] ? y + 1 : y;
                     double probability = (1 - _slip);
@@ -154,7 +154,7 @@ namespace RlSpec.Models
                     }
                     visitor.Outcome((x - _xLo) * _xStride + (yNext - _yLo), probability, rewardHere);
                 }
-                // Outcome: x' = ? @ slip / 2.
+                // Outcome: x' = leftX @ slip / 2.
                 {
                     int xNext = x > 0 && !_wall[x - 1][y] ? x - 1 : x;
                     double probability = _slip / 2;
@@ -169,7 +169,7 @@ namespace RlSpec.Models
                     }
                     visitor.Outcome((xNext - _xLo) * _xStride + (y - _yLo), probability, rewardHere);
                 }
-                // Outcome: x' = ? @ slip / 2.
+                // Outcome: x' = rightX @ slip / 2.
                 {
                     int xNext = x < 3 && !_wall[x + 1][y] ? x + 1 : x;
                     double probability = _slip / 2;
@@ -203,7 +203,7 @@ namespace RlSpec.Models
             // Rule: down (line 20).
             {
                 if (TVisitor.Validating) visitor.BeginRule(1);
-                // Outcome: y' = ? @ 1 - slip.
+                // Outcome: y' = downY @ 1 - slip.
                 {
                     int yNext = y > 0 && !_wall[x][y - 1] ? y - 1 : y;
                     double probability = (1 - _slip);
@@ -218,7 +218,7 @@ namespace RlSpec.Models
                     }
                     visitor.Outcome((x - _xLo) * _xStride + (yNext - _yLo), probability, rewardHere);
                 }
-                // Outcome: x' = ? @ slip / 2.
+                // Outcome: x' = leftX @ slip / 2.
                 {
                     int xNext = x > 0 && !_wall[x - 1][y] ? x - 1 : x;
                     double probability = _slip / 2;
@@ -233,7 +233,7 @@ namespace RlSpec.Models
                     }
                     visitor.Outcome((xNext - _xLo) * _xStride + (y - _yLo), probability, rewardHere);
                 }
-                // Outcome: x' = ? @ slip / 2.
+                // Outcome: x' = rightX @ slip / 2.
                 {
                     int xNext = x < 3 && !_wall[x + 1][y] ? x + 1 : x;
                     double probability = _slip / 2;
@@ -267,7 +267,7 @@ namespace RlSpec.Models
             // Rule: left (line 21).
             {
                 if (TVisitor.Validating) visitor.BeginRule(2);
-                // Outcome: x' = ? @ 1 - slip.
+                // Outcome: x' = leftX @ 1 - slip.
                 {
                     int xNext = x > 0 && !_wall[x - 1][y] ? x - 1 : x;
                     double probability = (1 - _slip);
@@ -282,7 +282,7 @@ namespace RlSpec.Models
                     }
                     visitor.Outcome((xNext - _xLo) * _xStride + (y - _yLo), probability, rewardHere);
                 }
-                // Outcome: y' = ? @ slip / 2.
+                // Outcome: y' = upY @ slip / 2.
                 {
                     int yNext = y < 2 && !_wall[x][y + 1] ? y + 1 : y;
                     double probability = _slip / 2;
@@ -297,7 +297,7 @@ namespace RlSpec.Models
                     }
                     visitor.Outcome((x - _xLo) * _xStride + (yNext - _yLo), probability, rewardHere);
                 }
-                // Outcome: y' = ? @ slip / 2.
+                // Outcome: y' = downY @ slip / 2.
                 {
                     int yNext = y > 0 && !_wall[x][y - 1] ? y - 1 : y;
                     double probability = _slip / 2;
@@ -331,7 +331,7 @@ namespace RlSpec.Models
             // Rule: right (line 22).
             {
                 if (TVisitor.Validating) visitor.BeginRule(3);
-                // Outcome: x' = ? @ 1 - slip.
+                // Outcome: x' = rightX @ 1 - slip.
                 {
                     int xNext = x < 3 && !_wall[x + 1][y] ? x + 1 : x;
                     double probability = (1 - _slip);
@@ -346,7 +346,7 @@ namespace RlSpec.Models
                     }
                     visitor.Outcome((xNext - _xLo) * _xStride + (y - _yLo), probability, rewardHere);
                 }
-                // Outcome: y' = ? @ slip / 2.
+                // Outcome: y' = upY @ slip / 2.
                 {
                     int yNext = y < 2 && !_wall[x][y + 1] ? y + 1 : y;
                     double probability = _slip / 2;
@@ -361,7 +361,7 @@ namespace RlSpec.Models
                     }
                     visitor.Outcome((x - _xLo) * _xStride + (yNext - _yLo), probability, rewardHere);
                 }
-                // Outcome: y' = ? @ slip / 2.
+                // Outcome: y' = downY @ slip / 2.
                 {
                     int yNext = y > 0 && !_wall[x][y - 1] ? y - 1 : y;
                     double probability = _slip / 2;

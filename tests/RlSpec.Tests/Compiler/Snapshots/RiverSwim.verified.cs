@@ -144,7 +144,7 @@ namespace RlSpec.Models
 
             // Rewards for taking this action here.
             double reward = 0;
-            // reward right when s == N - 1: 1 (line 19)
+            // reward right when s == N-1: 1 (line 19)
             if (s == _N - 1) reward += 1;
 
             // Rule: right when s == 0 (line 14).
@@ -174,7 +174,7 @@ namespace RlSpec.Models
                 return true;
             }
 
-            // Rule: right when s == N - 1 (line 15).
+            // Rule: right when s == N-1 (line 15).
             if (s == _N - 1)
             {
                 if (TVisitor.Validating) visitor.BeginRule(2);

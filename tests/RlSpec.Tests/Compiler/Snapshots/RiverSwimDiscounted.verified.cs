@@ -153,7 +153,7 @@ namespace RlSpec.Models
                     int sNext = 1;
                     double probability = 0.3;
                     double rewardHere = reward;
-                    // reward right when s == N - 1 && s' == N - 1: 10000 (line 17)
+                    // reward right when s == N-1 && s' == N-1: 10000 (line 17)
                     if (s == _N - 1 && sNext == _N - 1) rewardHere += 10000;
                     if (TVisitor.Validating)
                     {
@@ -166,7 +166,7 @@ namespace RlSpec.Models
                     int sNext = 0;
                     double probability = 0.7;
                     double rewardHere = reward;
-                    // reward right when s == N - 1 && s' == N - 1: 10000 (line 17)
+                    // reward right when s == N-1 && s' == N-1: 10000 (line 17)
                     if (s == _N - 1 && sNext == _N - 1) rewardHere += 10000;
                     if (TVisitor.Validating)
                     {
@@ -177,7 +177,7 @@ namespace RlSpec.Models
                 return true;
             }
 
-            // Rule: right when s == N - 1 (line 13).
+            // Rule: right when s == N-1 (line 13).
             if (s == _N - 1)
             {
                 if (TVisitor.Validating) visitor.BeginRule(2);
@@ -186,7 +186,7 @@ namespace RlSpec.Models
                     int sNext = s;
                     double probability = 0.3;
                     double rewardHere = reward;
-                    // reward right when s == N - 1 && s' == N - 1: 10000 (line 17)
+                    // reward right when s == N-1 && s' == N-1: 10000 (line 17)
                     if (s == _N - 1 && sNext == _N - 1) rewardHere += 10000;
                     if (TVisitor.Validating)
                     {
@@ -199,7 +199,7 @@ namespace RlSpec.Models
                     int sNext = s - 1;
                     double probability = 0.7;
                     double rewardHere = reward;
-                    // reward right when s == N - 1 && s' == N - 1: 10000 (line 17)
+                    // reward right when s == N-1 && s' == N-1: 10000 (line 17)
                     if (s == _N - 1 && sNext == _N - 1) rewardHere += 10000;
                     if (TVisitor.Validating)
                     {
@@ -218,7 +218,7 @@ namespace RlSpec.Models
                     int sNext = s + 1;
                     double probability = 0.3;
                     double rewardHere = reward;
-                    // reward right when s == N - 1 && s' == N - 1: 10000 (line 17)
+                    // reward right when s == N-1 && s' == N-1: 10000 (line 17)
                     if (s == _N - 1 && sNext == _N - 1) rewardHere += 10000;
                     if (TVisitor.Validating)
                     {
@@ -231,7 +231,7 @@ namespace RlSpec.Models
                     int sNext = s;
                     double probability = 0.6;
                     double rewardHere = reward;
-                    // reward right when s == N - 1 && s' == N - 1: 10000 (line 17)
+                    // reward right when s == N-1 && s' == N-1: 10000 (line 17)
                     if (s == _N - 1 && sNext == _N - 1) rewardHere += 10000;
                     if (TVisitor.Validating)
                     {
@@ -244,7 +244,7 @@ namespace RlSpec.Models
                     int sNext = s - 1;
                     double probability = 0.1;
                     double rewardHere = reward;
-                    // reward right when s == N - 1 && s' == N - 1: 10000 (line 17)
+                    // reward right when s == N-1 && s' == N-1: 10000 (line 17)
                     if (s == _N - 1 && sNext == _N - 1) rewardHere += 10000;
                     if (TVisitor.Validating)
                     {
