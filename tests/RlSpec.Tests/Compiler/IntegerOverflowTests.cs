@@ -90,7 +90,7 @@ mdp Remainder {
         var ok = RlSpecCompiler.Compile("overflow.rlspec", RemainderLet);
         Assert.False(ok.HasErrors);
         var result = RlSpecCompiler.Compile("overflow.rlspec", RemainderLet, new System.Collections.Generic.Dictionary<string, string> { ["N"] = "100000" });
-        var error = Assert.Single(result.Diagnostics.Where(d => d.IsError));
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
         Assert.Equal("RLS0227", error.Id);
         Assert.Equal("integer overflow in N * N (100000 * 100000); use a real (write 100000.0) or smaller values", error.Message);
         Assert.Equal((4, 12), (error.Span.Line, error.Span.Column));
@@ -100,7 +100,7 @@ mdp Remainder {
     public void The_constant_folder_checks_powers_sums_and_negation()
     {
         string Message(string let) =>
-            Assert.Single(RlSpecCompiler.Compile("m.rlspec", $"mdp M {{\n  let k = {let}\n  state s in 0..1\n  action a\n  discount 0.5\n  a: stay\n  reward: k\n}}").Diagnostics.Where(d => d.IsError)).Message;
+            Assert.Single(RlSpecCompiler.Compile("m.rlspec", $"mdp M {{\n  let k = {let}\n  state s in 0..1\n  action a\n  discount 0.5\n  a: stay\n  reward: k\n}}").Diagnostics, d => d.IsError).Message;
         Assert.StartsWith("integer overflow in 2 ^ 31 (2 ^ 31)", Message("2 ^ 31"));
         Assert.StartsWith("integer overflow in sum(i in 1..100000, i) (the sum reaches", Message("sum(i in 1..100000, i)"));
         Assert.StartsWith("integer overflow in -(-2147483647 - 1)", Message("-(-2147483647 - 1)"));
@@ -131,7 +131,7 @@ mdp Walk {
         var source = Emit(CubeReward);
         // s * s <= 4,000,000 is proven; (s * s) * s <= 8e9 is not.
         Assert.Contains("reward += CheckedArithmetic.Multiply(s * s, s, \"s * s * s (line 7)\");", source);
-        Assert.Single(source.Split('\n').Where(l => l.Contains("CheckedArithmetic")));
+        Assert.Single(source.Split('\n'), l => l.Contains("CheckedArithmetic"));
     }
 
     [Fact]
