@@ -136,7 +136,7 @@ namespace RlSpec.Compiler.Semantics
         public Interval Range(BoundExpr lo, BoundExpr hi) => Span(Visit(lo), Visit(hi));
 
         /// <summary>The operations found unproven so far.</summary>
-        public HashSet<BoundExpr> Unproven { get; } = new HashSet<BoundExpr>();
+        public HashSet<object> Unproven { get; } = new HashSet<object>();
 
         private Interval Let(LetSymbol l)
         {
@@ -201,7 +201,7 @@ namespace RlSpec.Compiler.Semantics
         };
 
         /// <summary>Records <paramref name="op"/> as unproven when its exact result range leaves int; returns the range it can produce.</summary>
-        private Interval Result(BoundExpr op, Interval exact)
+        private Interval Result(object op, Interval exact)
         {
             if (!exact.FitsInt32) Unproven.Add(op);
             return exact.ClampToInt32();

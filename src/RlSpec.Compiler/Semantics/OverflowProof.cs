@@ -9,22 +9,24 @@ namespace RlSpec.Compiler.Semantics
     /// </summary>
     public sealed class OverflowProof
     {
-        internal OverflowProof(HashSet<BoundExpr> unproven, IReadOnlyList<ParamEnvelope> envelope)
+        internal OverflowProof(HashSet<object> unproven, IReadOnlyList<ParamEnvelope> envelope)
         {
             _unproven = unproven;
             Envelope = envelope;
         }
 
-        private readonly HashSet<BoundExpr> _unproven;
+        private readonly HashSet<object> _unproven;
 
         /// <summary>
         /// True when <paramref name="operation"/> (an int <c>+ - * ^ %</c>, unary <c>-</c>, <c>abs</c> or an int
         /// sum) may overflow (or, for <c>%</c>, divide by zero) and so must be emitted as a checked operation.
         /// </summary>
-        public bool NeedsCheck(BoundExpr operation) => _unproven.Contains(operation);
+        /// <remarks>Keys are nodes by reference (a node shared by several rules is checked everywhere); an
+        /// object rather than a <see cref="BoundExpr"/>, so a step of an operator chain can be a key too.</remarks>
+        public bool NeedsCheck(object operation) => _unproven.Contains(operation);
 
-        /// <summary>The operations that need a check (by reference: a node shared by several rules is checked everywhere).</summary>
-        public IReadOnlyCollection<BoundExpr> Unproven => _unproven;
+        /// <summary>The operations that need a check.</summary>
+        public IReadOnlyCollection<object> Unproven => _unproven;
 
         /// <summary>
         /// For each int parameter, the values for which the proof holds; a parameter absent from the list

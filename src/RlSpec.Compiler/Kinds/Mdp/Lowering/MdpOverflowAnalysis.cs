@@ -40,9 +40,13 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
                     a.SetLocal(action.Index!, family.Value);
                 }
                 if (action.Guard != null) a.Visit(action.Guard);
-                foreach (var r in action.Rules) Rule(r, family, a);
-                foreach (var r in action.FixedRewards) Reward(r, family, a);
-                foreach (var r in action.OutcomeRewards) Reward(r, family, a);
+                // A pass that only asks whether the proof still holds stops at the first extra unproven operation.
+                foreach (var r in action.Rules)
+                    if (!a.Exceeded) Rule(r, family, a);
+                foreach (var r in action.FixedRewards)
+                    if (!a.Exceeded) Reward(r, family, a);
+                foreach (var r in action.OutcomeRewards)
+                    if (!a.Exceeded) Reward(r, family, a);
                 if (action.IsFamily) a.RemoveLocal(action.Index!);
             }
         }
