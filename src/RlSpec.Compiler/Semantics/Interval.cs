@@ -3,13 +3,14 @@ using System;
 namespace RlSpec.Compiler.Semantics
 {
     /// <summary>
-    /// A closed range of integers [Lo, Hi] for the overflow analysis. Bounds saturate at ±2^62, far beyond
-    /// the 32-bit integers the language computes with, so the arithmetic on bounds never overflows itself
-    /// and a bound beyond int still says "may overflow".
+    /// A closed range of integers [Lo, Hi] for the overflow analysis. Bounds saturate at ±2^61, far beyond
+    /// the 32-bit integers the language computes with, so the arithmetic on bounds is exact in long (a sum
+    /// of two bounds stays below 2^62) and a saturated bound still says "may overflow". Every operator
+    /// contains the result of any points inside its operands.
     /// </summary>
     public readonly struct Interval : IEquatable<Interval>
     {
-        private const double Limit = 4611686018427387904.0; // 2^62
+        private const long Limit = 1L << 61;
 
         public Interval(long lo, long hi)
         {
@@ -36,26 +37,34 @@ namespace RlSpec.Compiler.Semantics
 
         public Interval Union(Interval other) => new Interval(Math.Min(Lo, other.Lo), Math.Max(Hi, other.Hi));
 
-        public static Interval operator +(Interval a, Interval b) => FromDoubles((double)a.Lo + b.Lo, (double)a.Hi + b.Hi);
+        public static Interval operator +(Interval a, Interval b) => new Interval(Saturate(a.Lo + b.Lo), Saturate(a.Hi + b.Hi));
 
-        public static Interval operator -(Interval a, Interval b) => FromDoubles((double)a.Lo - b.Hi, (double)a.Hi - b.Lo);
+        public static Interval operator -(Interval a, Interval b) => new Interval(Saturate(a.Lo - b.Hi), Saturate(a.Hi - b.Lo));
 
-        public static Interval operator -(Interval a) => FromDoubles(-(double)a.Hi, -(double)a.Lo);
+        public static Interval operator -(Interval a) => new Interval(-a.Hi, -a.Lo);
 
         public static Interval operator *(Interval a, Interval b)
         {
-            // Doubles are exact below 2^53, so the comparison with the int range (2^31) is exact; larger
-            // products only need to stay large.
-            double p1 = (double)a.Lo * b.Lo, p2 = (double)a.Lo * b.Hi, p3 = (double)a.Hi * b.Lo, p4 = (double)a.Hi * b.Hi;
-            return FromDoubles(Math.Min(Math.Min(p1, p2), Math.Min(p3, p4)), Math.Max(Math.Max(p1, p2), Math.Max(p3, p4)));
+            long p1 = Multiply(a.Lo, b.Lo), p2 = Multiply(a.Lo, b.Hi), p3 = Multiply(a.Hi, b.Lo), p4 = Multiply(a.Hi, b.Hi);
+            return new Interval(Math.Min(Math.Min(p1, p2), Math.Min(p3, p4)), Math.Max(Math.Max(p1, p2), Math.Max(p3, p4)));
+        }
+
+        /// <summary>The exact product, saturated: in long when both factors are at most 2^31, else with BigInteger.</summary>
+        private static long Multiply(long x, long y)
+        {
+            const long Small = 1L << 31;
+            if (x >= -Small && x <= Small && y >= -Small && y <= Small) return Saturate(x * y);
+            var p = new System.Numerics.BigInteger(x) * y;
+            return p > Limit ? Limit : p < -Limit ? -Limit : (long)p;
         }
 
         /// <summary>The largest absolute value.</summary>
-        public long Magnitude => Math.Max(Math.Abs(Math.Max(Lo, -(long)Limit)), Math.Abs(Hi));
+        public long Magnitude => Math.Max(Math.Abs(Lo), Math.Abs(Hi));
 
-        private static Interval FromDoubles(double lo, double hi) => new Interval(Saturate(lo), Saturate(hi));
+        internal static long Saturate(long v) => v > Limit ? Limit : v < -Limit ? -Limit : v;
 
-        internal static long Saturate(double v) => v >= Limit ? (long)Limit : v <= -Limit ? -(long)Limit : (long)v;
+        /// <summary>A real bound (from widening a parameter) as a saturated integer bound.</summary>
+        internal static long Saturate(double v) => v >= Limit ? Limit : v <= -Limit ? -Limit : (long)v;
 
         public bool Equals(Interval other) => Lo == other.Lo && Hi == other.Hi;
 
