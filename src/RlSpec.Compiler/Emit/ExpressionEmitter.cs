@@ -62,9 +62,9 @@ namespace RlSpec.Compiler.Emit
         /// <summary>True when the interval analysis could not prove <paramref name="op"/> free of overflow.</summary>
         private bool Checked(BoundExpr op) => _overflow != null && _overflow.NeedsCheck(op);
 
-        /// <summary>The expression as written, with its line: the string a checked operation reports when it fails.</summary>
+        /// <summary>The expression as written and where it starts: what a checked operation reports when it fails.</summary>
         private static string Site(BoundExpr op) =>
-            CSharpNames.String($"{BoundPrinter.Print(op)} (line {op.Span.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+            $"{CSharpNames.String(BoundPrinter.Print(op))}, {CSharpNames.Int(op.Span.Line)}, {CSharpNames.Int(op.Span.Column)}";
 
         /// <summary>The C# type of a value of type <paramref name="t"/>.</summary>
         public static string TypeOf(RType t) => t.Kind switch

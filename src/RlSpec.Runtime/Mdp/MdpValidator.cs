@@ -36,7 +36,7 @@ public static class MdpValidator
             {
                 check.Add(new ModelError("RLS0308",
                     $"state {m.StateLabel(s)}: the `until` condition failed: {ex.Message}; use a real (e.g. write 1.0 * x) or smaller values so it stays within the 32-bit integers.",
-                    null, m.StateLabel(s), null));
+                    OverflowLocation(ref m, ex), m.StateLabel(s), null));
                 continue;
             }
             for (int t = 0; t < steps && !check.Full; t++)
@@ -54,10 +54,10 @@ public static class MdpValidator
                     {
                         // An integer operation the compiler could not prove safe overflowed here.
                         any = true;
-                        SourceLocation? location = visitor.Rule >= 0 ? m.RuleLocation(visitor.Rule) : null;
+                        SourceLocation? location = ex.Line > 0 ? new SourceLocation(m.RuleLocation(-1).Path, ex.Line, ex.Column)
+                            : visitor.Rule >= 0 ? m.RuleLocation(visitor.Rule) : null;
                         check.Add(new ModelError("RLS0308",
                             $"state {m.StateLabel(s)}, action `{m.ActionName(a)}`{At(t, steps > 1)}: {ex.Message}" +
-                            (location is { } l && !string.IsNullOrEmpty(l.Path) ? $" in the rule at {l}" : "") +
                             "; use a real (e.g. write 1.0 * x) or smaller values so it stays within the 32-bit integers.",
                             location, m.StateLabel(s), m.ActionName(a)));
                         continue;
@@ -96,6 +96,10 @@ public static class MdpValidator
         _ => ex.Message,
     };
 
+    /// <summary>Where the overflowing expression is (the path from <c>RuleLocation</c>, which gives the file for any id).</summary>
+    private static SourceLocation? OverflowLocation<TModel>(ref TModel m, RlSpec.Runtime.Modeling.IntegerOverflowException ex) where TModel : struct, IMdp =>
+        ex.Line > 0 ? new SourceLocation(m.RuleLocation(-1).Path, ex.Line, ex.Column) : null;
+
     private static string At(int step, bool show) => show ? " at step " + step.ToString(CultureInfo.InvariantCulture) : "";
 
     private static string Sum(double x) => x.ToString("G12", CultureInfo.InvariantCulture);
@@ -133,7 +137,7 @@ public static class MdpValidator
         }
         catch (RlSpec.Runtime.Modeling.IntegerOverflowException ex)
         {
-            check.Add(new("RLS0308", $"the initial distribution: {ex.Message}; use a real (e.g. write 1.0 * x) or smaller values so it stays within the 32-bit integers.", null, null, null));
+            check.Add(new("RLS0308", $"the initial distribution: {ex.Message}; use a real (e.g. write 1.0 * x) or smaller values so it stays within the 32-bit integers.", OverflowLocation(ref m, ex), null, null));
             return;
         }
         SourceLocation? location = v.Rule >= 0 ? m.RuleLocation(v.Rule) : null;

@@ -9,15 +9,22 @@ namespace RlSpec.Runtime.Modeling;
 /// </summary>
 public sealed class IntegerOverflowException : OverflowException
 {
-    public IntegerOverflowException(string expression, string operation)
-        : base($"integer overflow in {expression}: {operation} is outside the 32-bit integers {int.MinValue}..{int.MaxValue}")
+    public IntegerOverflowException(string expression, string operation, int line = 0, int column = 0)
+        : base($"integer overflow in {expression}{(line > 0 ? $" (line {line})" : "")}: {operation} is outside the 32-bit integers {int.MinValue}..{int.MaxValue}")
     {
         Expression = expression;
         Operation = operation;
+        Line = line;
+        Column = column;
     }
 
-    /// <summary>The model's expression as written in the .rlspec file (with its line), e.g. <c>s * s * s (line 7)</c>.</summary>
+    /// <summary>The model's expression, printed as in the .rlspec file, e.g. <c>s * s * s</c>.</summary>
     public string Expression { get; }
+
+    /// <summary>Where the expression starts in the .rlspec file (1-based); 0 when unknown.</summary>
+    public int Line { get; }
+
+    public int Column { get; }
 
     /// <summary>The operation with its operand values, e.g. <c>1666681 * 1291</c>.</summary>
     public string Operation { get; }

@@ -130,7 +130,7 @@ mdp Walk {
     {
         var source = Emit(CubeReward);
         // s * s <= 4,000,000 is proven; (s * s) * s <= 8e9 is not.
-        Assert.Contains("reward += CheckedArithmetic.Multiply(s * s, s, \"s * s * s (line 7)\");", source);
+        Assert.Contains("reward += CheckedArithmetic.Multiply(s * s, s, \"s * s * s\", 7, 13);", source);
         Assert.Single(source.Split('\n'), l => l.Contains("CheckedArithmetic"));
     }
 
@@ -143,6 +143,7 @@ mdp Walk {
         // 1290^3 = 2,146,689,000 fits; 1291^3 = 2,151,685,171 does not.
         Assert.Equal("(s=1291)", e.State);
         Assert.Contains("integer overflow in s * s * s (line 7): 1666681 * 1291 is outside the 32-bit integers", e.Message);
+        Assert.Equal((7, 13), (e.Location!.Value.Line, e.Location.Value.Column));
     }
 
     [Fact]
@@ -154,6 +155,7 @@ mdp Walk {
         var all = output + error;
         Assert.Contains("RLS0308", all);
         Assert.Contains("integer overflow in N * N (line 8): 100000 * 100000", all);
+        Assert.Contains("overflow.rlspec(8,13): error RLS0308", all);
         Assert.Contains("(s=0)", all);
     }
 

@@ -32,10 +32,10 @@ public class CheckedArithmeticTests
         for (int k = 0; k < 20_000; k++)
         {
             int a = Draw(r), b = Draw(r);
-            Agrees((long)a + b, () => CheckedArithmetic.Add(a, b, "a + b"));
-            Agrees((long)a - b, () => CheckedArithmetic.Subtract(a, b, "a - b"));
-            Agrees((long)a * b, () => CheckedArithmetic.Multiply(a, b, "a * b"));
-            Agrees(-(long)a, () => CheckedArithmetic.Negate(a, "-a"));
+            Agrees((long)a + b, () => CheckedArithmetic.Add(a, b, "a + b", 1, 1));
+            Agrees((long)a - b, () => CheckedArithmetic.Subtract(a, b, "a - b", 1, 1));
+            Agrees((long)a * b, () => CheckedArithmetic.Multiply(a, b, "a * b", 1, 1));
+            Agrees(-(long)a, () => CheckedArithmetic.Negate(a, "-a", 1, 1));
         }
     }
 
@@ -54,18 +54,19 @@ public class CheckedArithmeticTests
                     overflow = exact < int.MinValue || exact > int.MaxValue;
                 }
                 int bb = b, ee = e;
-                if (overflow) Assert.Throws<IntegerOverflowException>(() => CheckedArithmetic.Power(bb, ee, "b ^ e"));
-                else Assert.Equal(exact, CheckedArithmetic.Power(bb, ee, "b ^ e"));
+                if (overflow) Assert.Throws<IntegerOverflowException>(() => CheckedArithmetic.Power(bb, ee, "b ^ e", 1, 1));
+                else Assert.Equal(exact, CheckedArithmetic.Power(bb, ee, "b ^ e", 1, 1));
             }
         }
-        Assert.Equal(-1, CheckedArithmetic.Power(-1, int.MaxValue, "(-1) ^ big"));
+        Assert.Equal(-1, CheckedArithmetic.Power(-1, int.MaxValue, "(-1) ^ big", 1, 1));
     }
 
     [Fact]
     public void The_exception_names_the_expression_and_the_operands()
     {
-        var e = Assert.Throws<IntegerOverflowException>(() => CheckedArithmetic.Multiply(1666681, 1291, "s * s * s (line 7)"));
+        var e = Assert.Throws<IntegerOverflowException>(() => CheckedArithmetic.Multiply(1666681, 1291, "s * s * s", 7, 13));
         Assert.Equal("integer overflow in s * s * s (line 7): 1666681 * 1291 is outside the 32-bit integers -2147483648..2147483647", e.Message);
+        Assert.Equal((7, 13), (e.Line, e.Column));
     }
 
     private static long Saturated(long v) => Math.Clamp(v, -(1L << 61), 1L << 61);
