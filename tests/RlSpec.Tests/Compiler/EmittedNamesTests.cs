@@ -66,10 +66,10 @@ mdp MODEL {
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics.Select(d => d.Format())));
         var model = Assert.Single(result.Models);
         Assert.DoesNotContain("@", model.HintName);
-        var loaded = InMemoryModelCompiler.Load(model.Source, model.TypeName);
+        var loaded = InMemoryModelCompiler.Load(model);
         Assert.True(loaded.Host != null, string.Join("\n", loaded.Errors));
-        Assert.Empty(loaded.Host!.Validate());
-        return loaded.Host.Solve(new SolverOptions { Method = SolverMethod.PolicyIteration }).Values;
+        Assert.Empty(loaded.MdpHost!.Validate());
+        return loaded.MdpHost!.Solve(new SolverOptions { Method = SolverMethod.PolicyIteration }).Values;
     }
 
     [Theory]

@@ -59,7 +59,7 @@ mdp Kinds {
   reward: n
 }");
         var model = Assert.Single(result.Models);
-        var loaded = InMemoryModelCompiler.Load(model.Source, model.TypeName);
+        var loaded = InMemoryModelCompiler.Load(model);
         Assert.True(loaded.Host != null, string.Join("\n", loaded.Errors));
         var mdp = (IMdp)loaded.Host!.GetType().GetProperty("Model")!.GetValue(loaded.Host)!;
         Assert.Equal(4 * 2 * 3, mdp.StateCount);

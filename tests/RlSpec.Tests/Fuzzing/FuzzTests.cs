@@ -117,9 +117,9 @@ public class FuzzTests(ITestOutputHelper output)
             if (result.HasErrors) return;
             foreach (var model in result.Models)
             {
-                var loaded = InMemoryModelCompiler.Load(model.Source, model.TypeName);
+                var loaded = InMemoryModelCompiler.Load(model);
                 Assert.True(loaded.Errors.Count == 0, "the emitted C# does not compile:\n" + string.Join("\n", loaded.Errors.Take(5)));
-                var host = loaded.Host!;
+                var host = loaded.MdpHost!;
                 if (host.Validate().Count > 0) continue; // located model errors, what the CLI reports
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
                 try

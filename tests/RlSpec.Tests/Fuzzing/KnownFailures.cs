@@ -76,7 +76,7 @@ public class KnownFailures
         FuzzTests.GenerateChecked(text);
         foreach (var model in result.Models)
         {
-            var loaded = InMemoryModelCompiler.Load(model.Source, model.TypeName);
+            var loaded = InMemoryModelCompiler.Load(model);
             Assert.True(loaded.Errors.Count == 0, string.Join("\n", loaded.Errors.Take(5)));
         }
     }

@@ -103,6 +103,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
             }
             if (_m.RewardTable != null) ir.RewardTable = new IrRewardTable(_m.RewardTable, _m.RewardTableSpan.Line);
             BuildActions(ir);
+            ir.Overflow = MdpOverflowAnalysis.Prove(ir);
             return ir;
         }
 
