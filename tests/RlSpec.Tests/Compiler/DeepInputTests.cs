@@ -127,7 +127,7 @@ public class DeepInputTests
         var source = RlSpecCompiler.Compile("fold.rlspec", text).Models.Single().Source;
         Assert.Contains("reward += 6 + _p + 4;", source);
         // 2 * 3 folds; the remainder by a negative number is left to the runtime, so the chain stops there.
-        Assert.Contains("reward += 4 - Functions.Mod(7, -3);", source);
+        Assert.Contains("reward += 4 - global::RlSpec.Runtime.Modeling.Functions.Mod(7, -3);", source);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace RlSpec.Models
     /// <para>Actions: reject, accept.</para>
     /// <para>Criterion: discounted, gamma = 0.99.</para>
     /// </remarks>
-    public readonly partial struct Admission : global::RlSpec.Runtime.Mdp.IMdp
+    public readonly partial struct Admission : global::RlSpec.Runtime.Mdp.IGenerativeMdp
     {
         /// <summary>A state of <c>Admission</c>: the values of its state variables.</summary>
         /// <param name="N">State variable <c>n</c> (n in 0..1000).</param>
@@ -71,7 +71,7 @@ namespace RlSpec.Models
             _holding = holding;
             _gamma = gamma;
             // Integer operations are proven free of overflow for these parameter values (see the interval analysis).
-            if (N < 0 || N > 2097152000) throw new ArgumentOutOfRangeException("N", N, "the model's integer arithmetic is proven free of overflow for N in 0..2097152000; use a value in that range, or reals in the model");
+            if (N < 0 || N > 2097152000) throw new global::System.ArgumentOutOfRangeException("N", N, "the model's integer arithmetic is proven free of overflow for N in 0..2097152000; use a value in that range, or reals in the model");
 
             // State space layout.
             _nLo = 0;
@@ -277,6 +277,87 @@ namespace RlSpec.Models
                     visitor.Outcome((n - _nLo), probability, reward);
                 }
                 return true;
+            }
+        }
+
+        /// <summary>
+        /// Draws one step: the successor of <paramref name="action"/> in <paramref name="state"/> and its reward (reward
+        /// distributions drawn, not averaged), with the caller's random stream; −1 when the action is not available.
+        /// </summary>
+        public int Sample(int state, int action, int step, ref global::RlSpec.Runtime.Randomness.RandomStream random, out double reward)
+        {
+            switch (action)
+            {
+                case 0: return SampleReject(state, action, step, ref random, out reward);
+                case 1: return SampleAccept(state, action, step, ref random, out reward);
+                default: reward = 0; return -1;
+            }
+        }
+
+        /// <summary>Draws one step of <c>reject</c>: the first rule that matches, one outcome of it, and its rewards.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private int SampleReject(int state, int action, int step, ref global::RlSpec.Runtime.Randomness.RandomStream random, out double reward)
+        {
+            int n = _nLo + state;
+            reward = 0;
+
+            // Rewards for taking this action here.
+            // reward: -holding * n (line 17)
+            reward += -_holding * n;
+
+            // Rule: reject (line 14).
+            {
+                // Pick one outcome: a uniform draw against the cumulative probabilities (the last takes what rounding leaves).
+                double u = random.NextDouble(), cumulative = 0;
+                cumulative += _service;
+                if (u < cumulative)
+                {
+                    // Outcome: n' = max(n - 1, 0) @ service.
+                    int nNext = global::System.Math.Max(n - 1, 0);
+                    return (nNext - _nLo);
+                }
+                {
+                    // Outcome: stay @ 1 - service.
+                    return (n - _nLo);
+                }
+            }
+        }
+
+        /// <summary>Draws one step of <c>accept</c>: the first rule that matches, one outcome of it, and its rewards.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private int SampleAccept(int state, int action, int step, ref global::RlSpec.Runtime.Randomness.RandomStream random, out double reward)
+        {
+            int n = _nLo + state;
+            reward = 0;
+
+            // Rewards for taking this action here.
+            // reward accept when n < N: arrival * fee (line 16)
+            if (n < _N) reward += _arrival * _fee;
+            // reward: -holding * n (line 17)
+            reward += -_holding * n;
+
+            // Rule: accept (line 13).
+            {
+                // Pick one outcome: a uniform draw against the cumulative probabilities (the last takes what rounding leaves).
+                double u = random.NextDouble(), cumulative = 0;
+                cumulative += _arrival;
+                if (u < cumulative)
+                {
+                    // Outcome: n' = min(n + 1, N) @ arrival.
+                    int nNext = global::System.Math.Min(n + 1, _N);
+                    return (nNext - _nLo);
+                }
+                cumulative += _service;
+                if (u < cumulative)
+                {
+                    // Outcome: n' = max(n - 1, 0) @ service.
+                    int nNext = global::System.Math.Max(n - 1, 0);
+                    return (nNext - _nLo);
+                }
+                {
+                    // Outcome: stay @ 1 - arrival - service.
+                    return (n - _nLo);
+                }
             }
         }
 

@@ -13,7 +13,7 @@ namespace RlSpec.Models
     /// <para>Actions: left, right.</para>
     /// <para>Criterion: discounted, gamma = 0.95.</para>
     /// </remarks>
-    public readonly partial struct Chain : global::RlSpec.Runtime.Mdp.IMdp
+    public readonly partial struct Chain : global::RlSpec.Runtime.Mdp.IGenerativeMdp
     {
         /// <summary>A state of <c>Chain</c>: the values of its state variables.</summary>
         /// <param name="S">State variable <c>s</c> (s in 0..4).</param>
@@ -65,7 +65,7 @@ namespace RlSpec.Models
             _fail = fail;
             _gamma = gamma;
             // Integer operations are proven free of overflow for these parameter values (see the interval analysis).
-            if (L < 0) throw new ArgumentOutOfRangeException("L", L, "the model's integer arithmetic is proven free of overflow for L >= 0; use a value in that range, or reals in the model");
+            if (L < 0) throw new global::System.ArgumentOutOfRangeException("L", L, "the model's integer arithmetic is proven free of overflow for L >= 0; use a value in that range, or reals in the model");
 
             // State space layout.
             _sLo = 0;
@@ -261,6 +261,84 @@ namespace RlSpec.Models
                     visitor.Outcome((sNext - _sLo), probability, reward);
                 }
                 return true;
+            }
+        }
+
+        /// <summary>
+        /// Draws one step: the successor of <paramref name="action"/> in <paramref name="state"/> and its reward (reward
+        /// distributions drawn, not averaged), with the caller's random stream; −1 when the action is not available.
+        /// </summary>
+        public int Sample(int state, int action, int step, ref global::RlSpec.Runtime.Randomness.RandomStream random, out double reward)
+        {
+            switch (action)
+            {
+                case 0: return SampleLeft(state, action, step, ref random, out reward);
+                case 1: return SampleRight(state, action, step, ref random, out reward);
+                default: reward = 0; return -1;
+            }
+        }
+
+        /// <summary>Draws one step of <c>left</c>: the first rule that matches, one outcome of it, and its rewards.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private int SampleLeft(int state, int action, int step, ref global::RlSpec.Runtime.Randomness.RandomStream random, out double reward)
+        {
+            int s = _sLo + state;
+            reward = 0;
+
+            // Rewards for taking this action here.
+            // reward when s == 0: 0.05 (line 14)
+            if (s == 0) reward += 0.05;
+            // reward when s == L - 1: 1 (line 15)
+            if (s == _L - 1) reward += 1;
+
+            // Rule: left (line 11).
+            {
+                // Pick one outcome: a uniform draw against the cumulative probabilities (the last takes what rounding leaves).
+                double u = random.NextDouble(), cumulative = 0;
+                cumulative += 1 - _fail;
+                if (u < cumulative)
+                {
+                    // Outcome: s' = max(s - 1, 0) @ 1 - fail.
+                    int sNext = global::System.Math.Max(s - 1, 0);
+                    return (sNext - _sLo);
+                }
+                {
+                    // Outcome: s' = min(s + 1, L - 1) @ fail.
+                    int sNext = global::System.Math.Min(s + 1, _L - 1);
+                    return (sNext - _sLo);
+                }
+            }
+        }
+
+        /// <summary>Draws one step of <c>right</c>: the first rule that matches, one outcome of it, and its rewards.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private int SampleRight(int state, int action, int step, ref global::RlSpec.Runtime.Randomness.RandomStream random, out double reward)
+        {
+            int s = _sLo + state;
+            reward = 0;
+
+            // Rewards for taking this action here.
+            // reward when s == 0: 0.05 (line 14)
+            if (s == 0) reward += 0.05;
+            // reward when s == L - 1: 1 (line 15)
+            if (s == _L - 1) reward += 1;
+
+            // Rule: right (line 12).
+            {
+                // Pick one outcome: a uniform draw against the cumulative probabilities (the last takes what rounding leaves).
+                double u = random.NextDouble(), cumulative = 0;
+                cumulative += 1 - _fail;
+                if (u < cumulative)
+                {
+                    // Outcome: s' = min(s + 1, L - 1) @ 1 - fail.
+                    int sNext = global::System.Math.Min(s + 1, _L - 1);
+                    return (sNext - _sLo);
+                }
+                {
+                    // Outcome: s' = max(s - 1, 0) @ fail.
+                    int sNext = global::System.Math.Max(s - 1, 0);
+                    return (sNext - _sLo);
+                }
             }
         }
 

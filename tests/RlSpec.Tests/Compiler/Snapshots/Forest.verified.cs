@@ -13,7 +13,7 @@ namespace RlSpec.Models
     /// <para>Actions: wait, cut.</para>
     /// <para>Criterion: discounted, gamma = 0.96.</para>
     /// </remarks>
-    public readonly partial struct Forest : global::RlSpec.Runtime.Mdp.IMdp
+    public readonly partial struct Forest : global::RlSpec.Runtime.Mdp.IGenerativeMdp
     {
         /// <summary>A state of <c>Forest</c>: the values of its state variables.</summary>
         /// <param name="Age">State variable <c>age</c> (age in 0..2).</param>
@@ -69,7 +69,7 @@ namespace RlSpec.Models
             _p = p;
             _gamma = gamma;
             // Integer operations are proven free of overflow for these parameter values (see the interval analysis).
-            if (S < 0) throw new ArgumentOutOfRangeException("S", S, "the model's integer arithmetic is proven free of overflow for S >= 0; use a value in that range, or reals in the model");
+            if (S < 0) throw new global::System.ArgumentOutOfRangeException("S", S, "the model's integer arithmetic is proven free of overflow for S >= 0; use a value in that range, or reals in the model");
 
             // State space layout.
             _ageLo = 0;
@@ -261,6 +261,71 @@ namespace RlSpec.Models
                     visitor.Outcome((ageNext - _ageLo), probability, reward);
                 }
                 return true;
+            }
+        }
+
+        /// <summary>
+        /// Draws one step: the successor of <paramref name="action"/> in <paramref name="state"/> and its reward (reward
+        /// distributions drawn, not averaged), with the caller's random stream; −1 when the action is not available.
+        /// </summary>
+        public int Sample(int state, int action, int step, ref global::RlSpec.Runtime.Randomness.RandomStream random, out double reward)
+        {
+            switch (action)
+            {
+                case 0: return SampleWait(state, action, step, ref random, out reward);
+                case 1: return SampleCut(state, action, step, ref random, out reward);
+                default: reward = 0; return -1;
+            }
+        }
+
+        /// <summary>Draws one step of <c>wait</c>: the first rule that matches, one outcome of it, and its rewards.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private int SampleWait(int state, int action, int step, ref global::RlSpec.Runtime.Randomness.RandomStream random, out double reward)
+        {
+            int age = _ageLo + state;
+            reward = 0;
+
+            // Rewards for taking this action here.
+            // reward wait when age == S-1: r1 (line 13)
+            if (age == _S - 1) reward += _r1;
+
+            // Rule: wait (line 10).
+            {
+                // Pick one outcome: a uniform draw against the cumulative probabilities (the last takes what rounding leaves).
+                double u = random.NextDouble(), cumulative = 0;
+                cumulative += _p;
+                if (u < cumulative)
+                {
+                    // Outcome: age' = 0 @ p.
+                    int ageNext = 0;
+                    return (ageNext - _ageLo);
+                }
+                {
+                    // Outcome: age' = min(age + 1, S - 1) @ 1 - p.
+                    int ageNext = global::System.Math.Min(age + 1, _S - 1);
+                    return (ageNext - _ageLo);
+                }
+            }
+        }
+
+        /// <summary>Draws one step of <c>cut</c>: the first rule that matches, one outcome of it, and its rewards.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private int SampleCut(int state, int action, int step, ref global::RlSpec.Runtime.Randomness.RandomStream random, out double reward)
+        {
+            int age = _ageLo + state;
+            reward = 0;
+
+            // Rewards for taking this action here.
+            // reward cut when age == S-1: r2 (line 14)
+            if (age == _S - 1) reward += _r2;
+            // reward cut when age > 0 && age < S-1: 1 (line 15)
+            if (age > 0 && age < _S - 1) reward += 1;
+
+            // Rule: cut (line 11).
+            {
+                // Outcome: age' = 0.
+                int ageNext = 0;
+                return (ageNext - _ageLo);
             }
         }
 

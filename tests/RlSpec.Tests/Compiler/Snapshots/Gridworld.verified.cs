@@ -13,7 +13,7 @@ namespace RlSpec.Models
     /// <para>Actions: up, down, left, right.</para>
     /// <para>Criterion: total reward until a terminal state.</para>
     /// </remarks>
-    public readonly partial struct Gridworld : global::RlSpec.Runtime.Mdp.IMdp
+    public readonly partial struct Gridworld : global::RlSpec.Runtime.Mdp.IGenerativeMdp
     {
         /// <summary>A state of <c>Gridworld</c>: the values of its state variables.</summary>
         /// <param name="X">State variable <c>x</c> (x in 0..3).</param>
@@ -461,6 +461,222 @@ namespace RlSpec.Models
                     visitor.Outcome((x - _xLo) * _xStride + (yNext - _yLo), probability, rewardHere);
                 }
                 return true;
+            }
+        }
+
+        /// <summary>
+        /// Draws one step: the successor of <paramref name="action"/> in <paramref name="state"/> and its reward (reward
+        /// distributions drawn, not averaged), with the caller's random stream; −1 when the action is not available.
+        /// </summary>
+        public int Sample(int state, int action, int step, ref global::RlSpec.Runtime.Randomness.RandomStream random, out double reward)
+        {
+            switch (action)
+            {
+                case 0: return SampleUp(state, action, step, ref random, out reward);
+                case 1: return SampleDown(state, action, step, ref random, out reward);
+                case 2: return SampleLeft(state, action, step, ref random, out reward);
+                case 3: return SampleRight(state, action, step, ref random, out reward);
+                default: reward = 0; return -1;
+            }
+        }
+
+        /// <summary>Draws one step of <c>up</c>: the first rule that matches, one outcome of it, and its rewards.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private int SampleUp(int state, int action, int step, ref global::RlSpec.Runtime.Randomness.RandomStream random, out double reward)
+        {
+            int x = _xLo + (state / _xStride);
+            int y = _yLo + state % _yCount;
+            reward = 0;
+
+            // Rewards for taking this action here.
+            // reward: -step_cost (line 24)
+            reward += -_step_cost;
+
+            // Rule: up (line 19).
+            {
+                // Pick one outcome: a uniform draw against the cumulative probabilities (the last takes what rounding leaves).
+                double u = random.NextDouble(), cumulative = 0;
+                cumulative += 1 - _slip;
+                if (u < cumulative)
+                {
+                    // Outcome: y' = upY @ 1 - slip.
+                    int yNext = y < 2 && !_wall[x][y + 1] ? y + 1 : y;
+                    // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (x == 3 && yNext == 2) reward += 1;
+                    // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (x == 3 && yNext == 1) reward += -1;
+                    return (x - _xLo) * _xStride + (yNext - _yLo);
+                }
+                cumulative += _slip / 2;
+                if (u < cumulative)
+                {
+                    // Outcome: x' = leftX @ slip / 2.
+                    int xNext = x > 0 && !_wall[x - 1][y] ? x - 1 : x;
+                    // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (xNext == 3 && y == 2) reward += 1;
+                    // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (xNext == 3 && y == 1) reward += -1;
+                    return (xNext - _xLo) * _xStride + (y - _yLo);
+                }
+                {
+                    // Outcome: x' = rightX @ slip / 2.
+                    int xNext = x < 3 && !_wall[x + 1][y] ? x + 1 : x;
+                    // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (xNext == 3 && y == 2) reward += 1;
+                    // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (xNext == 3 && y == 1) reward += -1;
+                    return (xNext - _xLo) * _xStride + (y - _yLo);
+                }
+            }
+        }
+
+        /// <summary>Draws one step of <c>down</c>: the first rule that matches, one outcome of it, and its rewards.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private int SampleDown(int state, int action, int step, ref global::RlSpec.Runtime.Randomness.RandomStream random, out double reward)
+        {
+            int x = _xLo + (state / _xStride);
+            int y = _yLo + state % _yCount;
+            reward = 0;
+
+            // Rewards for taking this action here.
+            // reward: -step_cost (line 24)
+            reward += -_step_cost;
+
+            // Rule: down (line 20).
+            {
+                // Pick one outcome: a uniform draw against the cumulative probabilities (the last takes what rounding leaves).
+                double u = random.NextDouble(), cumulative = 0;
+                cumulative += 1 - _slip;
+                if (u < cumulative)
+                {
+                    // Outcome: y' = downY @ 1 - slip.
+                    int yNext = y > 0 && !_wall[x][y - 1] ? y - 1 : y;
+                    // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (x == 3 && yNext == 2) reward += 1;
+                    // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (x == 3 && yNext == 1) reward += -1;
+                    return (x - _xLo) * _xStride + (yNext - _yLo);
+                }
+                cumulative += _slip / 2;
+                if (u < cumulative)
+                {
+                    // Outcome: x' = leftX @ slip / 2.
+                    int xNext = x > 0 && !_wall[x - 1][y] ? x - 1 : x;
+                    // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (xNext == 3 && y == 2) reward += 1;
+                    // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (xNext == 3 && y == 1) reward += -1;
+                    return (xNext - _xLo) * _xStride + (y - _yLo);
+                }
+                {
+                    // Outcome: x' = rightX @ slip / 2.
+                    int xNext = x < 3 && !_wall[x + 1][y] ? x + 1 : x;
+                    // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (xNext == 3 && y == 2) reward += 1;
+                    // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (xNext == 3 && y == 1) reward += -1;
+                    return (xNext - _xLo) * _xStride + (y - _yLo);
+                }
+            }
+        }
+
+        /// <summary>Draws one step of <c>left</c>: the first rule that matches, one outcome of it, and its rewards.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private int SampleLeft(int state, int action, int step, ref global::RlSpec.Runtime.Randomness.RandomStream random, out double reward)
+        {
+            int x = _xLo + (state / _xStride);
+            int y = _yLo + state % _yCount;
+            reward = 0;
+
+            // Rewards for taking this action here.
+            // reward: -step_cost (line 24)
+            reward += -_step_cost;
+
+            // Rule: left (line 21).
+            {
+                // Pick one outcome: a uniform draw against the cumulative probabilities (the last takes what rounding leaves).
+                double u = random.NextDouble(), cumulative = 0;
+                cumulative += 1 - _slip;
+                if (u < cumulative)
+                {
+                    // Outcome: x' = leftX @ 1 - slip.
+                    int xNext = x > 0 && !_wall[x - 1][y] ? x - 1 : x;
+                    // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (xNext == 3 && y == 2) reward += 1;
+                    // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (xNext == 3 && y == 1) reward += -1;
+                    return (xNext - _xLo) * _xStride + (y - _yLo);
+                }
+                cumulative += _slip / 2;
+                if (u < cumulative)
+                {
+                    // Outcome: y' = upY @ slip / 2.
+                    int yNext = y < 2 && !_wall[x][y + 1] ? y + 1 : y;
+                    // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (x == 3 && yNext == 2) reward += 1;
+                    // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (x == 3 && yNext == 1) reward += -1;
+                    return (x - _xLo) * _xStride + (yNext - _yLo);
+                }
+                {
+                    // Outcome: y' = downY @ slip / 2.
+                    int yNext = y > 0 && !_wall[x][y - 1] ? y - 1 : y;
+                    // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (x == 3 && yNext == 2) reward += 1;
+                    // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (x == 3 && yNext == 1) reward += -1;
+                    return (x - _xLo) * _xStride + (yNext - _yLo);
+                }
+            }
+        }
+
+        /// <summary>Draws one step of <c>right</c>: the first rule that matches, one outcome of it, and its rewards.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private int SampleRight(int state, int action, int step, ref global::RlSpec.Runtime.Randomness.RandomStream random, out double reward)
+        {
+            int x = _xLo + (state / _xStride);
+            int y = _yLo + state % _yCount;
+            reward = 0;
+
+            // Rewards for taking this action here.
+            // reward: -step_cost (line 24)
+            reward += -_step_cost;
+
+            // Rule: right (line 22).
+            {
+                // Pick one outcome: a uniform draw against the cumulative probabilities (the last takes what rounding leaves).
+                double u = random.NextDouble(), cumulative = 0;
+                cumulative += 1 - _slip;
+                if (u < cumulative)
+                {
+                    // Outcome: x' = rightX @ 1 - slip.
+                    int xNext = x < 3 && !_wall[x + 1][y] ? x + 1 : x;
+                    // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (xNext == 3 && y == 2) reward += 1;
+                    // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (xNext == 3 && y == 1) reward += -1;
+                    return (xNext - _xLo) * _xStride + (y - _yLo);
+                }
+                cumulative += _slip / 2;
+                if (u < cumulative)
+                {
+                    // Outcome: y' = upY @ slip / 2.
+                    int yNext = y < 2 && !_wall[x][y + 1] ? y + 1 : y;
+                    // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (x == 3 && yNext == 2) reward += 1;
+                    // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (x == 3 && yNext == 1) reward += -1;
+                    return (x - _xLo) * _xStride + (yNext - _yLo);
+                }
+                {
+                    // Outcome: y' = downY @ slip / 2.
+                    int yNext = y > 0 && !_wall[x][y - 1] ? y - 1 : y;
+                    // reward when x' == 3 && y' == 2: 1 (line 25)
+                    if (x == 3 && yNext == 2) reward += 1;
+                    // reward when x' == 3 && y' == 1: -1 (line 26)
+                    if (x == 3 && yNext == 1) reward += -1;
+                    return (x - _xLo) * _xStride + (yNext - _yLo);
+                }
             }
         }
 

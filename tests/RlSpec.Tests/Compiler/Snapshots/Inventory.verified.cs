@@ -13,7 +13,7 @@ namespace RlSpec.Models
     /// <para>Actions: order(q in 0..20).</para>
     /// <para>Criterion: discounted, gamma = 0.99.</para>
     /// </remarks>
-    public readonly partial struct Inventory : global::RlSpec.Runtime.Mdp.IMdp
+    public readonly partial struct Inventory : global::RlSpec.Runtime.Mdp.IGenerativeMdp
     {
         /// <summary>A state of <c>Inventory</c>: the values of its state variables.</summary>
         /// <param name="Stock">State variable <c>stock</c> (stock in 0..20).</param>
@@ -72,7 +72,7 @@ namespace RlSpec.Models
             _holding = holding;
             _gamma = gamma;
             // Integer operations are proven free of overflow for these parameter values (see the interval analysis).
-            if (cap < 0 || cap > 671088640) throw new ArgumentOutOfRangeException("cap", cap, "the model's integer arithmetic is proven free of overflow for cap in 0..671088640; use a value in that range, or reals in the model");
+            if (cap < 0 || cap > 671088640) throw new global::System.ArgumentOutOfRangeException("cap", cap, "the model's integer arithmetic is proven free of overflow for cap in 0..671088640; use a value in that range, or reals in the model");
 
             // Distributions.
             _demand = global::RlSpec.Runtime.Modeling.FiniteDistribution.Poisson(_rate, 0, _cap, clamp: true);
@@ -237,6 +237,38 @@ namespace RlSpec.Models
                     }
                 }
                 return true;
+            }
+        }
+
+        /// <summary>
+        /// Draws one step: the successor of <paramref name="action"/> in <paramref name="state"/> and its reward (reward
+        /// distributions drawn, not averaged), with the caller's random stream; −1 when the action is not available.
+        /// </summary>
+        public int Sample(int state, int action, int step, ref global::RlSpec.Runtime.Randomness.RandomStream random, out double reward)
+        {
+            if (action >= _orderFirst && action < _actionCount) return SampleOrder(state, action, _orderLo + (action - _orderFirst), step, ref random, out reward);
+            reward = 0;
+            return -1;
+        }
+
+        /// <summary>Draws one step of <c>order(q)</c>: the first rule that matches, one outcome of it, and its rewards.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private int SampleOrder(int state, int action, int q, int step, ref global::RlSpec.Runtime.Randomness.RandomStream random, out double reward)
+        {
+            int stock = _stockLo + state;
+            reward = 0;
+            // Available only when its guard holds.
+            if (!(stock + q <= _cap)) return -1;
+
+            // Rule: order(q) (line 15).
+            {
+                // Draw demand ~ poisson(rate) clamped 0..cap.
+                int demand = _demand.Sample(ref random);
+                // Outcome: stock' = max(stock + q - demand, 0).
+                int stockNext = global::System.Math.Max(stock + q - demand, 0);
+                // reward order(q): price * min(stock + q, demand) - cost * q - holding * stock (line 17)
+                reward += _price * global::System.Math.Min(stock + q, demand) - _cost * q - _holding * stock;
+                return (stockNext - _stockLo);
             }
         }
 

@@ -13,7 +13,7 @@ namespace RlSpec.Models
     /// <para>Actions: left, right.</para>
     /// <para>Criterion: finite horizon H = 20.</para>
     /// </remarks>
-    public readonly partial struct RiverSwim : global::RlSpec.Runtime.Mdp.IMdp
+    public readonly partial struct RiverSwim : global::RlSpec.Runtime.Mdp.IGenerativeMdp
     {
         /// <summary>A state of <c>RiverSwim</c>: the values of its state variables.</summary>
         /// <param name="S">State variable <c>s</c> (s in 0..5).</param>
@@ -63,8 +63,8 @@ namespace RlSpec.Models
             _N = N;
             _H = H;
             // Integer operations are proven free of overflow for these parameter values (see the interval analysis).
-            if (N < 0) throw new ArgumentOutOfRangeException("N", N, "the model's integer arithmetic is proven free of overflow for N >= 0; use a value in that range, or reals in the model");
-            if (H < 0) throw new ArgumentOutOfRangeException("H", H, "the model's integer arithmetic is proven free of overflow for H >= 0; use a value in that range, or reals in the model");
+            if (N < 0) throw new global::System.ArgumentOutOfRangeException("N", N, "the model's integer arithmetic is proven free of overflow for N >= 0; use a value in that range, or reals in the model");
+            if (H < 0) throw new global::System.ArgumentOutOfRangeException("H", H, "the model's integer arithmetic is proven free of overflow for H >= 0; use a value in that range, or reals in the model");
 
             // State space layout.
             _sLo = 0;
@@ -306,6 +306,114 @@ namespace RlSpec.Models
                     visitor.Outcome((sNext - _sLo), probability, reward);
                 }
                 return true;
+            }
+        }
+
+        /// <summary>
+        /// Draws one step: the successor of <paramref name="action"/> in <paramref name="state"/> and its reward (reward
+        /// distributions drawn, not averaged), with the caller's random stream; −1 when the action is not available.
+        /// </summary>
+        public int Sample(int state, int action, int step, ref global::RlSpec.Runtime.Randomness.RandomStream random, out double reward)
+        {
+            switch (action)
+            {
+                case 0: return SampleLeft(state, action, step, ref random, out reward);
+                case 1: return SampleRight(state, action, step, ref random, out reward);
+                default: reward = 0; return -1;
+            }
+        }
+
+        /// <summary>Draws one step of <c>left</c>: the first rule that matches, one outcome of it, and its rewards.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private int SampleLeft(int state, int action, int step, ref global::RlSpec.Runtime.Randomness.RandomStream random, out double reward)
+        {
+            int s = _sLo + state;
+            reward = 0;
+
+            // Rewards for taking this action here.
+            // reward left when s == 0: 0.005 (line 18)
+            if (s == 0) reward += 0.005;
+
+            // Rule: left (line 13).
+            {
+                // Outcome: s' = max(s - 1, 0).
+                int sNext = global::System.Math.Max(s - 1, 0);
+                return (sNext - _sLo);
+            }
+        }
+
+        /// <summary>Draws one step of <c>right</c>: the first rule that matches, one outcome of it, and its rewards.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private int SampleRight(int state, int action, int step, ref global::RlSpec.Runtime.Randomness.RandomStream random, out double reward)
+        {
+            int s = _sLo + state;
+            reward = 0;
+
+            // Rewards for taking this action here.
+            // reward right when s == N-1: 1 (line 19)
+            if (s == _N - 1) reward += 1;
+
+            // Rule: right when s == 0 (line 14).
+            if (s == 0)
+            {
+                // Pick one outcome: a uniform draw against the cumulative probabilities (the last takes what rounding leaves).
+                double u = random.NextDouble(), cumulative = 0;
+                cumulative += 0.4;
+                if (u < cumulative)
+                {
+                    // Outcome: s' = 0 @ 0.4.
+                    int sNext = 0;
+                    return (sNext - _sLo);
+                }
+                {
+                    // Outcome: s' = 1 @ 0.6.
+                    int sNext = 1;
+                    return (sNext - _sLo);
+                }
+            }
+
+            // Rule: right when s == N-1 (line 15).
+            if (s == _N - 1)
+            {
+                // Pick one outcome: a uniform draw against the cumulative probabilities (the last takes what rounding leaves).
+                double u2 = random.NextDouble(), cumulative2 = 0;
+                cumulative2 += 0.6;
+                if (u2 < cumulative2)
+                {
+                    // Outcome: s' = s @ 0.6.
+                    int sNext = s;
+                    return (sNext - _sLo);
+                }
+                {
+                    // Outcome: s' = s - 1 @ 0.4.
+                    int sNext = s - 1;
+                    return (sNext - _sLo);
+                }
+            }
+
+            // Rule: right (line 16).
+            {
+                // Pick one outcome: a uniform draw against the cumulative probabilities (the last takes what rounding leaves).
+                double u3 = random.NextDouble(), cumulative3 = 0;
+                cumulative3 += 0.35;
+                if (u3 < cumulative3)
+                {
+                    // Outcome: s' = s + 1 @ 0.35.
+                    int sNext = s + 1;
+                    return (sNext - _sLo);
+                }
+                cumulative3 += 0.6;
+                if (u3 < cumulative3)
+                {
+                    // Outcome: s' = s @ 0.6.
+                    int sNext = s;
+                    return (sNext - _sLo);
+                }
+                {
+                    // Outcome: s' = s - 1 @ 0.05.
+                    int sNext = s - 1;
+                    return (sNext - _sLo);
+                }
             }
         }
 

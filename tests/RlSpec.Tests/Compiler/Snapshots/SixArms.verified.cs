@@ -13,7 +13,7 @@ namespace RlSpec.Models
     /// <para>Actions: arm(a in 0..5).</para>
     /// <para>Criterion: discounted, gamma = 0.95.</para>
     /// </remarks>
-    public readonly partial struct SixArms : global::RlSpec.Runtime.Mdp.IMdp
+    public readonly partial struct SixArms : global::RlSpec.Runtime.Mdp.IGenerativeMdp
     {
         /// <summary>A state of <c>SixArms</c>: the values of its state variables.</summary>
         /// <param name="S">State variable <c>s</c> (s in 0..6).</param>
@@ -239,6 +239,64 @@ namespace RlSpec.Models
                     visitor.Outcome((sNext - _sLo), probability, reward);
                 }
                 return true;
+            }
+        }
+
+        /// <summary>
+        /// Draws one step: the successor of <paramref name="action"/> in <paramref name="state"/> and its reward (reward
+        /// distributions drawn, not averaged), with the caller's random stream; −1 when the action is not available.
+        /// </summary>
+        public int Sample(int state, int action, int step, ref global::RlSpec.Runtime.Randomness.RandomStream random, out double reward)
+        {
+            if (action >= _armFirst && action < _actionCount) return SampleArm(state, action, _armLo + (action - _armFirst), step, ref random, out reward);
+            reward = 0;
+            return -1;
+        }
+
+        /// <summary>Draws one step of <c>arm(a)</c>: the first rule that matches, one outcome of it, and its rewards.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private int SampleArm(int state, int action, int a, int step, ref global::RlSpec.Runtime.Randomness.RandomStream random, out double reward)
+        {
+            int s = _sLo + state;
+            reward = 0;
+
+            // Rewards for taking this action here.
+            // reward arm(a) when s == 1 && a != 4: 50 (line 18)
+            if (s == 1 && a != 4) reward += 50;
+            // reward arm(a) when s >= 2 && a == s - 1: payout[s - 2] (line 19)
+            if (s >= 2 && a == s - 1) reward += _payout[s - 2];
+
+            // Rule: arm(a) when s == 0 (line 14).
+            if (s == 0)
+            {
+                // Pick one outcome: a uniform draw against the cumulative probabilities (the last takes what rounding leaves).
+                double u = random.NextDouble(), cumulative = 0;
+                cumulative += _success[a];
+                if (u < cumulative)
+                {
+                    // Outcome: s' = a + 1 @ success[a].
+                    int sNext = a + 1;
+                    return (sNext - _sLo);
+                }
+                {
+                    // Outcome: stay @ 1 - success[a].
+                    return (s - _sLo);
+                }
+            }
+
+            // Rule: arm(a) when s == 1 (line 15).
+            if (s == 1)
+            {
+                // Outcome: s' = if a == 4 then 0 else 1.
+                int sNext = a == 4 ? 0 : 1;
+                return (sNext - _sLo);
+            }
+
+            // Rule: arm(a) (line 16).
+            {
+                // Outcome: s' = if a == s - 1 then s else 0.
+                int sNext = a == s - 1 ? s : 0;
+                return (sNext - _sLo);
             }
         }
 
