@@ -130,7 +130,7 @@ mdp Walk {
     {
         var source = Emit(CubeReward);
         // s * s <= 4,000,000 is proven; (s * s) * s <= 8e9 is not.
-        Assert.Contains("reward += CheckedArithmetic.Multiply(s * s, s, \"s * s * s\", 7, 13);", source);
+        Assert.Contains("reward += global::RlSpec.Runtime.Modeling.CheckedArithmetic.Multiply(s * s, s, \"s * s * s\", 7, 13);", source);
         Assert.Single(source.Split('\n'), l => l.Contains("CheckedArithmetic"));
     }
 

@@ -58,6 +58,6 @@ public class IrTextTests
         Assert.Contains("0.25 * (_p + 0.5)", source);
         Assert.Contains("reward += 6 + _p;", source);
         // A remainder by a negative number is left to the runtime's Mod, whose sign rule C# defines.
-        Assert.Contains("reward += 1 + Functions.Mod(7, -3);", source);
+        Assert.Contains("reward += 1 + global::RlSpec.Runtime.Modeling.Functions.Mod(7, -3);", source);
     }
 }

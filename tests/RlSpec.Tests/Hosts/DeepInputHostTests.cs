@@ -74,7 +74,9 @@ public class DeepInputHostTests
         // reward s + s + ... (3,000 terms) = 3000 s every step, discount 0.9, staying put: V(s) = 3000 s / (1 - 0.9).
         var text = DeepInputTests.Model(string.Join(" + ", Enumerable.Repeat("s", 3000)));
         var source = RlSpec.Compiler.RlSpecCompiler.Compile("long.rlspec", text).Models.Single().Source;
-        Assert.Equal(3000 / 256, // ExpressionEmitter.ChunkSize links per statement
+        // ExpressionEmitter.ChunkSize links per statement; the reward is written twice, in the exact
+        // transitions and in the generative step (Sample).
+        Assert.Equal(2 * (3000 / 256),
             System.Text.RegularExpressions.Regex.Matches(source, @"\bint part\d* = ").Count);
         var values = SolveValues(text);
         for (int s = 0; s < 3; s++) Assert.Equal(30000.0 * s, values[s], 6);
