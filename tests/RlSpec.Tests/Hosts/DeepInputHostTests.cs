@@ -103,7 +103,8 @@ public class DeepInputHostTests
     {
         var text = DeepInputTests.Model(DeepInputTests.Kinds[kind](20_000));
         var compilation = CSharpCompilation.Create("consumer", new[] { CSharpSyntaxTree.ParseText("class C {}") },
-            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
+            // The runtime is referenced, as in a real project: without it the generator reports RLS0502 instead.
+            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location), MetadataReference.CreateFromFile(typeof(RlSpec.Runtime.Mdp.IMdp).Assembly.Location) },
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var result = DeepInputTests.OnSmallStack(() => CSharpGeneratorDriver
             .Create(new[] { new RlSpecGenerator().AsSourceGenerator() }, additionalTexts: new[] { new InMemoryText("/m/deep.rlspec", text) })
