@@ -68,6 +68,7 @@ namespace RlSpec.Compiler.Diagnostics
         public const string SupportTooLarge = "RLS0224";
         public const string EmptyModel = "RLS0225";
         public const string DuplicateModel = "RLS0226";
+        public const string IntegerOverflow = "RLS0227";
 
         // Command line
         public const string UnknownParameterOverride = "RLS0400";

@@ -48,13 +48,27 @@ namespace RlSpec.Compiler.Emit
         private readonly IFieldNames _fields;
         private readonly EmitScope _scope;
         private readonly CodeWriter _w;
+        private readonly OverflowProof? _overflow;
 
-        public ExpressionEmitter(IFieldNames fields, EmitScope scope, CodeWriter writer)
+        /// <param name="overflow">Which integer operations need an overflow check; null checks none.</param>
+        public ExpressionEmitter(IFieldNames fields, EmitScope scope, CodeWriter writer, OverflowProof? overflow = null)
         {
             _fields = fields;
             _scope = scope;
             _w = writer;
+            _overflow = overflow;
         }
+
+        /// <summary>True when the interval analysis could not prove <paramref name="op"/> free of overflow.</summary>
+        private bool Checked(object op) => _overflow != null && _overflow.NeedsCheck(op);
+
+        /// <summary>The expression as written and where it starts: what a checked operation reports when it fails.</summary>
+        private static string Site(BoundExpr op) =>
+            $"{CSharpNames.String(BoundPrinter.Print(op))}, {CSharpNames.Int(op.Span.Line)}, {CSharpNames.Int(op.Span.Column)}";
+
+        /// <summary>The site of a chain's step: the chain up to link <paramref name="links"/>-1, from where the chain starts.</summary>
+        private static string Site(BoundChain c, int links) =>
+            $"{CSharpNames.String(BoundPrinter.Print(c, links))}, {CSharpNames.Int(c.Span.Line)}, {CSharpNames.Int(c.Span.Column)}";
 
         /// <summary>The C# type of a value of type <paramref name="t"/>.</summary>
         public static string TypeOf(RType t) => t.Kind switch
@@ -110,6 +124,8 @@ namespace RlSpec.Compiler.Emit
                 case BoundLocal l: return (_scope.Locals[l.Local], Primary);
                 case BoundStep _: return (_scope.Step ?? "0", Primary);
                 case BoundUnary u:
+                    if (u.Op == "-" && u.Type.Kind == TypeKind.Int && Checked(u))
+                        return ($"{GlobalNames.CheckedArithmetic}.Negate({Emit(u.Operand)}, {Site(u)})", Primary);
                     return (u.Op + Wrap(u.Operand, Unary), Unary);
                 case BoundBinary b: return Binary(b);
                 case BoundChain c: return Chain(c);
@@ -138,23 +154,37 @@ namespace RlSpec.Compiler.Emit
         }
 
         private (string, int) Binary(BoundBinary b) =>
-            Apply(b.Op, EmitP(b.Left), b.Left.Type, b.Right, b.Type);
+            Apply(b.Op, EmitP(b.Left), b.Left.Type, b.Right, b.Type, b, () => Site(b));
 
         /// <summary>
         /// <c>left op right</c> in C#, where <paramref name="left"/> is already emitted (with its C# precedence)
-        /// and has type <paramref name="leftType"/>: shared by binaries and each step of a chain.
+        /// and has type <paramref name="leftType"/>: shared by binaries and each step of a chain. An int
+        /// operation the overflow proof did not cover (<paramref name="key"/>: the binary or the chain link)
+        /// is a checked call reporting <paramref name="site"/>.
         /// </summary>
-        private (string, int) Apply(string op, (string Code, int Prec) left, RType leftType, BoundExpr right, RType type)
+        private (string, int) Apply(string op, (string Code, int Prec) left, RType leftType, BoundExpr right, RType type, object key, Func<string> site)
         {
             string WrapLeft(int minPrec) => left.Prec < minPrec ? "(" + left.Code + ")" : left.Code;
             switch (op)
             {
                 case "^":
+                    if (type.Kind == TypeKind.Int && Checked(key))
+                        return ($"{GlobalNames.CheckedArithmetic}.Power({left.Code}, {Emit(right)}, {site()})", Primary);
                     return type.Kind == TypeKind.Int
                         ? ($"{GlobalNames.Functions}.IntPow({left.Code}, {Emit(right)})", Primary)
                         : ($"{GlobalNames.Math}.Pow({left.Code}, {Emit(right)})", Primary);
                 case "%":
+                    if (Checked(key)) return ($"{GlobalNames.CheckedArithmetic}.Remainder({left.Code}, {Emit(right)}, {site()})", Primary);
                     return ($"{GlobalNames.Functions}.Mod({left.Code}, {Emit(right)})", Primary);
+                case "+":
+                case "-":
+                case "*":
+                    if (type.Kind == TypeKind.Int && Checked(key))
+                    {
+                        var method = op == "+" ? "Add" : op == "-" ? "Subtract" : "Multiply";
+                        return ($"{GlobalNames.CheckedArithmetic}.{method}({left.Code}, {Emit(right)}, {site()})", Primary);
+                    }
+                    break;
                 case "/":
                     // Division is real division: make sure C# does not divide integers.
                     return ($"{(leftType.Kind == TypeKind.Int ? "(double)" + WrapLeft(Unary) : WrapLeft(Multiplicative))} / {Wrap(right, Multiplicative + 1)}", Multiplicative);
@@ -203,7 +233,8 @@ namespace RlSpec.Compiler.Emit
                 // The right operand of && or || is evaluated only sometimes.
                 bool shortCircuit = link.Op is "&&" or "||";
                 if (shortCircuit) Conditional++;
-                acc = Apply(link.Op, acc, type, link.Operand, link.Type);
+                var upTo = k + 1;
+                acc = Apply(link.Op, acc, type, link.Operand, link.Type, link, () => Site(c, upTo));
                 if (shortCircuit) Conditional--;
                 type = link.Type;
             }
@@ -252,7 +283,8 @@ namespace RlSpec.Compiler.Emit
                 _w.Line($"{TypeOf(loop.Type)} {result} = 0;");
                 _w.Open($"for (int {index} = {lo}; {index} <= {hi}; {index}++)");
                 var body = Emit(loop.Body);
-                _w.Line($"{result} += {body};");
+                if (loop.Type.Kind == TypeKind.Int && Checked(loop)) _w.Line($"{result} = {GlobalNames.CheckedArithmetic}.Add({result}, {body}, {Site(loop)});");
+                else _w.Line($"{result} += {body};");
                 _w.Close();
             }
             else

@@ -32,6 +32,7 @@ namespace RlSpec.Compiler.Emit
         public const string MdpSolver = "global::RlSpec.Runtime.Solvers.MdpSolver";
         public const string SolverOptions = "global::RlSpec.Runtime.Solvers.SolverOptions";
         public const string Functions = "global::RlSpec.Runtime.Modeling.Functions";
+        public const string CheckedArithmetic = "global::RlSpec.Runtime.Modeling.CheckedArithmetic";
         public const string FiniteDistribution = "global::RlSpec.Runtime.Modeling.FiniteDistribution";
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using RlSpec.Compiler.Diagnostics;
 
 namespace RlSpec.Compiler.Semantics
@@ -52,7 +53,7 @@ namespace RlSpec.Compiler.Semantics
                 {
                     var x = Evaluate(u.Operand);
                     if (u.Op == "!") return !(bool)x;
-                    return x is long i ? (object)(-i) : -(double)x;
+                    return x is long i ? (object)CheckInt(-i, u, $"-({i})") : -(double)x;
                 }
                 case BoundBinary b: return Binary(b);
                 case BoundChain c: return Chain(c);
@@ -86,7 +87,7 @@ namespace RlSpec.Compiler.Semantics
                         _locals[loop.Variable] = k;
                         var v = Evaluate(loop.Body);
                         if (!loop.IsSum) items.Add(Convert(v, loop.Type.Element!));
-                        else if (v is long li) sumInt += li;
+                        else if (v is long li) sumInt = CheckInt(sumInt + li, loop, $"the sum reaches {sumInt} + {li}");
                         else sumReal += (double)v;
                     }
                     _locals.Remove(loop.Variable);
@@ -114,15 +115,60 @@ namespace RlSpec.Compiler.Semantics
         {
             var value = Evaluate(c.First);
             var type = c.First.Type;
-            foreach (var link in c.Links)
+            for (int k = 0; k < c.Links.Count; k++)
             {
-                value = Binary(new BoundBinary(link.Op, new BoundLiteral(value, type, c.First.Span), link.Operand, link.Type, link.Span));
+                var link = c.Links[k];
+                var upTo = k;
+                // An overflow names the chain up to this step (N * N, not 100000 * N); built only on error.
+                value = Binary(new BoundBinary(link.Op, new BoundLiteral(value, type, c.First.Span), link.Operand, link.Type, link.Span),
+                    () => upTo == c.Links.Count - 1 ? c : new BoundChain(c.First, c.Links.Take(upTo + 1).ToList(), link.Span));
                 type = link.Type;
             }
             return value;
         }
 
-        private object Binary(BoundBinary b)
+        /// <summary>
+        /// Integers are 32-bit, as in emitted code: a result outside int is an error here (RLS0227),
+        /// never a value that emitted code would compute differently. Operands are in int, so the
+        /// long arithmetic before this check is exact.
+        /// </summary>
+        private long CheckInt(long value, BoundExpr at, string operation, Func<BoundExpr>? siteOf = null)
+        {
+            if (value >= int.MinValue && value <= int.MaxValue) return value;
+            var site = siteOf?.Invoke() ?? at;
+            throw Overflow(site, operation, RealHint(site));
+        }
+
+        /// <summary>The RLS0227 error for <paramref name="at"/>, e.g. "integer overflow in N * N (100000 * 100000); use a real (write 100000.0) or smaller values".</summary>
+        public static EvaluationException Overflow(BoundExpr at, string operation, string realHint) =>
+            new EvaluationException(DiagnosticIds.IntegerOverflow,
+                $"integer overflow in {BoundPrinter.Print(at)} ({operation}); use a real (write {realHint}) or smaller values", at.Span);
+
+        /// <summary>An int operand to write as a real, for the fix-it: N * N with N = 100000 gives "100000.0".</summary>
+        private string RealHint(BoundExpr at)
+        {
+            if (at is BoundLoop) return "1.0 * ... in the sum's body";
+            var first = at is BoundBinary b ? b.Left : at is BoundChain c ? c.First : at is BoundUnary u ? u.Operand : at;
+            try
+            {
+                if (Evaluate(first) is long n) return BoundPrinter.RealText(n);
+            }
+            catch (EvaluationException)
+            {
+                // The operand cannot be evaluated alone: suggest the form instead.
+            }
+            return "1.0 * ...";
+        }
+
+        /// <summary>floor, ceil and round give ints: a whole real outside the 32-bit range (or NaN) has no such value.</summary>
+        public static long ToInt32(double whole, BoundCall at)
+        {
+            if (whole >= int.MinValue && whole <= int.MaxValue) return (long)whole;
+            throw new EvaluationException(DiagnosticIds.IntegerOverflow,
+                $"integer overflow in {BoundPrinter.Print(at)} ({BoundPrinter.RealText(whole)} is outside the 32-bit integers); keep the value real (drop {at.Function.Name}) or use smaller values", at.Span);
+        }
+
+        private object Binary(BoundBinary b, Func<BoundExpr>? siteOf = null)
         {
             if (b.Op == "&&") return (bool)Evaluate(b.Left) && (bool)Evaluate(b.Right);
             if (b.Op == "||") return (bool)Evaluate(b.Left) || (bool)Evaluate(b.Right);
@@ -134,18 +180,23 @@ namespace RlSpec.Compiler.Semantics
             {
                 switch (b.Op)
                 {
-                    case "+": return li + ri;
-                    case "-": return li - ri;
-                    case "*": return li * ri;
+                    case "+": return CheckInt(li + ri, b, $"{li} + {ri}", siteOf);
+                    case "-": return CheckInt(li - ri, b, $"{li} - {ri}", siteOf);
+                    case "*": return CheckInt(li * ri, b, $"{li} * {ri}", siteOf);
                     case "%":
                         if (ri == 0) throw new EvaluationException(DiagnosticIds.DivisionByZero, "remainder by zero", b.Span);
-                        return ((li % ri) + ri) % ri;
+                        // As Functions.Mod in emitted code: the remainder in 0..|b|-1.
+                        return li % ri < 0 ? li % ri + Math.Abs(ri) : li % ri;
                     case "^":
                         if (b.Type.Kind == TypeKind.Int)
                         {
                             if (ri < 0) throw new EvaluationException(DiagnosticIds.TypeMismatch, $"integer power with negative exponent {ri}; write a real base (e.g. 2.0^{ri})", b.Span);
+                            // |base| <= 1 cannot overflow (and must not loop ri times); other bases overflow within 32 steps.
+                            if (li == 0) return ri == 0 ? 1L : 0L;
+                            if (li == 1) return 1L;
+                            if (li == -1) return ri % 2 == 0 ? 1L : -1L;
                             long p = 1;
-                            for (long k = 0; k < ri; k++) p *= li;
+                            for (long k = 0; k < ri; k++) p = CheckInt(p * li, b, $"{li} ^ {ri}");
                             return p;
                         }
                         break;

@@ -32,7 +32,17 @@ public static class MdpValidator
         ValidateInitial(ref m, check);
         for (int s = 0; s < n && !check.Full; s++)
         {
-            if (m.IsTerminal(s)) continue;
+            try
+            {
+                if (m.IsTerminal(s)) continue;
+            }
+            catch (RlSpec.Runtime.Modeling.IntegerOverflowException ex)
+            {
+                check.Add(new ModelError("RLS0308",
+                    $"state {m.StateLabel(s)}: the `until` condition failed: {ex.Message}; use a real (e.g. write 1.0 * x) or smaller values so it stays within the 32-bit integers.",
+                    OverflowLocation(ref m, ex), m.StateLabel(s), null));
+                continue;
+            }
             for (int t = 0; t < steps && !check.Full; t++)
             {
                 bool any = false;
@@ -43,6 +53,18 @@ public static class MdpValidator
                     try
                     {
                         enabled = m.Transitions(s, a, t, ref visitor);
+                    }
+                    catch (RlSpec.Runtime.Modeling.IntegerOverflowException ex)
+                    {
+                        // An integer operation the compiler could not prove safe overflowed here.
+                        any = true;
+                        SourceLocation? location = ex.Line > 0 ? new SourceLocation(m.RuleLocation(-1).Path, ex.Line, ex.Column)
+                            : visitor.Rule >= 0 ? m.RuleLocation(visitor.Rule) : null;
+                        check.Add(new ModelError("RLS0308",
+                            $"state {m.StateLabel(s)}, action `{m.ActionName(a)}`{At(t, steps > 1)}: {ex.Message}" +
+                            "; use a real (e.g. write 1.0 * x) or smaller values so it stays within the 32-bit integers.",
+                            location, m.StateLabel(s), m.ActionName(a)));
+                        continue;
                     }
                     catch (Exception ex) when (ex is IndexOutOfRangeException or DivideByZeroException or ArgumentException or OverflowException or InvalidOperationException)
                     {
@@ -75,9 +97,14 @@ public static class MdpValidator
     private static string Describe(Exception ex) => ex switch
     {
         IndexOutOfRangeException => "a list index is out of range",
+        DivideByZeroException d when d.Data.Contains(RlSpec.Runtime.Modeling.CheckedArithmetic.ExpressionKey) => d.Message,
         DivideByZeroException => "an integer remainder or division by zero",
         _ => ex.Message,
     };
+
+    /// <summary>Where the overflowing expression is (the path from <c>RuleLocation</c>, which gives the file for any id).</summary>
+    private static SourceLocation? OverflowLocation<TModel>(ref TModel m, RlSpec.Runtime.Modeling.IntegerOverflowException ex) where TModel : struct, IMdp =>
+        ex.Line > 0 ? new SourceLocation(m.RuleLocation(-1).Path, ex.Line, ex.Column) : null;
 
     private static string At(int step, bool show) => show ? " at step " + step.ToString(CultureInfo.InvariantCulture) : "";
 
@@ -116,7 +143,15 @@ public static class MdpValidator
     private static void ValidateInitial<TModel>(ref TModel m, Check check) where TModel : struct, IMdp
     {
         var v = new ValidatingVisitor(m.StateCount);
-        m.Initial(ref v);
+        try
+        {
+            m.Initial(ref v);
+        }
+        catch (RlSpec.Runtime.Modeling.IntegerOverflowException ex)
+        {
+            check.Add(new("RLS0308", $"the initial distribution: {ex.Message}; use a real (e.g. write 1.0 * x) or smaller values so it stays within the 32-bit integers.", OverflowLocation(ref m, ex), null, null));
+            return;
+        }
         SourceLocation? location = v.Rule >= 0 ? m.RuleLocation(v.Rule) : null;
         if (v.NonFinite)
             check.Add(new("RLS0306", $"the initial distribution contains a NaN or infinite probability ({Num(v.FirstNonFinite)}).", location, null, null));

@@ -31,13 +31,21 @@ public static class Functions
     public static double Clamp(double x, double lo, double hi) => x < lo ? lo : x > hi ? hi : x;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Floor(double x) => (int)Math.Floor(x);
+    public static int Floor(double x) => ToInt(Math.Floor(x), "floor", x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Ceil(double x) => (int)Math.Ceiling(x);
+    public static int Ceil(double x) => ToInt(Math.Ceiling(x), "ceil", x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Round(double x) => (int)Math.Round(x, MidpointRounding.AwayFromZero);
+    public static int Round(double x) => ToInt(Math.Round(x, MidpointRounding.AwayFromZero), "round", x);
+
+    /// <summary>A whole real as an int; outside the 32-bit range (or NaN) C# would give an unspecified value, so this throws.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ToInt(double whole, string function, double x)
+    {
+        if (whole >= int.MinValue && whole <= int.MaxValue) return (int)whole;
+        throw new IntegerOverflowException(function + "(...)", function + "(" + x.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + ")");
+    }
 
     public static int Min(int[] items)
     {

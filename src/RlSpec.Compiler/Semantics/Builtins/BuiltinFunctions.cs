@@ -14,7 +14,7 @@ namespace RlSpec.Compiler.Semantics.Builtins
             MinMax("min", Math.Min, Math.Min, "Min"),
             MinMax("max", Math.Max, Math.Max, "Max"),
             new BuiltinFunction("abs", 1, 1, (args, span) => NumbersKeepIntegers(args, span, "abs"),
-                (a, c) => IsInt(c) ? (object)Math.Abs((long)a[0]) : Math.Abs(Real(a[0])),
+                (a, c) => IsInt(c) ? (object)AbsInt((long)a[0], c) : Math.Abs(Real(a[0])),
                 (a, t) => $"{GlobalNames.Math}.Abs({a.Code(0)})"),
             new BuiltinFunction("clamp", 3, 3, (args, span) => NumbersKeepIntegers(args, span, "clamp"),
                 (a, c) => IsInt(c)
@@ -23,9 +23,9 @@ namespace RlSpec.Compiler.Semantics.Builtins
                 (a, t) => t.Kind == TypeKind.Int
                     ? $"{GlobalNames.Functions}.Clamp({a.Code(0)}, {a.Code(1)}, {a.Code(2)})"
                     : $"{GlobalNames.Functions}.Clamp((double){a.Unary(0)}, {a.Code(1)}, {a.Code(2)})"),
-            OfOneNumber("floor", RType.Int, x => (long)Math.Floor(x), GlobalNames.Functions + ".Floor"),
-            OfOneNumber("ceil", RType.Int, x => (long)Math.Ceiling(x), GlobalNames.Functions + ".Ceil"),
-            OfOneNumber("round", RType.Int, x => (long)Math.Round(x, MidpointRounding.AwayFromZero), GlobalNames.Functions + ".Round"),
+            ToWhole("floor", Math.Floor, GlobalNames.Functions + ".Floor"),
+            ToWhole("ceil", Math.Ceiling, GlobalNames.Functions + ".Ceil"),
+            ToWhole("round", x => Math.Round(x, MidpointRounding.AwayFromZero), GlobalNames.Functions + ".Round"),
             OfOneNumber("exp", RType.Real, x => Math.Exp(x), GlobalNames.Math + ".Exp"),
             new BuiltinFunction("log", 1, 1, OneNumber(RType.Real, "log"),
                 (a, c) =>
@@ -107,6 +107,14 @@ namespace RlSpec.Compiler.Semantics.Builtins
             (args, span) => !args[0].Type.IsNumeric
                 ? CallTyping.Fail($"{name}(...) needs a number, but this is {args[0].Type.WithArticle()}", args[0].Span)
                 : CallTyping.Ok(result);
+
+        /// <summary>abs of an int: |int.MinValue| is not an int (in C#, Math.Abs throws for it).</summary>
+        private static long AbsInt(long x, BoundCall c) =>
+            x == int.MinValue ? throw ConstantEvaluator.Overflow(c, $"abs({x})", "1.0 * ...") : Math.Abs(x);
+
+        /// <summary>floor, ceil, round: a real made whole, then an int (checked: a real beyond int is an error, RLS0227).</summary>
+        private static BuiltinFunction ToWhole(string name, Func<double, double> whole, string method) =>
+            new BuiltinFunction(name, 1, 1, OneNumber(RType.Int, name), (a, c) => ConstantEvaluator.ToInt32(whole(Real(a[0])), c), (a, t) => $"{method}({a.Code(0)})");
 
         private static BuiltinFunction OfOneNumber(string name, RType result, Func<double, object> f, string method) =>
             new BuiltinFunction(name, 1, 1, OneNumber(result, name), (a, c) => f(Real(a[0])), (a, t) => $"{method}({a.Code(0)})");

@@ -73,6 +73,8 @@ namespace RlSpec.Models
             _fee = fee;
             _holding = holding;
             _gamma = gamma;
+            // Integer operations are proven free of overflow for these parameter values (see the interval analysis).
+            if (N < 0 || N > 2097152000) throw new global::System.ArgumentOutOfRangeException("N", N, "the model's integer arithmetic is proven free of overflow for N in 0..2097152000; use a value in that range, or reals in the model");
 
             // State space layout.
             _nLo = 0;

@@ -67,6 +67,8 @@ namespace RlSpec.Models
             _L = L;
             _fail = fail;
             _gamma = gamma;
+            // Integer operations are proven free of overflow for these parameter values (see the interval analysis).
+            if (L < 0) throw new global::System.ArgumentOutOfRangeException("L", L, "the model's integer arithmetic is proven free of overflow for L >= 0; use a value in that range, or reals in the model");
 
             // State space layout.
             _sLo = 0;

@@ -71,6 +71,8 @@ namespace RlSpec.Models
             _r2 = r2;
             _p = p;
             _gamma = gamma;
+            // Integer operations are proven free of overflow for these parameter values (see the interval analysis).
+            if (S < 0) throw new global::System.ArgumentOutOfRangeException("S", S, "the model's integer arithmetic is proven free of overflow for S >= 0; use a value in that range, or reals in the model");
 
             // State space layout.
             _ageLo = 0;

@@ -74,6 +74,8 @@ namespace RlSpec.Models
             _cost = cost;
             _holding = holding;
             _gamma = gamma;
+            // Integer operations are proven free of overflow for these parameter values (see the interval analysis).
+            if (cap < 0 || cap > 671088640) throw new global::System.ArgumentOutOfRangeException("cap", cap, "the model's integer arithmetic is proven free of overflow for cap in 0..671088640; use a value in that range, or reals in the model");
 
             // Distributions.
             _demand = global::RlSpec.Runtime.Modeling.FiniteDistribution.Poisson(_rate, 0, _cap, clamp: true);

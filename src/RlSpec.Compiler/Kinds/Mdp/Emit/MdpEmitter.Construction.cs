@@ -24,8 +24,9 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             }
             _w.Open($"private {_ir.TypeName}({args})");
             var scope = new EmitScope(new NameTable(ParamArgs().Select(x => x.Arg.TrimStart('@')).Append("create")));
-            var ex = new ExpressionEmitter(_fields, scope, _w);
+            var ex = new ExpressionEmitter(_fields, scope, _w, _ir.Overflow);
             foreach (var (p, arg) in ParamArgs()) _w.Line($"{_fields.Param(p)} = {arg};");
+            WriteOverflowEnvelope();
             if (_ir.ConstantLets.Count > 0)
             {
                 _w.Line();
@@ -144,6 +145,28 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                 _w.Line("return flat;");
                 _w.Close();
                 _w.Line();
+            }
+        }
+
+        /// <summary>
+        /// Refuses parameters outside the range for which the interval analysis proved the model's
+        /// integer operations free of overflow: with them, unchecked arithmetic could wrap in silence.
+        /// </summary>
+        private void WriteOverflowEnvelope()
+        {
+            var envelope = _ir.Overflow?.Envelope;
+            if (envelope is null || envelope.Count == 0) return;
+            _w.Line("// Integer operations are proven free of overflow for these parameter values (see the interval analysis).");
+            foreach (var e in envelope)
+            {
+                var arg = CSharpNames.Identifier(e.Param.Name);
+                var tests = new List<string>();
+                if (e.Lo > int.MinValue) tests.Add($"{arg} < {CSharpNames.Int(e.Lo)}");
+                if (e.Hi < int.MaxValue) tests.Add($"{arg} > {CSharpNames.Int(e.Hi)}");
+                if (tests.Count == 0) continue;
+                var range = e.Hi >= int.MaxValue ? $" >= {e.Lo}" : e.Lo <= int.MinValue ? $" <= {e.Hi}" : $" in {e.Lo}..{e.Hi}";
+                var message = $"the model's integer arithmetic is proven free of overflow for {e.Param.Name}{range}; use a value in that range, or reals in the model";
+                _w.Line($"if ({string.Join(" || ", tests)}) throw new {GlobalNames.ArgumentOutOfRangeException}({CSharpNames.String(e.Param.Name)}, {arg}, {CSharpNames.String(message)});");
             }
         }
 

@@ -19,7 +19,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                 : $"/// <summary>The initial distribution (line {_ir.InitLine}).</summary>");
             _w.Open($"public void Initial<TVisitor>(ref TVisitor visitor) {VisitorConstraint}");
             var scope = NewScope("visitor");
-            var ex = new ExpressionEmitter(_fields, scope, _w);
+            var ex = new ExpressionEmitter(_fields, scope, _w, _ir.Overflow);
             // The "current" values of unassigned variables are their lowest values.
             foreach (var v in _ir.StateVariables)
             {

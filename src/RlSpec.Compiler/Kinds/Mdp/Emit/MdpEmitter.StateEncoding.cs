@@ -89,7 +89,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             _w.Open("public bool IsTerminal(int state)");
             var scope = NewScope("state");
             DecodeState("state", scope);
-            var ex = new ExpressionEmitter(_fields, scope, _w);
+            var ex = new ExpressionEmitter(_fields, scope, _w, _ir.Overflow);
             _w.Line($"return {ex.Emit(_ir.Terminal.Condition)};");
             _w.Close();
             _w.Line();

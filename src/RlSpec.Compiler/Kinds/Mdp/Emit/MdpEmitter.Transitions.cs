@@ -65,7 +65,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             _w.Line($"/// <summary>Action <c>{a.Name}{(a.IsFamily ? $"({a.Index!.Name})" : "")}</c>: {(a.Table != null ? "its transition table" : "its rules in order, the first that matches applies")}, and its rewards.</summary>");
             _w.Line($"[{GlobalNames.AggressiveInlining}]");
             _w.Open($"private bool {_actionMethods[a]}<TVisitor>(int state, int action, {(a.IsFamily ? $"int {indexName}, " : "")}int step, ref TVisitor visitor) {VisitorConstraint}");
-            var ex = new ExpressionEmitter(_fields, scope, _w);
+            var ex = new ExpressionEmitter(_fields, scope, _w, _ir.Overflow);
             if (a.Table is null || a.Guard != null || a.FixedRewards.Count + a.OutcomeRewards.Count > 0) DecodeState("state", scope);
 
             if (a.Guard != null)

@@ -66,6 +66,9 @@ namespace RlSpec.Compiler.Kinds.Mdp.Ir
 
         public bool UsesStep { get; internal set; }
 
+        /// <summary>Which integer operations need an overflow check, and the parameter values the proof holds for.</summary>
+        public OverflowProof? Overflow { get; internal set; }
+
         /// <summary>Number of states with the parameters in force.</summary>
         public long StateCount { get; internal set; }
 

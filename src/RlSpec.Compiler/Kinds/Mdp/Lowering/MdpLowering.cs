@@ -104,6 +104,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
             foreach (var r in _m.Rewards) ir.RewardLocations.Add((r.Span.Line, r.Span.Column));
             if (_m.RewardTable != null) ir.RewardTable = new IrRewardTable(_m.RewardTable, _m.RewardTableSpan.Line);
             BuildActions(ir);
+            ir.Overflow = MdpOverflowAnalysis.Prove(ir);
             return ir;
         }
 
