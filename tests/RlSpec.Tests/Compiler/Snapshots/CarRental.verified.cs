@@ -83,6 +83,8 @@ namespace RlSpec.Models
             _req2 = req2;
             _ret1 = ret1;
             _ret2 = ret2;
+            // Integer operations are proven free of overflow for these parameter values (see the interval analysis).
+            if (cap < 0 || cap > 671088640) throw new global::System.ArgumentOutOfRangeException("cap", cap, "the model's integer arithmetic is proven free of overflow for cap in 0..671088640; use a value in that range, or reals in the model");
 
             // Distributions.
             _requests1 = global::RlSpec.Runtime.Modeling.FiniteDistribution.Poisson(_req1, 0, _cap, clamp: true);

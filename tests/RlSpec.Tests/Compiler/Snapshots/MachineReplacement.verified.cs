@@ -71,6 +71,8 @@ namespace RlSpec.Models
             _income = income;
             _wear = wear;
             _cost = cost;
+            // Integer operations are proven free of overflow for these parameter values (see the interval analysis).
+            if (N < 0) throw new global::System.ArgumentOutOfRangeException("N", N, "the model's integer arithmetic is proven free of overflow for N >= 0; use a value in that range, or reals in the model");
 
             // State space layout.
             _ageLo = 0;
