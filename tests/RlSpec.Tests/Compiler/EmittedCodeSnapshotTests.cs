@@ -30,7 +30,7 @@ public class EmittedCodeSnapshotTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public void Another_process_emits_the_same_text(string file)
+    public async System.Threading.Tasks.Task Another_process_emits_the_same_text(string file)
     {
         // Two compiles in one process share every static and every string hash seed, so they can hardly
         // differ; a second process (the built `rlspec emit`, fresh runtime, fresh hash seeds) can.
@@ -41,9 +41,9 @@ public class EmittedCodeSnapshotTests
         foreach (var arg in new[] { cli, "emit", path }) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
+        var stderr = await process.StandardError.ReadToEndAsync();
         Assert.True(process.WaitForExit(120_000), "rlspec emit did not finish");
         Assert.True(process.ExitCode == 0, stderr);
-        Assert.Equal(inProcess.Replace("\r\n", "\n"), stdout.Result.Replace("\r\n", "\n"));
+        Assert.Equal(inProcess.Replace("\r\n", "\n"), (await stdout).Replace("\r\n", "\n"));
     }
 }

@@ -148,10 +148,7 @@ public class GenerativeStepTests
                 sink += model.Sample(s, a, 0, ref r, out double reward) + (long)reward;
             }
         }
-        Run(2000, ref random); // warm-up: JIT tiers, static constructors
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Run(20_000, ref random);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = RlSpec.Tests.Infrastructure.Allocations.Least(() => Run(20_000, ref random), warmUp: () => Run(2000, ref random));
         GC.KeepAlive(sink);
         return allocated;
     }

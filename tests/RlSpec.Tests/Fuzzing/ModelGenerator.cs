@@ -152,7 +152,6 @@ public static class ModelGenerator
         private readonly List<string> _boolVars = new();
         private readonly List<(string Name, string? Index, int Size)> _actions = new();
         private int _fresh;
-        private bool _hasStep;
         private string Fresh(string prefix) => o.CollidingNames && c.Chance(8) ? c.Pick(CollidingNames) + _fresh++ : prefix + _fresh++;
 
         private string Name(string prefix)
@@ -299,7 +298,7 @@ public static class ModelGenerator
             switch (c.Next(o.Tame ? 5 : 7))
             {
                 case 0: Line($"discount 0.{c.Between(1, 9)}"); break;
-                case 1: Line($"horizon {c.Between(1, 4)}"); _hasStep = true; _ints.Add("t"); break;
+                case 1: Line($"horizon {c.Between(1, 4)}"); _ints.Add("t"); break;
                 case 2: Line("average"); break;
                 case 3: Line("until " + Bool(1, guard: true)); break;
                 case 4: Line($"discount 0.9"); Line("until " + Bool(1, guard: true)); break;

@@ -1,6 +1,7 @@
 using System;
 using RlSpec.Runtime.Mdp;
 using RlSpec.Runtime.Solvers;
+using RlSpec.Tests.Infrastructure;
 using RlSpec.Tests.Runtime.Models;
 using Xunit;
 
@@ -11,13 +12,8 @@ public class AllocationTests
 {
     private const int Sweeps = 200;
 
-    private static long Measure(Action sweep)
-    {
-        for (int i = 0; i < 50; i++) sweep(); // warm-up: JIT tiers, static constructors
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Sweeps; i++) sweep();
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
+    private static long Measure(Action sweep) =>
+        Allocations.Least(() => { for (int i = 0; i < Sweeps; i++) sweep(); }, warmUp: () => { for (int i = 0; i < 50; i++) sweep(); });
 
     internal static void AssertSweepsDoNotAllocate<TModel>(TModel model) where TModel : struct, IMdp
     {
