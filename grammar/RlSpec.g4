@@ -4,8 +4,10 @@
 // src/RlSpec.Compiler/Syntax/Generated are produced from it by grammar/generate.sh (pinned
 // antlr-ng in grammar/package.json) and committed; .ci/run fails when they disagree.
 //
-// The language is newline-insensitive: members are recognised by their leading keyword or by
-// the `action (when guard)? :` shape of a transition rule. docs/language.md is the reference.
+// The language is newline-insensitive: members are recognised by their leading keyword, by the
+// `action (when guard)? :` shape of a transition rule, or as a setting `name value, ...` (`runs 1000`,
+// `arms ...`, `compare ucb1, kl_ucb`) whose name the declaration's kind interprets.
+// docs/language.md is the reference.
 grammar RlSpec;
 
 // ---------------------------------------------------------------------------------------------
@@ -41,7 +43,9 @@ member
     | TRANSITION name=ID ASSIGN expr                                      # transitionTableMember
     | REWARD ASSIGN expr                                                  # rewardTableMember
     | REWARD actionRef? (WHEN guard=expr)? COLON value=expr               # rewardMember
+    | REWARD LPAREN ID (COMMA ID)* RPAREN op=(TILDE | ASSIGN) value=expr  # rewardFunctionMember
     | actionRef (WHEN guard=expr)? COLON outcomes                         # ruleMember
+    | key=ID argument (COMMA argument)*                                   # settingMember
     ;
 
 paramDecl
@@ -108,6 +112,7 @@ expr
 primary
     : INT_LIT                                                             # intLiteral
     | REAL_LIT                                                            # realLiteral
+    | STRING_LIT                                                          # stringLiteral
     | (TRUE | FALSE)                                                      # boolLiteral
     | SUM LPAREN var=ID IN lo=expr DOTDOT hi=expr COMMA body=expr RPAREN  # sumExpr
     | name=ID LPAREN (argument (COMMA argument)*)? RPAREN                 # callExpr
@@ -193,6 +198,11 @@ REAL_LIT
 
 INT_LIT
     : DIGITS
+    ;
+
+// A label or a title: double quotes, no line break inside; \" and \\ escape.
+STRING_LIT
+    : '"' (~["\\\r\n] | '\\' ["\\])* '"'
     ;
 
 ID

@@ -39,6 +39,7 @@ namespace RlSpec.Compiler.Diagnostics
         public const string TargetMismatch = "RLS0122";
         public const string UnknownModifier = "RLS0123";
         public const string LetIndexOutOfScope = "RLS0124";
+        public const string StringNotAllowed = "RLS0125";
 
         // Model structure and constant checks
         public const string MissingCriterion = "RLS0200";

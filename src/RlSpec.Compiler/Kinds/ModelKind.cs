@@ -44,6 +44,9 @@ namespace RlSpec.Compiler.Kinds
         /// <summary>The members this kind declares besides param and let, for the message about a member that does not belong.</summary>
         public abstract string MemberSummary { get; }
 
+        /// <summary>The words that start this kind's members (keywords and setting names), to suggest one for a misspelling.</summary>
+        public virtual IReadOnlyList<string> MemberWords => Array.Empty<string>();
+
         /// <summary>
         /// Called before any name is bound: put the kind's own names (state variables, actions, ...) into
         /// the declaration's scope with <see cref="Binder.Declare"/>, in member order, and set what the

@@ -43,9 +43,16 @@ namespace RlSpec.Compiler.Semantics
                     default:
                         if (!Kind.Allows(member))
                         {
+                            // A setting is any `word value`, so a misspelled keyword (`dicount 0.9`) parses as one:
+                            // said as the parser says it when the word is one typo from a word the kind knows.
+                            if (member is SettingNode setting && EditDistance.Closest(setting.Key.Text, Kind.MemberWords) is { } closest)
+                            {
+                                Error(DiagnosticIds.SyntaxError, $"unknown keyword '{setting.Key.Text}'; did you mean '{closest}'?", setting.Key.Span);
+                                break;
+                            }
                             Error(DiagnosticIds.MemberNotAllowed,
                                 $"{MemberKeywords.Describe(member)} does not belong in `{Kind.Keyword}` models; they declare {Kind.MemberSummary}",
-                                member.Span);
+                                member is SettingNode s ? s.Key.Span : member.Span);
                             break;
                         }
                         Kind.Declare(this, member);

@@ -17,6 +17,9 @@ namespace RlSpec.Compiler.Semantics
                 case IntLiteral i: return new BoundLiteral(i.Value, RType.Int, i.Span);
                 case RealLiteral r: return new BoundLiteral(r.Value, RType.Real, r.Span);
                 case BoolLiteral b: return new BoundLiteral(b.Value, RType.Bool, b.Span);
+                case StringLiteral s:
+                    Error(DiagnosticIds.StringNotAllowed, "a string is only allowed as a label or a title (e.g. `label = \"UCB c=2\"` in `compare`)", s.Span);
+                    return new BoundError(s.Span);
                 case NameExpr n: return BindName(n);
                 case UnaryExpr u: return BindUnary(u);
                 case BinaryExpr b: return BindBinary(b);

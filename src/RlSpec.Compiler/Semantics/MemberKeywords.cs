@@ -22,6 +22,8 @@ namespace RlSpec.Compiler.Semantics
             RewardTableNode _ => "`reward = [...]`",
             RewardNode _ => "`reward`",
             RuleNode _ => "a transition rule",
+            RewardFunctionNode _ => "`reward(...)`",
+            SettingNode s => $"`{s.Key.Text}`",
             _ => "this member",
         };
     }

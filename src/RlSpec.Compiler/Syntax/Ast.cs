@@ -75,6 +75,18 @@ namespace RlSpec.Compiler.Syntax
     public sealed record RewardNode(ActionRefNode? Action, ExprNode? Guard, ExprNode Value, SourceSpan Span) : MemberNode(Span);
 
     /// <summary><c>action (when guard)? : outcomes</c>: a guarded probabilistic transition rule.</summary>
+    /// <summary>
+    /// <c>reward(x) ~ normal(dot(theta, x), 0.1)</c> or <c>reward(t, a) = ...</c>: a reward as a function of its
+    /// parameters, drawn (<c>~</c>) or computed (<c>=</c>). Which parameters a kind expects is the kind's call.
+    /// </summary>
+    public sealed record RewardFunctionNode(IReadOnlyList<Identifier> Parameters, bool IsDistribution, ExprNode Value, SourceSpan Span) : MemberNode(Span);
+
+    /// <summary>
+    /// A setting <c>key value, name = value, ...</c> (<c>runs 1000</c>, <c>arms ...</c>, <c>compare ucb1, kl_ucb</c>):
+    /// the declaration's kind gives the key its meaning and binds the arguments.
+    /// </summary>
+    public sealed record SettingNode(Identifier Key, IReadOnlyList<ArgumentNode> Arguments, SourceSpan Span) : MemberNode(Span);
+
     public sealed record RuleNode(ActionRefNode Action, ExprNode? Guard, IReadOnlyList<BranchNode> Branches, SourceSpan Span) : MemberNode(Span);
 
     /// <summary><c>name</c> or <c>name(i)</c> in a rule head.</summary>
@@ -93,6 +105,9 @@ namespace RlSpec.Compiler.Syntax
     public sealed record IntLiteral(long Value, SourceSpan Span) : ExprNode(Span);
 
     public sealed record RealLiteral(double Value, SourceSpan Span) : ExprNode(Span);
+
+    /// <summary>A double-quoted string: a label or a title, nothing else.</summary>
+    public sealed record StringLiteral(string Value, SourceSpan Span) : ExprNode(Span);
 
     public sealed record BoolLiteral(bool Value, SourceSpan Span) : ExprNode(Span);
 

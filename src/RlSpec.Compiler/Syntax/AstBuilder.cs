@@ -89,6 +89,12 @@ namespace RlSpec.Compiler.Syntax
                     yield return new RewardNode(c.actionRef() is { } r ? ActionRef(r) : null,
                         c.guard is null ? null : Expr(c.guard), Expr(c.value), Span(c));
                     break;
+                case P.RewardFunctionMemberContext c:
+                    yield return new RewardFunctionNode(c.ID().Select(t => Id(t.Symbol)).ToList(), c.op.Type == P.TILDE, Expr(c.value), Span(c));
+                    break;
+                case P.SettingMemberContext c:
+                    yield return new SettingNode(Id(c.key), c.argument().Select(Argument).ToList(), Span(c));
+                    break;
                 case P.RuleMemberContext c:
                     yield return new RuleNode(ActionRef(c.actionRef()), c.guard is null ? null : Expr(c.guard), Branches(c.outcomes()), Span(c));
                     break;
@@ -102,6 +108,9 @@ namespace RlSpec.Compiler.Syntax
             P.EnumStateVarContext e => new EnumStateVarNode(Id(e.name), e.ID().Skip(1).Select(t => Id(t.Symbol)).ToList(), Span(e)),
             _ => throw new System.InvalidOperationException("unknown state variable form"),
         };
+
+        private ArgumentNode Argument(P.ArgumentContext a) =>
+            new ArgumentNode(a.name is null ? null : Id(a.name), Expr(a.expr()), Span(a));
 
         private ActionRefNode ActionRef(P.ActionRefContext r) =>
             new ActionRefNode(Id(r.name), r.index is null ? null : Id(r.index), Span(r));
@@ -193,7 +202,12 @@ namespace RlSpec.Compiler.Syntax
                 case P.BoolLiteralContext c: return new BoolLiteral(c.TRUE() != null, span);
                 case P.SumExprContext c: return new SumExpr(Id(c.var), Expr(c.lo), Expr(c.hi), Expr(c.body), span);
                 case P.CallExprContext c:
-                    return new CallExpr(Id(c.name), c.argument().Select(a => new ArgumentNode(a.name is null ? null : Id(a.name), Expr(a.expr()), Span(a))).ToList(), span);
+                    return new CallExpr(Id(c.name), c.argument().Select(Argument).ToList(), span);
+                case P.StringLiteralContext c:
+                {
+                    var text = c.GetText();
+                    return new StringLiteral(text.Substring(1, text.Length - 2).Replace("\\\"", "\"").Replace("\\\\", "\\"), span);
+                }
                 case P.PrimedNameContext c: return new NameExpr(c.name.Text, true, span);
                 case P.NameContext c: return new NameExpr(c.name.Text, false, span);
                 case P.ParenExprContext c: return Expr(c.expr());

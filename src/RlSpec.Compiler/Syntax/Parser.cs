@@ -134,6 +134,11 @@ namespace RlSpec.Compiler.Syntax
                     First = misspelled;
                     return;
                 }
+                if (RuleWithoutColon(parser, offendingSymbol) is { } colon)
+                {
+                    First = colon;
+                    return;
+                }
                 string expected = "";
                 IntervalSet? set = null;
                 try { set = parser?.GetExpectedTokens(); } catch (System.Exception) { set = null; }
@@ -166,7 +171,8 @@ namespace RlSpec.Compiler.Syntax
             {
                 RuleContext? context = parser?.Context;
                 while (context != null && context is not RlSpecParser.MemberContext) context = context.Parent;
-                var start = (context as ParserRuleContext)?.Start;
+                // `parm N = 3` parses as far as the setting `parm N`; the parser then fails at `=`, between members.
+                var start = (context as ParserRuleContext)?.Start ?? SettingJustBefore(parser, offending)?.Start;
                 if (start is null || start.Type != RlSpecLexer.ID) return null;
                 // Only right after the name: an error further into a rule is a mistake of its own.
                 if (offending != null && offending.TokenIndex > start.TokenIndex + 2) return null;
@@ -175,6 +181,33 @@ namespace RlSpec.Compiler.Syntax
                 if (keyword is null) return null;
                 return new Diagnostic(DiagnosticIds.SyntaxError, Severity.Error,
                     $"unknown keyword '{start.Text}'; did you mean '{keyword}'?", Spans.Of(_path, start));
+            }
+
+            /// <summary>
+            /// <c>left s' = 0</c> with the colon missing parses as far as the setting <c>left s'</c> and fails at
+            /// <c>=</c>; when <c>left</c> is a declared action, the mistake is right after it, and is said there.
+            /// </summary>
+            private Diagnostic? RuleWithoutColon(Antlr4.Runtime.Parser? parser, IToken? offending)
+            {
+                var setting = SettingJustBefore(parser, offending);
+                if (setting is null || !DeclaredActions().Contains(setting.key.Text)) return null;
+                var next = _tokens[setting.key.TokenIndex + 1];
+                return new Diagnostic(DiagnosticIds.SyntaxError, Severity.Error,
+                    $"unexpected '{next.Text}'; expected one of 'when', ':'", Spans.Of(_path, next));
+            }
+
+            /// <summary>The setting member the parser completed just before failing at <paramref name="offending"/>, if any.</summary>
+            private static RlSpecParser.SettingMemberContext? SettingJustBefore(Antlr4.Runtime.Parser? parser, IToken? offending)
+            {
+                if (offending is null || parser?.Context is not RlSpecParser.ModelContext model || model.ChildCount == 0) return null;
+                for (int i = model.ChildCount - 1; i >= 0; i--)
+                {
+                    if (model.GetChild(i) is not RlSpecParser.MemberContext member) continue;
+                    return member is RlSpecParser.SettingMemberContext setting && setting.Stop != null && setting.Stop.TokenIndex + 1 == offending.TokenIndex
+                        ? setting
+                        : null;
+                }
+                return null;
             }
 
             /// <summary>The names after <c>action</c> (and after its commas), found on the tokens since the parse failed.</summary>

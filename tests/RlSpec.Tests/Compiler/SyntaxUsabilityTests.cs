@@ -54,4 +54,17 @@ public class SyntaxUsabilityTests
         Assert.DoesNotContain("did you mean", d.Message);
         Assert.Equal((5, 11), (d.Span.Line, d.Span.Column));
     }
+
+    [Theory]
+    [InlineData("runs 1000", "RLS0120", 3, "`runs` does not belong in `mdp` models")]
+    [InlineData("reward(x) ~ normal(x, 1)", "RLS0120", 3, "`reward(...)` does not belong in `mdp` models")]
+    [InlineData("reward a: \"one\"", "RLS0125", 13, "a string is only allowed as a label or a title")]
+    public void Settings_reward_functions_and_strings_are_refused_where_they_do_not_belong(string line, string id, int column, string message)
+    {
+        var text = "mdp M {\n  state s in 0..2\n  action a\n  discount 0.9\n  a: stay\n  " + line + "\n}\n";
+        var d = Assert.Single(RlSpecCompiler.Compile("m.rlspec", text).Diagnostics);
+        Assert.Equal(id, d.Id);
+        Assert.Equal((6, column), (d.Span.Line, d.Span.Column));
+        Assert.StartsWith(message, d.Message);
+    }
 }

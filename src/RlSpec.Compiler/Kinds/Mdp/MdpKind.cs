@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using RlSpec.Compiler.Kinds.Mdp.Binding;
@@ -21,6 +22,11 @@ namespace RlSpec.Compiler.Kinds.Mdp
 
         public override string MemberSummary =>
             "param, let, state, action, init, a criterion (discount, horizon, average, until), rules, default, reward and transition tables";
+
+        public override IReadOnlyList<string> MemberWords { get; } = new[]
+        {
+            "param", "let", "state", "action", "init", "discount", "horizon", "average", "until", "default", "reward", "transition",
+        };
 
         public override bool Allows(MemberNode member) => member is StateVarNode or ActionNode or InitNode or DiscountNode or HorizonNode
             or AverageNode or UntilNode or DefaultNode or TransitionTableNode or RewardTableNode or RewardNode or RuleNode;

@@ -42,8 +42,8 @@ public partial class RlSpecParser : Parser {
 		LPAREN=31, RPAREN=32, LBRACK=33, RBRACK=34, COMMA=35, COLON=36, DOTDOT=37, 
 		ASSIGN=38, TILDE=39, BAR=40, AT=41, PRIME=42, CARET=43, PLUS=44, MINUS=45, 
 		STAR=46, SLASH=47, PERCENT=48, LE=49, GE=50, EQ=51, NE=52, LT=53, GT=54, 
-		AND=55, OR=56, BANG=57, REAL_LIT=58, INT_LIT=59, ID=60, LINE_COMMENT=61, 
-		BLOCK_COMMENT=62, WS=63, UNKNOWN_CHAR=64;
+		AND=55, OR=56, BANG=57, REAL_LIT=58, INT_LIT=59, STRING_LIT=60, ID=61, 
+		LINE_COMMENT=62, BLOCK_COMMENT=63, WS=64, UNKNOWN_CHAR=65;
 	public const int
 		RULE_file = 0, RULE_model = 1, RULE_member = 2, RULE_paramDecl = 3, RULE_stateVar = 4, 
 		RULE_actionDecl = 5, RULE_actionRef = 6, RULE_initBranch = 7, RULE_initAssignment = 8, 
@@ -72,7 +72,7 @@ public partial class RlSpecParser : Parser {
 		"RPAREN", "LBRACK", "RBRACK", "COMMA", "COLON", "DOTDOT", "ASSIGN", "TILDE", 
 		"BAR", "AT", "PRIME", "CARET", "PLUS", "MINUS", "STAR", "SLASH", "PERCENT", 
 		"LE", "GE", "EQ", "NE", "LT", "GT", "AND", "OR", "BANG", "REAL_LIT", "INT_LIT", 
-		"ID", "LINE_COMMENT", "BLOCK_COMMENT", "WS", "UNKNOWN_CHAR"
+		"STRING_LIT", "ID", "LINE_COMMENT", "BLOCK_COMMENT", "WS", "UNKNOWN_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -240,7 +240,7 @@ public partial class RlSpecParser : Parser {
 			State = 56;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1152921504606855166L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305843009213702142L) != 0)) {
 				{
 				{
 				State = 53;
@@ -506,6 +506,33 @@ public partial class RlSpecParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class RewardFunctionMemberContext : MemberContext {
+		public IToken op;
+		public ExprContext value;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REWARD() { return GetToken(RlSpecParser.REWARD, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(RlSpecParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] ID() { return GetTokens(RlSpecParser.ID); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ID(int i) {
+			return GetToken(RlSpecParser.ID, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(RlSpecParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TILDE() { return GetToken(RlSpecParser.TILDE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ASSIGN() { return GetToken(RlSpecParser.ASSIGN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(RlSpecParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(RlSpecParser.COMMA, i);
+		}
+		public RewardFunctionMemberContext(MemberContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IRlSpecVisitor<TResult> typedVisitor = visitor as IRlSpecVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRewardFunctionMember(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class RuleMemberContext : MemberContext {
 		public ExprContext guard;
 		[System.Diagnostics.DebuggerNonUserCode] public ActionRefContext actionRef() {
@@ -527,6 +554,27 @@ public partial class RlSpecParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class SettingMemberContext : MemberContext {
+		public IToken key;
+		[System.Diagnostics.DebuggerNonUserCode] public ArgumentContext[] argument() {
+			return GetRuleContexts<ArgumentContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ArgumentContext argument(int i) {
+			return GetRuleContext<ArgumentContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ID() { return GetToken(RlSpecParser.ID, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(RlSpecParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(RlSpecParser.COMMA, i);
+		}
+		public SettingMemberContext(MemberContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IRlSpecVisitor<TResult> typedVisitor = visitor as IRlSpecVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSettingMember(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public MemberContext member() {
@@ -534,9 +582,9 @@ public partial class RlSpecParser : Parser {
 		EnterRule(_localctx, 4, RULE_member);
 		int _la;
 		try {
-			State = 140;
+			State = 162;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,11,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,13,Context) ) {
 			case 1:
 				_localctx = new ParamMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -780,27 +828,95 @@ public partial class RlSpecParser : Parser {
 				}
 				break;
 			case 15:
-				_localctx = new RuleMemberContext(_localctx);
+				_localctx = new RewardFunctionMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
 				State = 132;
+				Match(REWARD);
+				State = 133;
+				Match(LPAREN);
+				State = 134;
+				Match(ID);
+				State = 139;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 135;
+					Match(COMMA);
+					State = 136;
+					Match(ID);
+					}
+					}
+					State = 141;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 142;
+				Match(RPAREN);
+				State = 143;
+				((RewardFunctionMemberContext)_localctx).op = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( !(_la==ASSIGN || _la==TILDE) ) {
+					((RewardFunctionMemberContext)_localctx).op = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 144;
+				((RewardFunctionMemberContext)_localctx).value = expr(0);
+				}
+				break;
+			case 16:
+				_localctx = new RuleMemberContext(_localctx);
+				EnterOuterAlt(_localctx, 16);
+				{
+				State = 145;
 				actionRef();
-				State = 135;
+				State = 148;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 133;
+					State = 146;
 					Match(WHEN);
-					State = 134;
+					State = 147;
 					((RuleMemberContext)_localctx).guard = expr(0);
 					}
 				}
 
-				State = 137;
+				State = 150;
 				Match(COLON);
-				State = 138;
+				State = 151;
 				outcomes();
+				}
+				break;
+			case 17:
+				_localctx = new SettingMemberContext(_localctx);
+				EnterOuterAlt(_localctx, 17);
+				{
+				State = 153;
+				((SettingMemberContext)_localctx).key = Match(ID);
+				State = 154;
+				argument();
+				State = 159;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 155;
+					Match(COMMA);
+					State = 156;
+					argument();
+					}
+					}
+					State = 161;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
 				}
 				break;
 			}
@@ -849,16 +965,16 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 142;
+			State = 164;
 			_localctx.name = Match(ID);
-			State = 145;
+			State = 167;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COLON) {
 				{
-				State = 143;
+				State = 165;
 				Match(COLON);
-				State = 144;
+				State = 166;
 				_localctx.type = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 469762048L) != 0)) ) {
@@ -871,9 +987,9 @@ public partial class RlSpecParser : Parser {
 				}
 			}
 
-			State = 147;
+			State = 169;
 			Match(ASSIGN);
-			State = 148;
+			State = 170;
 			expr(0);
 			}
 		}
@@ -962,22 +1078,22 @@ public partial class RlSpecParser : Parser {
 		EnterRule(_localctx, 8, RULE_stateVar);
 		int _la;
 		try {
-			State = 171;
+			State = 193;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,14,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,16,Context) ) {
 			case 1:
 				_localctx = new RangeStateVarContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 150;
+				State = 172;
 				((RangeStateVarContext)_localctx).name = Match(ID);
-				State = 151;
+				State = 173;
 				Match(IN);
-				State = 152;
+				State = 174;
 				((RangeStateVarContext)_localctx).lo = expr(0);
-				State = 153;
+				State = 175;
 				Match(DOTDOT);
-				State = 154;
+				State = 176;
 				((RangeStateVarContext)_localctx).hi = expr(0);
 				}
 				break;
@@ -985,11 +1101,11 @@ public partial class RlSpecParser : Parser {
 				_localctx = new BoolStateVarContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 156;
+				State = 178;
 				((BoolStateVarContext)_localctx).name = Match(ID);
-				State = 157;
+				State = 179;
 				Match(COLON);
-				State = 158;
+				State = 180;
 				Match(BOOL_TYPE);
 				}
 				break;
@@ -997,31 +1113,31 @@ public partial class RlSpecParser : Parser {
 				_localctx = new EnumStateVarContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 159;
+				State = 181;
 				((EnumStateVarContext)_localctx).name = Match(ID);
-				State = 160;
+				State = 182;
 				Match(IN);
-				State = 161;
+				State = 183;
 				Match(LBRACE);
-				State = 162;
+				State = 184;
 				Match(ID);
-				State = 167;
+				State = 189;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 163;
+					State = 185;
 					Match(COMMA);
-					State = 164;
+					State = 186;
 					Match(ID);
 					}
 					}
-					State = 169;
+					State = 191;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 170;
+				State = 192;
 				Match(RBRACE);
 				}
 				break;
@@ -1080,38 +1196,38 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 173;
+			State = 195;
 			_localctx.name = Match(ID);
-			State = 182;
+			State = 204;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 174;
+				State = 196;
 				Match(LPAREN);
-				State = 175;
+				State = 197;
 				_localctx.index = Match(ID);
-				State = 176;
+				State = 198;
 				Match(IN);
-				State = 177;
+				State = 199;
 				_localctx.lo = expr(0);
-				State = 178;
+				State = 200;
 				Match(DOTDOT);
-				State = 179;
+				State = 201;
 				_localctx.hi = expr(0);
-				State = 180;
+				State = 202;
 				Match(RPAREN);
 				}
 			}
 
-			State = 186;
+			State = 208;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WHEN) {
 				{
-				State = 184;
+				State = 206;
 				Match(WHEN);
-				State = 185;
+				State = 207;
 				_localctx.guard = expr(0);
 				}
 			}
@@ -1159,18 +1275,18 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 188;
+			State = 210;
 			_localctx.name = Match(ID);
-			State = 192;
+			State = 214;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 189;
+				State = 211;
 				Match(LPAREN);
-				State = 190;
+				State = 212;
 				_localctx.index = Match(ID);
-				State = 191;
+				State = 213;
 				Match(RPAREN);
 				}
 			}
@@ -1225,32 +1341,32 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 194;
+			State = 216;
 			initAssignment();
-			State = 199;
+			State = 221;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 195;
+				State = 217;
 				Match(COMMA);
-				State = 196;
+				State = 218;
 				initAssignment();
 				}
 				}
-				State = 201;
+				State = 223;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 204;
+			State = 226;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AT) {
 				{
-				State = 202;
+				State = 224;
 				Match(AT);
-				State = 203;
+				State = 225;
 				_localctx.prob = expr(0);
 				}
 			}
@@ -1295,11 +1411,11 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 206;
+			State = 228;
 			_localctx.name = Match(ID);
-			State = 207;
+			State = 229;
 			Match(ASSIGN);
-			State = 208;
+			State = 230;
 			expr(0);
 			}
 		}
@@ -1346,21 +1462,21 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 210;
+			State = 232;
 			branch();
-			State = 215;
+			State = 237;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BAR) {
 				{
 				{
-				State = 211;
+				State = 233;
 				Match(BAR);
-				State = 212;
+				State = 234;
 				branch();
 				}
 				}
-				State = 217;
+				State = 239;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1407,16 +1523,16 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 218;
+			State = 240;
 			outcome();
-			State = 221;
+			State = 243;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AT) {
 				{
-				State = 219;
+				State = 241;
 				Match(AT);
-				State = 220;
+				State = 242;
 				_localctx.prob = expr(0);
 				}
 			}
@@ -1482,14 +1598,14 @@ public partial class RlSpecParser : Parser {
 		EnterRule(_localctx, 22, RULE_outcome);
 		int _la;
 		try {
-			State = 232;
+			State = 254;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STAY:
 				_localctx = new StayOutcomeContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 223;
+				State = 245;
 				Match(STAY);
 				}
 				break;
@@ -1497,21 +1613,21 @@ public partial class RlSpecParser : Parser {
 				_localctx = new AssignOutcomeContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 224;
+				State = 246;
 				assignment();
-				State = 229;
+				State = 251;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 225;
+					State = 247;
 					Match(COMMA);
-					State = 226;
+					State = 248;
 					assignment();
 					}
 					}
-					State = 231;
+					State = 253;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1560,13 +1676,13 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 234;
+			State = 256;
 			_localctx.name = Match(ID);
-			State = 235;
+			State = 257;
 			Match(PRIME);
-			State = 236;
+			State = 258;
 			Match(ASSIGN);
-			State = 237;
+			State = 259;
 			expr(0);
 			}
 		}
@@ -1808,7 +1924,7 @@ public partial class RlSpecParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 250;
+			State = 272;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SUM:
@@ -1818,13 +1934,14 @@ public partial class RlSpecParser : Parser {
 			case LBRACK:
 			case REAL_LIT:
 			case INT_LIT:
+			case STRING_LIT:
 			case ID:
 				{
 				_localctx = new PrimaryExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 240;
+				State = 262;
 				primary();
 				}
 				break;
@@ -1834,7 +1951,7 @@ public partial class RlSpecParser : Parser {
 				_localctx = new UnaryExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 241;
+				State = 263;
 				((UnaryExprContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==MINUS || _la==BANG) ) {
@@ -1844,7 +1961,7 @@ public partial class RlSpecParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 242;
+				State = 264;
 				expr(8);
 				}
 				break;
@@ -1853,17 +1970,17 @@ public partial class RlSpecParser : Parser {
 				_localctx = new IfExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 243;
+				State = 265;
 				Match(IF);
-				State = 244;
+				State = 266;
 				((IfExprContext)_localctx).cond = expr(0);
-				State = 245;
+				State = 267;
 				Match(THEN);
-				State = 246;
+				State = 268;
 				((IfExprContext)_localctx).then = expr(0);
-				State = 247;
+				State = 269;
 				Match(ELSE);
-				State = 248;
+				State = 270;
 				((IfExprContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -1871,27 +1988,27 @@ public partial class RlSpecParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 283;
+			State = 305;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,28,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 281;
+					State = 303;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,27,Context) ) {
 					case 1:
 						{
 						_localctx = new PowerExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 252;
+						State = 274;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 253;
+						State = 275;
 						((PowerExprContext)_localctx).op = Match(CARET);
-						State = 254;
+						State = 276;
 						expr(9);
 						}
 						break;
@@ -1899,9 +2016,9 @@ public partial class RlSpecParser : Parser {
 						{
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 255;
+						State = 277;
 						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 256;
+						State = 278;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 492581209243648L) != 0)) ) {
@@ -1911,7 +2028,7 @@ public partial class RlSpecParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 257;
+						State = 279;
 						expr(8);
 						}
 						break;
@@ -1919,9 +2036,9 @@ public partial class RlSpecParser : Parser {
 						{
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 258;
+						State = 280;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 259;
+						State = 281;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -1931,7 +2048,7 @@ public partial class RlSpecParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 260;
+						State = 282;
 						expr(7);
 						}
 						break;
@@ -1939,9 +2056,9 @@ public partial class RlSpecParser : Parser {
 						{
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 261;
+						State = 283;
 						if (!(Precpred(Context, 5))) throw new FailedPredicateException(this, "Precpred(Context, 5)");
-						State = 262;
+						State = 284;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 35465847065542656L) != 0)) ) {
@@ -1951,7 +2068,7 @@ public partial class RlSpecParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 263;
+						State = 285;
 						expr(6);
 						}
 						break;
@@ -1959,11 +2076,11 @@ public partial class RlSpecParser : Parser {
 						{
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 264;
+						State = 286;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 265;
+						State = 287;
 						((AndExprContext)_localctx).op = Match(AND);
-						State = 266;
+						State = 288;
 						expr(5);
 						}
 						break;
@@ -1971,11 +2088,11 @@ public partial class RlSpecParser : Parser {
 						{
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 267;
+						State = 289;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 268;
+						State = 290;
 						((OrExprContext)_localctx).op = Match(OR);
-						State = 269;
+						State = 291;
 						expr(4);
 						}
 						break;
@@ -1983,13 +2100,13 @@ public partial class RlSpecParser : Parser {
 						{
 						_localctx = new IndexExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 270;
+						State = 292;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 271;
+						State = 293;
 						Match(LBRACK);
-						State = 272;
+						State = 294;
 						((IndexExprContext)_localctx).index = expr(0);
-						State = 273;
+						State = 295;
 						Match(RBRACK);
 						}
 						break;
@@ -1997,9 +2114,9 @@ public partial class RlSpecParser : Parser {
 						{
 						_localctx = new TruncateExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 275;
+						State = 297;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 276;
+						State = 298;
 						((TruncateExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==TRUNCATED || _la==CLAMPED) ) {
@@ -2009,20 +2126,20 @@ public partial class RlSpecParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 277;
+						State = 299;
 						((TruncateExprContext)_localctx).lo = expr(0);
-						State = 278;
+						State = 300;
 						Match(DOTDOT);
-						State = 279;
+						State = 301;
 						((TruncateExprContext)_localctx).hi = expr(0);
 						}
 						break;
 					}
 					} 
 				}
-				State = 285;
+				State = 307;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,28,Context);
 			}
 			}
 		}
@@ -2066,6 +2183,16 @@ public partial class RlSpecParser : Parser {
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IRlSpecVisitor<TResult> typedVisitor = visitor as IRlSpecVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitRealLiteral(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class StringLiteralContext : PrimaryContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING_LIT() { return GetToken(RlSpecParser.STRING_LIT, 0); }
+		public StringLiteralContext(PrimaryContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IRlSpecVisitor<TResult> typedVisitor = visitor as IRlSpecVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitStringLiteral(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -2219,14 +2346,14 @@ public partial class RlSpecParser : Parser {
 		EnterRule(_localctx, 28, RULE_primary);
 		int _la;
 		try {
-			State = 342;
+			State = 365;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
 			case 1:
 				_localctx = new IntLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 286;
+				State = 308;
 				Match(INT_LIT);
 				}
 				break;
@@ -2234,15 +2361,23 @@ public partial class RlSpecParser : Parser {
 				_localctx = new RealLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 287;
+				State = 309;
 				Match(REAL_LIT);
 				}
 				break;
 			case 3:
-				_localctx = new BoolLiteralContext(_localctx);
+				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 288;
+				State = 310;
+				Match(STRING_LIT);
+				}
+				break;
+			case 4:
+				_localctx = new BoolLiteralContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 311;
 				_la = TokenStream.LA(1);
 				if ( !(_la==TRUE || _la==FALSE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2253,157 +2388,157 @@ public partial class RlSpecParser : Parser {
 				}
 				}
 				break;
-			case 4:
-				_localctx = new SumExprContext(_localctx);
-				EnterOuterAlt(_localctx, 4);
-				{
-				State = 289;
-				Match(SUM);
-				State = 290;
-				Match(LPAREN);
-				State = 291;
-				((SumExprContext)_localctx).var = Match(ID);
-				State = 292;
-				Match(IN);
-				State = 293;
-				((SumExprContext)_localctx).lo = expr(0);
-				State = 294;
-				Match(DOTDOT);
-				State = 295;
-				((SumExprContext)_localctx).hi = expr(0);
-				State = 296;
-				Match(COMMA);
-				State = 297;
-				((SumExprContext)_localctx).body = expr(0);
-				State = 298;
-				Match(RPAREN);
-				}
-				break;
 			case 5:
-				_localctx = new CallExprContext(_localctx);
+				_localctx = new SumExprContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 300;
-				((CallExprContext)_localctx).name = Match(ID);
-				State = 301;
-				Match(LPAREN);
-				State = 310;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2161763016260714496L) != 0)) {
-					{
-					State = 302;
-					argument();
-					State = 307;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==COMMA) {
-						{
-						{
-						State = 303;
-						Match(COMMA);
-						State = 304;
-						argument();
-						}
-						}
-						State = 309;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					}
-				}
-
 				State = 312;
+				Match(SUM);
+				State = 313;
+				Match(LPAREN);
+				State = 314;
+				((SumExprContext)_localctx).var = Match(ID);
+				State = 315;
+				Match(IN);
+				State = 316;
+				((SumExprContext)_localctx).lo = expr(0);
+				State = 317;
+				Match(DOTDOT);
+				State = 318;
+				((SumExprContext)_localctx).hi = expr(0);
+				State = 319;
+				Match(COMMA);
+				State = 320;
+				((SumExprContext)_localctx).body = expr(0);
+				State = 321;
 				Match(RPAREN);
 				}
 				break;
 			case 6:
-				_localctx = new PrimedNameContext(_localctx);
+				_localctx = new CallExprContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 313;
-				((PrimedNameContext)_localctx).name = Match(ID);
-				State = 314;
-				Match(PRIME);
-				}
-				break;
-			case 7:
-				_localctx = new NameContext(_localctx);
-				EnterOuterAlt(_localctx, 7);
-				{
-				State = 315;
-				((NameContext)_localctx).name = Match(ID);
-				}
-				break;
-			case 8:
-				_localctx = new ParenExprContext(_localctx);
-				EnterOuterAlt(_localctx, 8);
-				{
-				State = 316;
-				Match(LPAREN);
-				State = 317;
-				expr(0);
-				State = 318;
-				Match(RPAREN);
-				}
-				break;
-			case 9:
-				_localctx = new ComprehensionExprContext(_localctx);
-				EnterOuterAlt(_localctx, 9);
-				{
-				State = 320;
-				Match(LBRACK);
-				State = 321;
-				((ComprehensionExprContext)_localctx).element = expr(0);
-				State = 322;
-				Match(FOR);
 				State = 323;
-				((ComprehensionExprContext)_localctx).var = Match(ID);
+				((CallExprContext)_localctx).name = Match(ID);
 				State = 324;
-				Match(IN);
-				State = 325;
-				((ComprehensionExprContext)_localctx).lo = expr(0);
-				State = 326;
-				Match(DOTDOT);
-				State = 327;
-				((ComprehensionExprContext)_localctx).hi = expr(0);
-				State = 328;
-				Match(RBRACK);
-				}
-				break;
-			case 10:
-				_localctx = new ListExprContext(_localctx);
-				EnterOuterAlt(_localctx, 10);
-				{
-				State = 330;
-				Match(LBRACK);
-				State = 339;
+				Match(LPAREN);
+				State = 333;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2161763016260714496L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4467606025474408448L) != 0)) {
 					{
-					State = 331;
-					expr(0);
-					State = 336;
+					State = 325;
+					argument();
+					State = 330;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 332;
+						State = 326;
 						Match(COMMA);
-						State = 333;
-						expr(0);
+						State = 327;
+						argument();
 						}
 						}
-						State = 338;
+						State = 332;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
+				State = 335;
+				Match(RPAREN);
+				}
+				break;
+			case 7:
+				_localctx = new PrimedNameContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 336;
+				((PrimedNameContext)_localctx).name = Match(ID);
+				State = 337;
+				Match(PRIME);
+				}
+				break;
+			case 8:
+				_localctx = new NameContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 338;
+				((NameContext)_localctx).name = Match(ID);
+				}
+				break;
+			case 9:
+				_localctx = new ParenExprContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 339;
+				Match(LPAREN);
+				State = 340;
+				expr(0);
 				State = 341;
+				Match(RPAREN);
+				}
+				break;
+			case 10:
+				_localctx = new ComprehensionExprContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 343;
+				Match(LBRACK);
+				State = 344;
+				((ComprehensionExprContext)_localctx).element = expr(0);
+				State = 345;
+				Match(FOR);
+				State = 346;
+				((ComprehensionExprContext)_localctx).var = Match(ID);
+				State = 347;
+				Match(IN);
+				State = 348;
+				((ComprehensionExprContext)_localctx).lo = expr(0);
+				State = 349;
+				Match(DOTDOT);
+				State = 350;
+				((ComprehensionExprContext)_localctx).hi = expr(0);
+				State = 351;
+				Match(RBRACK);
+				}
+				break;
+			case 11:
+				_localctx = new ListExprContext(_localctx);
+				EnterOuterAlt(_localctx, 11);
+				{
+				State = 353;
+				Match(LBRACK);
+				State = 362;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4467606025474408448L) != 0)) {
+					{
+					State = 354;
+					expr(0);
+					State = 359;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 355;
+						Match(COMMA);
+						State = 356;
+						expr(0);
+						}
+						}
+						State = 361;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+				}
+
+				State = 364;
 				Match(RBRACK);
 				}
 				break;
@@ -2447,19 +2582,19 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 346;
+			State = 369;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
 			case 1:
 				{
-				State = 344;
+				State = 367;
 				_localctx.name = Match(ID);
-				State = 345;
+				State = 368;
 				Match(ASSIGN);
 				}
 				break;
 			}
-			State = 348;
+			State = 371;
 			expr(0);
 			}
 		}
@@ -2495,7 +2630,7 @@ public partial class RlSpecParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,64,351,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,65,374,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,1,0,5,0,34,8,0,10,0,12,0,37,9,0,1,0,1,0,1,1,1,1,1,1,1,1,3,1,
 		45,8,1,1,1,5,1,48,8,1,10,1,12,1,51,9,1,1,1,1,1,5,1,55,8,1,10,1,12,1,58,
@@ -2503,117 +2638,125 @@ public partial class RlSpecParser : Parser {
 		2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,83,8,2,10,2,12,2,86,9,2,1,2,1,2,
 		1,2,1,2,5,2,92,8,2,10,2,12,2,95,9,2,1,2,1,2,1,2,1,2,5,2,101,8,2,10,2,12,
 		2,104,9,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,
-		1,2,1,2,1,2,1,2,3,2,125,8,2,1,2,1,2,3,2,129,8,2,1,2,1,2,1,2,1,2,1,2,3,
-		2,136,8,2,1,2,1,2,1,2,3,2,141,8,2,1,3,1,3,1,3,3,3,146,8,3,1,3,1,3,1,3,
-		1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,5,4,166,8,
-		4,10,4,12,4,169,9,4,1,4,3,4,172,8,4,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,
-		5,3,5,183,8,5,1,5,1,5,3,5,187,8,5,1,6,1,6,1,6,1,6,3,6,193,8,6,1,7,1,7,
-		1,7,5,7,198,8,7,10,7,12,7,201,9,7,1,7,1,7,3,7,205,8,7,1,8,1,8,1,8,1,8,
-		1,9,1,9,1,9,5,9,214,8,9,10,9,12,9,217,9,9,1,10,1,10,1,10,3,10,222,8,10,
-		1,11,1,11,1,11,1,11,5,11,228,8,11,10,11,12,11,231,9,11,3,11,233,8,11,1,
-		12,1,12,1,12,1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,
-		13,1,13,3,13,251,8,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
+		1,2,1,2,1,2,1,2,3,2,125,8,2,1,2,1,2,3,2,129,8,2,1,2,1,2,1,2,1,2,1,2,1,
+		2,1,2,5,2,138,8,2,10,2,12,2,141,9,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,149,8,
+		2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,158,8,2,10,2,12,2,161,9,2,3,2,163,8,
+		2,1,3,1,3,1,3,3,3,168,8,3,1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,
+		1,4,1,4,1,4,1,4,1,4,1,4,1,4,5,4,188,8,4,10,4,12,4,191,9,4,1,4,3,4,194,
+		8,4,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,3,5,205,8,5,1,5,1,5,3,5,209,8,
+		5,1,6,1,6,1,6,1,6,3,6,215,8,6,1,7,1,7,1,7,5,7,220,8,7,10,7,12,7,223,9,
+		7,1,7,1,7,3,7,227,8,7,1,8,1,8,1,8,1,8,1,9,1,9,1,9,5,9,236,8,9,10,9,12,
+		9,239,9,9,1,10,1,10,1,10,3,10,244,8,10,1,11,1,11,1,11,1,11,5,11,250,8,
+		11,10,11,12,11,253,9,11,3,11,255,8,11,1,12,1,12,1,12,1,12,1,12,1,13,1,
+		13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,273,8,13,1,13,1,13,
 		1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
-		1,13,1,13,1,13,1,13,1,13,5,13,282,8,13,10,13,12,13,285,9,13,1,14,1,14,
-		1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
-		1,14,1,14,1,14,5,14,306,8,14,10,14,12,14,309,9,14,3,14,311,8,14,1,14,1,
+		1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,
+		304,8,13,10,13,12,13,307,9,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
+		1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,329,8,
+		14,10,14,12,14,332,9,14,3,14,334,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,
 		14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,
-		14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,335,8,14,10,14,12,14,338,9,14,3,
-		14,340,8,14,1,14,3,14,343,8,14,1,15,1,15,3,15,347,8,15,1,15,1,15,1,15,
-		0,1,26,16,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,0,7,1,0,26,28,2,0,
-		45,45,57,57,1,0,46,48,1,0,44,45,1,0,49,54,1,0,24,25,1,0,22,23,396,0,35,
-		1,0,0,0,2,40,1,0,0,0,4,140,1,0,0,0,6,142,1,0,0,0,8,171,1,0,0,0,10,173,
-		1,0,0,0,12,188,1,0,0,0,14,194,1,0,0,0,16,206,1,0,0,0,18,210,1,0,0,0,20,
-		218,1,0,0,0,22,232,1,0,0,0,24,234,1,0,0,0,26,250,1,0,0,0,28,342,1,0,0,
-		0,30,346,1,0,0,0,32,34,3,2,1,0,33,32,1,0,0,0,34,37,1,0,0,0,35,33,1,0,0,
-		0,35,36,1,0,0,0,36,38,1,0,0,0,37,35,1,0,0,0,38,39,5,0,0,1,39,1,1,0,0,0,
-		40,41,5,60,0,0,41,44,5,60,0,0,42,43,5,16,0,0,43,45,5,60,0,0,44,42,1,0,
-		0,0,44,45,1,0,0,0,45,49,1,0,0,0,46,48,5,60,0,0,47,46,1,0,0,0,48,51,1,0,
-		0,0,49,47,1,0,0,0,49,50,1,0,0,0,50,52,1,0,0,0,51,49,1,0,0,0,52,56,5,29,
-		0,0,53,55,3,4,2,0,54,53,1,0,0,0,55,58,1,0,0,0,56,54,1,0,0,0,56,57,1,0,
-		0,0,57,59,1,0,0,0,58,56,1,0,0,0,59,60,5,30,0,0,60,3,1,0,0,0,61,62,5,1,
-		0,0,62,67,3,6,3,0,63,64,5,35,0,0,64,66,3,6,3,0,65,63,1,0,0,0,66,69,1,0,
-		0,0,67,65,1,0,0,0,67,68,1,0,0,0,68,141,1,0,0,0,69,67,1,0,0,0,70,71,5,2,
-		0,0,71,72,5,60,0,0,72,73,5,38,0,0,73,141,3,26,13,0,74,75,5,2,0,0,75,76,
-		5,60,0,0,76,77,5,39,0,0,77,141,3,26,13,0,78,79,5,3,0,0,79,84,3,8,4,0,80,
-		81,5,35,0,0,81,83,3,8,4,0,82,80,1,0,0,0,83,86,1,0,0,0,84,82,1,0,0,0,84,
-		85,1,0,0,0,85,141,1,0,0,0,86,84,1,0,0,0,87,88,5,4,0,0,88,93,3,10,5,0,89,
-		90,5,35,0,0,90,92,3,10,5,0,91,89,1,0,0,0,92,95,1,0,0,0,93,91,1,0,0,0,93,
-		94,1,0,0,0,94,141,1,0,0,0,95,93,1,0,0,0,96,97,5,5,0,0,97,102,3,14,7,0,
-		98,99,5,40,0,0,99,101,3,14,7,0,100,98,1,0,0,0,101,104,1,0,0,0,102,100,
-		1,0,0,0,102,103,1,0,0,0,103,141,1,0,0,0,104,102,1,0,0,0,105,106,5,6,0,
-		0,106,141,3,26,13,0,107,108,5,7,0,0,108,141,3,26,13,0,109,141,5,8,0,0,
-		110,111,5,9,0,0,111,141,3,26,13,0,112,113,5,10,0,0,113,114,5,36,0,0,114,
-		141,3,18,9,0,115,116,5,11,0,0,116,117,5,60,0,0,117,118,5,38,0,0,118,141,
-		3,26,13,0,119,120,5,12,0,0,120,121,5,38,0,0,121,141,3,26,13,0,122,124,
-		5,12,0,0,123,125,3,12,6,0,124,123,1,0,0,0,124,125,1,0,0,0,125,128,1,0,
-		0,0,126,127,5,13,0,0,127,129,3,26,13,0,128,126,1,0,0,0,128,129,1,0,0,0,
-		129,130,1,0,0,0,130,131,5,36,0,0,131,141,3,26,13,0,132,135,3,12,6,0,133,
-		134,5,13,0,0,134,136,3,26,13,0,135,133,1,0,0,0,135,136,1,0,0,0,136,137,
-		1,0,0,0,137,138,5,36,0,0,138,139,3,18,9,0,139,141,1,0,0,0,140,61,1,0,0,
-		0,140,70,1,0,0,0,140,74,1,0,0,0,140,78,1,0,0,0,140,87,1,0,0,0,140,96,1,
-		0,0,0,140,105,1,0,0,0,140,107,1,0,0,0,140,109,1,0,0,0,140,110,1,0,0,0,
-		140,112,1,0,0,0,140,115,1,0,0,0,140,119,1,0,0,0,140,122,1,0,0,0,140,132,
-		1,0,0,0,141,5,1,0,0,0,142,145,5,60,0,0,143,144,5,36,0,0,144,146,7,0,0,
-		0,145,143,1,0,0,0,145,146,1,0,0,0,146,147,1,0,0,0,147,148,5,38,0,0,148,
-		149,3,26,13,0,149,7,1,0,0,0,150,151,5,60,0,0,151,152,5,15,0,0,152,153,
-		3,26,13,0,153,154,5,37,0,0,154,155,3,26,13,0,155,172,1,0,0,0,156,157,5,
-		60,0,0,157,158,5,36,0,0,158,172,5,28,0,0,159,160,5,60,0,0,160,161,5,15,
-		0,0,161,162,5,29,0,0,162,167,5,60,0,0,163,164,5,35,0,0,164,166,5,60,0,
-		0,165,163,1,0,0,0,166,169,1,0,0,0,167,165,1,0,0,0,167,168,1,0,0,0,168,
-		170,1,0,0,0,169,167,1,0,0,0,170,172,5,30,0,0,171,150,1,0,0,0,171,156,1,
-		0,0,0,171,159,1,0,0,0,172,9,1,0,0,0,173,182,5,60,0,0,174,175,5,31,0,0,
-		175,176,5,60,0,0,176,177,5,15,0,0,177,178,3,26,13,0,178,179,5,37,0,0,179,
-		180,3,26,13,0,180,181,5,32,0,0,181,183,1,0,0,0,182,174,1,0,0,0,182,183,
-		1,0,0,0,183,186,1,0,0,0,184,185,5,13,0,0,185,187,3,26,13,0,186,184,1,0,
-		0,0,186,187,1,0,0,0,187,11,1,0,0,0,188,192,5,60,0,0,189,190,5,31,0,0,190,
-		191,5,60,0,0,191,193,5,32,0,0,192,189,1,0,0,0,192,193,1,0,0,0,193,13,1,
-		0,0,0,194,199,3,16,8,0,195,196,5,35,0,0,196,198,3,16,8,0,197,195,1,0,0,
-		0,198,201,1,0,0,0,199,197,1,0,0,0,199,200,1,0,0,0,200,204,1,0,0,0,201,
-		199,1,0,0,0,202,203,5,41,0,0,203,205,3,26,13,0,204,202,1,0,0,0,204,205,
-		1,0,0,0,205,15,1,0,0,0,206,207,5,60,0,0,207,208,5,38,0,0,208,209,3,26,
-		13,0,209,17,1,0,0,0,210,215,3,20,10,0,211,212,5,40,0,0,212,214,3,20,10,
-		0,213,211,1,0,0,0,214,217,1,0,0,0,215,213,1,0,0,0,215,216,1,0,0,0,216,
-		19,1,0,0,0,217,215,1,0,0,0,218,221,3,22,11,0,219,220,5,41,0,0,220,222,
-		3,26,13,0,221,219,1,0,0,0,221,222,1,0,0,0,222,21,1,0,0,0,223,233,5,14,
-		0,0,224,229,3,24,12,0,225,226,5,35,0,0,226,228,3,24,12,0,227,225,1,0,0,
-		0,228,231,1,0,0,0,229,227,1,0,0,0,229,230,1,0,0,0,230,233,1,0,0,0,231,
-		229,1,0,0,0,232,223,1,0,0,0,232,224,1,0,0,0,233,23,1,0,0,0,234,235,5,60,
-		0,0,235,236,5,42,0,0,236,237,5,38,0,0,237,238,3,26,13,0,238,25,1,0,0,0,
-		239,240,6,13,-1,0,240,251,3,28,14,0,241,242,7,1,0,0,242,251,3,26,13,8,
-		243,244,5,19,0,0,244,245,3,26,13,0,245,246,5,20,0,0,246,247,3,26,13,0,
-		247,248,5,21,0,0,248,249,3,26,13,0,249,251,1,0,0,0,250,239,1,0,0,0,250,
-		241,1,0,0,0,250,243,1,0,0,0,251,283,1,0,0,0,252,253,10,9,0,0,253,254,5,
-		43,0,0,254,282,3,26,13,9,255,256,10,7,0,0,256,257,7,2,0,0,257,282,3,26,
-		13,8,258,259,10,6,0,0,259,260,7,3,0,0,260,282,3,26,13,7,261,262,10,5,0,
-		0,262,263,7,4,0,0,263,282,3,26,13,6,264,265,10,4,0,0,265,266,5,55,0,0,
-		266,282,3,26,13,5,267,268,10,3,0,0,268,269,5,56,0,0,269,282,3,26,13,4,
-		270,271,10,10,0,0,271,272,5,33,0,0,272,273,3,26,13,0,273,274,5,34,0,0,
-		274,282,1,0,0,0,275,276,10,2,0,0,276,277,7,5,0,0,277,278,3,26,13,0,278,
-		279,5,37,0,0,279,280,3,26,13,0,280,282,1,0,0,0,281,252,1,0,0,0,281,255,
-		1,0,0,0,281,258,1,0,0,0,281,261,1,0,0,0,281,264,1,0,0,0,281,267,1,0,0,
-		0,281,270,1,0,0,0,281,275,1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,283,
-		284,1,0,0,0,284,27,1,0,0,0,285,283,1,0,0,0,286,343,5,59,0,0,287,343,5,
-		58,0,0,288,343,7,6,0,0,289,290,5,18,0,0,290,291,5,31,0,0,291,292,5,60,
-		0,0,292,293,5,15,0,0,293,294,3,26,13,0,294,295,5,37,0,0,295,296,3,26,13,
-		0,296,297,5,35,0,0,297,298,3,26,13,0,298,299,5,32,0,0,299,343,1,0,0,0,
-		300,301,5,60,0,0,301,310,5,31,0,0,302,307,3,30,15,0,303,304,5,35,0,0,304,
-		306,3,30,15,0,305,303,1,0,0,0,306,309,1,0,0,0,307,305,1,0,0,0,307,308,
-		1,0,0,0,308,311,1,0,0,0,309,307,1,0,0,0,310,302,1,0,0,0,310,311,1,0,0,
-		0,311,312,1,0,0,0,312,343,5,32,0,0,313,314,5,60,0,0,314,343,5,42,0,0,315,
-		343,5,60,0,0,316,317,5,31,0,0,317,318,3,26,13,0,318,319,5,32,0,0,319,343,
-		1,0,0,0,320,321,5,33,0,0,321,322,3,26,13,0,322,323,5,17,0,0,323,324,5,
-		60,0,0,324,325,5,15,0,0,325,326,3,26,13,0,326,327,5,37,0,0,327,328,3,26,
-		13,0,328,329,5,34,0,0,329,343,1,0,0,0,330,339,5,33,0,0,331,336,3,26,13,
-		0,332,333,5,35,0,0,333,335,3,26,13,0,334,332,1,0,0,0,335,338,1,0,0,0,336,
-		334,1,0,0,0,336,337,1,0,0,0,337,340,1,0,0,0,338,336,1,0,0,0,339,331,1,
-		0,0,0,339,340,1,0,0,0,340,341,1,0,0,0,341,343,5,34,0,0,342,286,1,0,0,0,
-		342,287,1,0,0,0,342,288,1,0,0,0,342,289,1,0,0,0,342,300,1,0,0,0,342,313,
-		1,0,0,0,342,315,1,0,0,0,342,316,1,0,0,0,342,320,1,0,0,0,342,330,1,0,0,
-		0,343,29,1,0,0,0,344,345,5,60,0,0,345,347,5,38,0,0,346,344,1,0,0,0,346,
-		347,1,0,0,0,347,348,1,0,0,0,348,349,3,26,13,0,349,31,1,0,0,0,33,35,44,
-		49,56,67,84,93,102,124,128,135,140,145,167,171,182,186,192,199,204,215,
-		221,229,232,250,281,283,307,310,336,339,342,346
+		14,1,14,5,14,358,8,14,10,14,12,14,361,9,14,3,14,363,8,14,1,14,3,14,366,
+		8,14,1,15,1,15,3,15,370,8,15,1,15,1,15,1,15,0,1,26,16,0,2,4,6,8,10,12,
+		14,16,18,20,22,24,26,28,30,0,8,1,0,38,39,1,0,26,28,2,0,45,45,57,57,1,0,
+		46,48,1,0,44,45,1,0,49,54,1,0,24,25,1,0,22,23,424,0,35,1,0,0,0,2,40,1,
+		0,0,0,4,162,1,0,0,0,6,164,1,0,0,0,8,193,1,0,0,0,10,195,1,0,0,0,12,210,
+		1,0,0,0,14,216,1,0,0,0,16,228,1,0,0,0,18,232,1,0,0,0,20,240,1,0,0,0,22,
+		254,1,0,0,0,24,256,1,0,0,0,26,272,1,0,0,0,28,365,1,0,0,0,30,369,1,0,0,
+		0,32,34,3,2,1,0,33,32,1,0,0,0,34,37,1,0,0,0,35,33,1,0,0,0,35,36,1,0,0,
+		0,36,38,1,0,0,0,37,35,1,0,0,0,38,39,5,0,0,1,39,1,1,0,0,0,40,41,5,61,0,
+		0,41,44,5,61,0,0,42,43,5,16,0,0,43,45,5,61,0,0,44,42,1,0,0,0,44,45,1,0,
+		0,0,45,49,1,0,0,0,46,48,5,61,0,0,47,46,1,0,0,0,48,51,1,0,0,0,49,47,1,0,
+		0,0,49,50,1,0,0,0,50,52,1,0,0,0,51,49,1,0,0,0,52,56,5,29,0,0,53,55,3,4,
+		2,0,54,53,1,0,0,0,55,58,1,0,0,0,56,54,1,0,0,0,56,57,1,0,0,0,57,59,1,0,
+		0,0,58,56,1,0,0,0,59,60,5,30,0,0,60,3,1,0,0,0,61,62,5,1,0,0,62,67,3,6,
+		3,0,63,64,5,35,0,0,64,66,3,6,3,0,65,63,1,0,0,0,66,69,1,0,0,0,67,65,1,0,
+		0,0,67,68,1,0,0,0,68,163,1,0,0,0,69,67,1,0,0,0,70,71,5,2,0,0,71,72,5,61,
+		0,0,72,73,5,38,0,0,73,163,3,26,13,0,74,75,5,2,0,0,75,76,5,61,0,0,76,77,
+		5,39,0,0,77,163,3,26,13,0,78,79,5,3,0,0,79,84,3,8,4,0,80,81,5,35,0,0,81,
+		83,3,8,4,0,82,80,1,0,0,0,83,86,1,0,0,0,84,82,1,0,0,0,84,85,1,0,0,0,85,
+		163,1,0,0,0,86,84,1,0,0,0,87,88,5,4,0,0,88,93,3,10,5,0,89,90,5,35,0,0,
+		90,92,3,10,5,0,91,89,1,0,0,0,92,95,1,0,0,0,93,91,1,0,0,0,93,94,1,0,0,0,
+		94,163,1,0,0,0,95,93,1,0,0,0,96,97,5,5,0,0,97,102,3,14,7,0,98,99,5,40,
+		0,0,99,101,3,14,7,0,100,98,1,0,0,0,101,104,1,0,0,0,102,100,1,0,0,0,102,
+		103,1,0,0,0,103,163,1,0,0,0,104,102,1,0,0,0,105,106,5,6,0,0,106,163,3,
+		26,13,0,107,108,5,7,0,0,108,163,3,26,13,0,109,163,5,8,0,0,110,111,5,9,
+		0,0,111,163,3,26,13,0,112,113,5,10,0,0,113,114,5,36,0,0,114,163,3,18,9,
+		0,115,116,5,11,0,0,116,117,5,61,0,0,117,118,5,38,0,0,118,163,3,26,13,0,
+		119,120,5,12,0,0,120,121,5,38,0,0,121,163,3,26,13,0,122,124,5,12,0,0,123,
+		125,3,12,6,0,124,123,1,0,0,0,124,125,1,0,0,0,125,128,1,0,0,0,126,127,5,
+		13,0,0,127,129,3,26,13,0,128,126,1,0,0,0,128,129,1,0,0,0,129,130,1,0,0,
+		0,130,131,5,36,0,0,131,163,3,26,13,0,132,133,5,12,0,0,133,134,5,31,0,0,
+		134,139,5,61,0,0,135,136,5,35,0,0,136,138,5,61,0,0,137,135,1,0,0,0,138,
+		141,1,0,0,0,139,137,1,0,0,0,139,140,1,0,0,0,140,142,1,0,0,0,141,139,1,
+		0,0,0,142,143,5,32,0,0,143,144,7,0,0,0,144,163,3,26,13,0,145,148,3,12,
+		6,0,146,147,5,13,0,0,147,149,3,26,13,0,148,146,1,0,0,0,148,149,1,0,0,0,
+		149,150,1,0,0,0,150,151,5,36,0,0,151,152,3,18,9,0,152,163,1,0,0,0,153,
+		154,5,61,0,0,154,159,3,30,15,0,155,156,5,35,0,0,156,158,3,30,15,0,157,
+		155,1,0,0,0,158,161,1,0,0,0,159,157,1,0,0,0,159,160,1,0,0,0,160,163,1,
+		0,0,0,161,159,1,0,0,0,162,61,1,0,0,0,162,70,1,0,0,0,162,74,1,0,0,0,162,
+		78,1,0,0,0,162,87,1,0,0,0,162,96,1,0,0,0,162,105,1,0,0,0,162,107,1,0,0,
+		0,162,109,1,0,0,0,162,110,1,0,0,0,162,112,1,0,0,0,162,115,1,0,0,0,162,
+		119,1,0,0,0,162,122,1,0,0,0,162,132,1,0,0,0,162,145,1,0,0,0,162,153,1,
+		0,0,0,163,5,1,0,0,0,164,167,5,61,0,0,165,166,5,36,0,0,166,168,7,1,0,0,
+		167,165,1,0,0,0,167,168,1,0,0,0,168,169,1,0,0,0,169,170,5,38,0,0,170,171,
+		3,26,13,0,171,7,1,0,0,0,172,173,5,61,0,0,173,174,5,15,0,0,174,175,3,26,
+		13,0,175,176,5,37,0,0,176,177,3,26,13,0,177,194,1,0,0,0,178,179,5,61,0,
+		0,179,180,5,36,0,0,180,194,5,28,0,0,181,182,5,61,0,0,182,183,5,15,0,0,
+		183,184,5,29,0,0,184,189,5,61,0,0,185,186,5,35,0,0,186,188,5,61,0,0,187,
+		185,1,0,0,0,188,191,1,0,0,0,189,187,1,0,0,0,189,190,1,0,0,0,190,192,1,
+		0,0,0,191,189,1,0,0,0,192,194,5,30,0,0,193,172,1,0,0,0,193,178,1,0,0,0,
+		193,181,1,0,0,0,194,9,1,0,0,0,195,204,5,61,0,0,196,197,5,31,0,0,197,198,
+		5,61,0,0,198,199,5,15,0,0,199,200,3,26,13,0,200,201,5,37,0,0,201,202,3,
+		26,13,0,202,203,5,32,0,0,203,205,1,0,0,0,204,196,1,0,0,0,204,205,1,0,0,
+		0,205,208,1,0,0,0,206,207,5,13,0,0,207,209,3,26,13,0,208,206,1,0,0,0,208,
+		209,1,0,0,0,209,11,1,0,0,0,210,214,5,61,0,0,211,212,5,31,0,0,212,213,5,
+		61,0,0,213,215,5,32,0,0,214,211,1,0,0,0,214,215,1,0,0,0,215,13,1,0,0,0,
+		216,221,3,16,8,0,217,218,5,35,0,0,218,220,3,16,8,0,219,217,1,0,0,0,220,
+		223,1,0,0,0,221,219,1,0,0,0,221,222,1,0,0,0,222,226,1,0,0,0,223,221,1,
+		0,0,0,224,225,5,41,0,0,225,227,3,26,13,0,226,224,1,0,0,0,226,227,1,0,0,
+		0,227,15,1,0,0,0,228,229,5,61,0,0,229,230,5,38,0,0,230,231,3,26,13,0,231,
+		17,1,0,0,0,232,237,3,20,10,0,233,234,5,40,0,0,234,236,3,20,10,0,235,233,
+		1,0,0,0,236,239,1,0,0,0,237,235,1,0,0,0,237,238,1,0,0,0,238,19,1,0,0,0,
+		239,237,1,0,0,0,240,243,3,22,11,0,241,242,5,41,0,0,242,244,3,26,13,0,243,
+		241,1,0,0,0,243,244,1,0,0,0,244,21,1,0,0,0,245,255,5,14,0,0,246,251,3,
+		24,12,0,247,248,5,35,0,0,248,250,3,24,12,0,249,247,1,0,0,0,250,253,1,0,
+		0,0,251,249,1,0,0,0,251,252,1,0,0,0,252,255,1,0,0,0,253,251,1,0,0,0,254,
+		245,1,0,0,0,254,246,1,0,0,0,255,23,1,0,0,0,256,257,5,61,0,0,257,258,5,
+		42,0,0,258,259,5,38,0,0,259,260,3,26,13,0,260,25,1,0,0,0,261,262,6,13,
+		-1,0,262,273,3,28,14,0,263,264,7,2,0,0,264,273,3,26,13,8,265,266,5,19,
+		0,0,266,267,3,26,13,0,267,268,5,20,0,0,268,269,3,26,13,0,269,270,5,21,
+		0,0,270,271,3,26,13,0,271,273,1,0,0,0,272,261,1,0,0,0,272,263,1,0,0,0,
+		272,265,1,0,0,0,273,305,1,0,0,0,274,275,10,9,0,0,275,276,5,43,0,0,276,
+		304,3,26,13,9,277,278,10,7,0,0,278,279,7,3,0,0,279,304,3,26,13,8,280,281,
+		10,6,0,0,281,282,7,4,0,0,282,304,3,26,13,7,283,284,10,5,0,0,284,285,7,
+		5,0,0,285,304,3,26,13,6,286,287,10,4,0,0,287,288,5,55,0,0,288,304,3,26,
+		13,5,289,290,10,3,0,0,290,291,5,56,0,0,291,304,3,26,13,4,292,293,10,10,
+		0,0,293,294,5,33,0,0,294,295,3,26,13,0,295,296,5,34,0,0,296,304,1,0,0,
+		0,297,298,10,2,0,0,298,299,7,6,0,0,299,300,3,26,13,0,300,301,5,37,0,0,
+		301,302,3,26,13,0,302,304,1,0,0,0,303,274,1,0,0,0,303,277,1,0,0,0,303,
+		280,1,0,0,0,303,283,1,0,0,0,303,286,1,0,0,0,303,289,1,0,0,0,303,292,1,
+		0,0,0,303,297,1,0,0,0,304,307,1,0,0,0,305,303,1,0,0,0,305,306,1,0,0,0,
+		306,27,1,0,0,0,307,305,1,0,0,0,308,366,5,59,0,0,309,366,5,58,0,0,310,366,
+		5,60,0,0,311,366,7,7,0,0,312,313,5,18,0,0,313,314,5,31,0,0,314,315,5,61,
+		0,0,315,316,5,15,0,0,316,317,3,26,13,0,317,318,5,37,0,0,318,319,3,26,13,
+		0,319,320,5,35,0,0,320,321,3,26,13,0,321,322,5,32,0,0,322,366,1,0,0,0,
+		323,324,5,61,0,0,324,333,5,31,0,0,325,330,3,30,15,0,326,327,5,35,0,0,327,
+		329,3,30,15,0,328,326,1,0,0,0,329,332,1,0,0,0,330,328,1,0,0,0,330,331,
+		1,0,0,0,331,334,1,0,0,0,332,330,1,0,0,0,333,325,1,0,0,0,333,334,1,0,0,
+		0,334,335,1,0,0,0,335,366,5,32,0,0,336,337,5,61,0,0,337,366,5,42,0,0,338,
+		366,5,61,0,0,339,340,5,31,0,0,340,341,3,26,13,0,341,342,5,32,0,0,342,366,
+		1,0,0,0,343,344,5,33,0,0,344,345,3,26,13,0,345,346,5,17,0,0,346,347,5,
+		61,0,0,347,348,5,15,0,0,348,349,3,26,13,0,349,350,5,37,0,0,350,351,3,26,
+		13,0,351,352,5,34,0,0,352,366,1,0,0,0,353,362,5,33,0,0,354,359,3,26,13,
+		0,355,356,5,35,0,0,356,358,3,26,13,0,357,355,1,0,0,0,358,361,1,0,0,0,359,
+		357,1,0,0,0,359,360,1,0,0,0,360,363,1,0,0,0,361,359,1,0,0,0,362,354,1,
+		0,0,0,362,363,1,0,0,0,363,364,1,0,0,0,364,366,5,34,0,0,365,308,1,0,0,0,
+		365,309,1,0,0,0,365,310,1,0,0,0,365,311,1,0,0,0,365,312,1,0,0,0,365,323,
+		1,0,0,0,365,336,1,0,0,0,365,338,1,0,0,0,365,339,1,0,0,0,365,343,1,0,0,
+		0,365,353,1,0,0,0,366,29,1,0,0,0,367,368,5,61,0,0,368,370,5,38,0,0,369,
+		367,1,0,0,0,369,370,1,0,0,0,370,371,1,0,0,0,371,372,3,26,13,0,372,31,1,
+		0,0,0,35,35,44,49,56,67,84,93,102,124,128,139,148,159,162,167,189,193,
+		204,208,214,221,226,237,243,251,254,272,303,305,330,333,359,362,365,369
 	};
 
 	public static readonly ATN _ATN =

@@ -141,12 +141,26 @@ public interface IRlSpecVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitRewardMember([NotNull] RlSpecParser.RewardMemberContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>rewardFunctionMember</c>
+	/// labeled alternative in <see cref="RlSpecParser.member"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRewardFunctionMember([NotNull] RlSpecParser.RewardFunctionMemberContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>ruleMember</c>
 	/// labeled alternative in <see cref="RlSpecParser.member"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitRuleMember([NotNull] RlSpecParser.RuleMemberContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>settingMember</c>
+	/// labeled alternative in <see cref="RlSpecParser.member"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitSettingMember([NotNull] RlSpecParser.SettingMemberContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="RlSpecParser.paramDecl"/>.
 	/// </summary>
@@ -321,6 +335,13 @@ public interface IRlSpecVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitRealLiteral([NotNull] RlSpecParser.RealLiteralContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>stringLiteral</c>
+	/// labeled alternative in <see cref="RlSpecParser.primary"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitStringLiteral([NotNull] RlSpecParser.StringLiteralContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>boolLiteral</c>
 	/// labeled alternative in <see cref="RlSpecParser.primary"/>.
