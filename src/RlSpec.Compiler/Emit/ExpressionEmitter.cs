@@ -126,7 +126,11 @@ namespace RlSpec.Compiler.Emit
                 case BoundUnary u:
                     if (u.Op == "-" && u.Type.Kind == TypeKind.Int && Checked(u))
                         return ($"{GlobalNames.CheckedArithmetic}.Negate({Emit(u.Operand)}, {Site(u)})", Primary);
-                    return (u.Op + Wrap(u.Operand, Unary), Unary);
+                {
+                    // `-(-5)`, never `--5`: C# would read two minus signs as the decrement operator.
+                    var operand = Wrap(u.Operand, Unary);
+                    return (u.Op + (u.Op == "-" && operand.StartsWith("-", StringComparison.Ordinal) ? "(" + operand + ")" : operand), Unary);
+                }
                 case BoundBinary b: return Binary(b);
                 case BoundChain c: return Chain(c);
                 case BoundIf i:

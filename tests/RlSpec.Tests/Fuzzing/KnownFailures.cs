@@ -60,6 +60,8 @@ public class KnownFailures
         ("parentheses-3000", WithReward(Repeat("(", 3000) + "1" + Repeat(")", 3000)), "stack overflow on a 1 MB stack (generator inside csc)"),
         ("flat-sum-10000", WithReward(string.Join(" + ", Enumerable.Repeat("1", 10000))), "stack overflow on a 1 MB stack"),
         ("if-chain-20000", WithReward(Repeat("if s == 0 then 1 else ", 20000) + "0"), "stack overflow on a 1 MB stack"),
+        // Found by the CI fuzzer (seed fbvYbV321IH1): a negated negative literal was written as `--5`, the decrement operator.
+        ("double-minus", "mdp M {\n  state s in 0..4\n  action a\n  discount 0.9\n  a: s' = clamp([j + 1 for j in 0..3][clamp(--5, 0, 3)], 0, 4)\n  reward a: 1 - -s\n}\n", "emitted C#: CS1059 the operand of an increment or decrement operator must be a variable"),
     };
 
     public static IEnumerable<object[]> Names() => Cases.Select(c => new object[] { c.Name });
