@@ -57,6 +57,42 @@ public class BanditNamesAndHostsTests
         Assert.Equal("RlSpec.Models.MeanModel", model.TypeName);
     }
 
+    [Theory]
+    [InlineData("bernoulli9.rlspec", "Stochastic")]
+    [InlineData("mixed.rlspec", "Stochastic")]
+    [InlineData("linear.rlspec", "Linear")]
+    [InlineData("adversarial.rlspec", "Adversarial")]
+    public void The_setting_read_from_syntax_is_the_family_of_the_emitted_bandit(string file, string family)
+    {
+        // A kind that runs `on` a bandit sees its declaration as syntax, as an experiment does.
+        var text = File.ReadAllText(Path.Combine(Paths.Examples, "bandits", file));
+        var name = Assert.Single(RlSpecCompiler.Compile(file, text).Models, m => m.Kind == "bandit").Name;
+        var probe = new SettingProbe();
+        var result = RlSpecCompiler.Compile(file, text + $"\nprobe P on {name} {{ }}\n", kinds: RlSpec.Compiler.Kinds.KindRegistry.Default.With(probe));
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics.Select(d => d.Format())));
+        Assert.Equal(family, probe.Seen.ToString());
+        Assert.Equal(family, BanditBehaviourTests.Load(text).Family.ToString());
+    }
+
+    private sealed class SettingProbe : RlSpec.Compiler.Kinds.ModelKind
+    {
+        public RlSpec.Compiler.Kinds.Bandit.Binding.BanditSetting? Seen { get; private set; }
+
+        public override string Keyword => "probe";
+
+        public override RlSpec.Compiler.Kinds.TargetUse Target => RlSpec.Compiler.Kinds.TargetUse.Required;
+
+        public override bool Allows(RlSpec.Compiler.Syntax.MemberNode member) => false;
+
+        public override string MemberSummary => "nothing";
+
+        public override RlSpec.Compiler.Kinds.EmittedCode? Compile(RlSpec.Compiler.Semantics.Binder binder, CancellationToken cancellationToken)
+        {
+            Seen = RlSpec.Compiler.Kinds.Bandit.BanditKind.SettingOf(binder.Model.Target!);
+            return null;
+        }
+    }
+
     private const string Bad = "bandit Coins {\n  arms bernoulli(0.5), bernoulli(1.2)\n}\n";
     private const string Expected = "(2,34): error RLS0600: arm 1: the probability p of bernoulli is 1.2 but must be in [0, 1]";
 
