@@ -93,6 +93,26 @@ public class BanditNamesAndHostsTests
         }
     }
 
+    [Fact]
+    public void Rlspec_solve_on_a_bandit_lists_the_means_and_points_to_rlspec_run()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var bernoulli = Path.Combine(Paths.Examples, "bandits", "bernoulli9.rlspec");
+        Assert.Equal(0, Program.Run(new[] { "solve", bernoulli }, output, error));
+        var lines = output.ToString().Replace("\r", "").Split('\n', System.StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Bernoulli9: a stochastic bandit with 9 arms.", lines[0]);
+        Assert.Equal("Best arm: 8, mean 0.9.", lines[1]);
+        Assert.Equal("  3  0.4", lines[6]);
+        Assert.Contains("rlspec run", lines[^1]);
+
+        output = new StringWriter();
+        var linear = Path.Combine(Paths.Examples, "bandits", "linear.rlspec");
+        Assert.Equal(0, Program.Run(new[] { "solve", linear, "-p", "K=30", "-p", "d=2" }, output, error));
+        Assert.StartsWith("Linear: a linear bandit with 30 arms in d = 2.", output.ToString());
+        Assert.Equal("", error.ToString());
+    }
+
     private const string Bad = "bandit Coins {\n  arms bernoulli(0.5), bernoulli(1.2)\n}\n";
     private const string Expected = "(2,34): error RLS0600: arm 1: the probability p of bernoulli is 1.2 but must be in [0, 1]";
 
