@@ -148,6 +148,39 @@ public class BanditNamesAndHostsTests
         Assert.Equal(("/m/coins.rlspec", 1, 33), (span.Path, span.StartLinePosition.Line, span.StartLinePosition.Character));
     }
 
+    /// <summary>The golden bandit mistakes (RLS06xx) that take no command-line overrides.</summary>
+    public static IEnumerable<object[]> BanditCases() =>
+        Directory.GetFiles(Path.Combine(Paths.Tests, "Diagnostics", "Cases"), "RLS06*.rlspec")
+            .Where(f => !File.ReadAllText(f).StartsWith("// -p"))
+            .Select(f => new object[] { Path.GetFileName(f) }).OrderBy(x => (string)x[0]);
+
+    [Theory]
+    [MemberData(nameof(BanditCases))]
+    public void Every_bandit_mistake_reads_the_same_in_the_cli_and_the_generator(string file)
+    {
+        var path = Path.Combine(Paths.Tests, "Diagnostics", "Cases", file);
+        var text = File.ReadAllText(path);
+        var api = RlSpecCompiler.Compile(file, text).Diagnostics;
+        Assert.NotEmpty(api);
+
+        var output = new StringWriter();
+        Assert.Equal(1, Program.Run(new[] { "check", path }, output, new StringWriter()));
+        var lines = output.ToString().Replace("\r", "").Split('\n', System.StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(api.Select(d => d.Format()), lines.Select(l => l.Substring(l.IndexOf(file, System.StringComparison.Ordinal))));
+
+        var compilation = CSharpCompilation.Create("consumer", new[] { CSharpSyntaxTree.ParseText("class C {}") },
+            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location), MetadataReference.CreateFromFile(typeof(IBandit).Assembly.Location) },
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var run = CSharpGeneratorDriver
+            .Create(new[] { new RlSpecGenerator().AsSourceGenerator() }, additionalTexts: new[] { new InMemoryText("/m/" + file, text) })
+            .RunGenerators(compilation).GetRunResult().Results.Single();
+        Assert.Null(run.Exception);
+        Assert.Empty(run.GeneratedSources);
+        Assert.Equal(
+            api.Select(d => (d.Id, d.Message, d.Span.Line - 1, d.Span.Column - 1)),
+            run.Diagnostics.Select(d => (d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), d.Location.GetLineSpan().StartLinePosition.Line, d.Location.GetLineSpan().StartLinePosition.Character)));
+    }
+
     [Fact]
     public void The_generator_emits_a_bandit_that_the_consumer_compiles()
     {
