@@ -21,12 +21,13 @@ public class BanditBehaviourTests
 {
     private const ulong Seed = 20261130;
 
-    /// <summary>Compiles one bandit in memory with overrides and creates it with the defaults in force.</summary>
+    /// <summary>Compiles a file's bandit in memory with overrides and creates it with the defaults in force.</summary>
     internal static IBandit Load(string source, Dictionary<string, string>? overrides = null)
     {
         var result = RlSpecCompiler.Compile("test.rlspec", source, overrides);
         Assert.True(!result.HasErrors, string.Join("\n", result.Diagnostics.Select(d => d.Format())));
-        var loaded = InMemoryModelCompiler.Load(Assert.Single(result.Models));
+        // The file's bandit (an example may declare experiments on it after it).
+        var loaded = InMemoryModelCompiler.Load(Assert.Single(result.Models, m => m.Kind == "bandit"));
         Assert.Empty(loaded.Errors);
         return Assert.IsAssignableFrom<IBandit>(loaded.Host);
     }
