@@ -31,6 +31,7 @@ internal static class JsonReport
             Number(w, "tolerance", s.Tolerance);
             w.WriteString("tolerance_kind", s.ToleranceKind == ToleranceKind.Absolute ? "absolute" : "relative");
             Number(w, "target_bound", s.TargetBound);
+            w.WriteBoolean("target_raised_to_rounding_floor", s.TargetRaisedToRoundingFloor);
             w.WriteNumber("max_iterations", options.MaxIterations);
             w.WriteStartObject("criterion");
             w.WriteString("kind", s.Criterion.Kind switch
