@@ -78,12 +78,14 @@ namespace RlSpec.Models
 
             // State space layout.
             _nLo = 0;
-            _nCount = _N - _nLo + 1;
-            if (_nCount < 1) throw new global::System.ArgumentOutOfRangeException("n", $"the range of n is {_nLo}..{_N}, which is empty");
+            long values = (long)(_N) - _nLo + 1;
+            if (values < 1) throw new global::System.ArgumentOutOfRangeException("n", $"RLS0206: the range of n is {_nLo}..{_N}, which is empty");
+            if (values > int.MaxValue) throw new global::System.ArgumentOutOfRangeException("n", $"RLS0207: the range of n is {_nLo}..{_N}, {values} values, more than the 2147483647 states that can be enumerated; make it smaller");
+            _nCount = (int)values;
             long size = 1;
             _nStride = (int)size;
             size *= _nCount;
-            if (size > int.MaxValue) throw new global::System.ArgumentOutOfRangeException("states", size, "the state space has more than int.MaxValue states; make the ranges smaller");
+            if (size > int.MaxValue) throw new global::System.ArgumentOutOfRangeException("states", size, "RLS0207: the state space has more than 2147483647 states; make the ranges smaller");
             _stateCount = (int)size;
 
             // Action layout.
