@@ -311,6 +311,13 @@ namespace RlSpec.Models
         /// <summary>Where rule <paramref name="rule"/> is in the .rlspec file.</summary>
         public global::RlSpec.Runtime.Mdp.SourceLocation RuleLocation(int rule) => (uint)rule < (uint)_ruleLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _ruleLines[rule], _ruleColumns[rule]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
 
+        /// <summary>Where action <paramref name="action"/> is declared in the .rlspec file (at its <c>when</c> guard if it has one).</summary>
+        public global::RlSpec.Runtime.Mdp.SourceLocation ActionLocation(int action)
+        {
+            if (action >= _orderFirst && action < _actionCount) return new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 7, 34);
+            return new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
+        }
+
         /// <summary>Where reward term <paramref name="term"/> is in the .rlspec file.</summary>
         public global::RlSpec.Runtime.Mdp.SourceLocation RewardLocation(int term) => (uint)term < (uint)_rewardLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _rewardLines[term], _rewardColumns[term]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
 

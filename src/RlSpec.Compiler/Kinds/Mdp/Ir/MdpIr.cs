@@ -118,6 +118,6 @@ namespace RlSpec.Compiler.Kinds.Mdp.Ir
     /// <summary>An explicit transition table of one action; <see cref="RuleId"/> follows the rules' ids.</summary>
     public sealed record IrTransitionTable(ActionSymbol Action, string ActionName, BoundExpr Table, int Line, int RuleId);
 
-    /// <summary>The explicit reward table reward[s][a].</summary>
-    public sealed record IrRewardTable(BoundExpr Table, int Line);
+    /// <summary>The explicit reward table reward[s][a]; <see cref="Id"/> follows the reward terms' ids (for validation messages).</summary>
+    public sealed record IrRewardTable(BoundExpr Table, int Line, int Id);
 }
