@@ -113,10 +113,10 @@ internal static class JsonReport
         w.WriteStartArray("policy");
         if (s.PolicyByStep is { } byStep)
         {
-            foreach (var step in byStep)
+            for (int t = 0; t < byStep.Steps; t++)
             {
                 w.WriteStartArray();
-                foreach (var a in step) ActionValue(w, s, a);
+                for (int state = 0; state < byStep.StateCount; state++) ActionValue(w, s, byStep[t, state]);
                 w.WriteEndArray();
             }
         }

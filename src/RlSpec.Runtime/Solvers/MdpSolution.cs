@@ -42,8 +42,8 @@ public sealed class MdpSolution
     /// <summary>Action index per state (greedy with ties to the lowest index); -1 for terminal states and states without an enabled action.</summary>
     public required int[] Policy { get; init; }
 
-    /// <summary>Finite horizon: PolicyByStep[t][s]; null otherwise.</summary>
-    public int[][]? PolicyByStep { get; init; }
+    /// <summary>Finite horizon: the action index PolicyByStep[t, s] of every step (stored compactly); null otherwise.</summary>
+    public FiniteHorizonPolicy? PolicyByStep { get; init; }
 
     /// <summary>Average reward: the optimal gain g (midpoint of the certified bracket); null otherwise.</summary>
     public double? Gain { get; init; }

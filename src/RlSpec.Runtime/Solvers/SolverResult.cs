@@ -11,7 +11,7 @@ internal sealed class SolverResult
     public double[] Values = [];
     public int[] Policy = [];
     public double[][]? ValuesByStep;
-    public int[][]? PolicyByStep;
+    public FiniteHorizonPolicy? PolicyByStep;
     public double? Gain;
     public int Iterations;
     public double ErrorBound;
