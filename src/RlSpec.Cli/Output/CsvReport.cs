@@ -28,12 +28,12 @@ internal static class CsvReport
         header.Add("action_index");
         Row(w, header.ToArray());
 
-        int steps = finite ? s.PolicyByStep!.Length : 1;
+        int steps = finite ? s.PolicyByStep!.Steps : 1;
         var cells = new string[header.Count];
         for (int t = 0; t < steps; t++)
         {
             var values = finite && s.ValuesByStep is { } byStep ? byStep[t] : s.Values;
-            var policy = finite ? s.PolicyByStep![t] : s.Policy;
+            var policy = finite ? s.PolicyByStep!.Step(t) : s.Policy;
             for (int state = 0; state < s.Values.Length; state++)
             {
                 int k = 0;

@@ -31,6 +31,7 @@ internal static class JsonReport
             Number(w, "tolerance", s.Tolerance);
             w.WriteString("tolerance_kind", s.ToleranceKind == ToleranceKind.Absolute ? "absolute" : "relative");
             Number(w, "target_bound", s.TargetBound);
+            w.WriteBoolean("target_raised_to_rounding_floor", s.TargetRaisedToRoundingFloor);
             w.WriteNumber("max_iterations", options.MaxIterations);
             w.WriteStartObject("criterion");
             w.WriteString("kind", s.Criterion.Kind switch
@@ -112,10 +113,10 @@ internal static class JsonReport
         w.WriteStartArray("policy");
         if (s.PolicyByStep is { } byStep)
         {
-            foreach (var step in byStep)
+            for (int t = 0; t < byStep.Steps; t++)
             {
                 w.WriteStartArray();
-                foreach (var a in step) ActionValue(w, s, a);
+                for (int state = 0; state < byStep.StateCount; state++) ActionValue(w, s, byStep[t, state]);
                 w.WriteEndArray();
             }
         }

@@ -35,7 +35,7 @@ internal static class TextReport
             w.WriteLine("  (the optimal action depends on the step; --format json gives the policy for every step)");
         w.WriteLine();
         w.WriteLine($"method {solution.Method}, {solution.Iterations} iterations, certified error bound {solution.ErrorBound.ToString("0.00E+00", CultureInfo.InvariantCulture)}, {solution.Seconds.ToString("F3", CultureInfo.InvariantCulture)} s");
-        w.WriteLine($"stopped: {JsonReport.StopReasonText(solution.StopReason).Replace('_', ' ')} (target bound {solution.TargetBound.ToString("0.00E+00", CultureInfo.InvariantCulture)}, tolerance {solution.Tolerance.ToString("G3", CultureInfo.InvariantCulture)} {(solution.ToleranceKind == ToleranceKind.Absolute ? "absolute" : "relative to the span of the values")})");
+        w.WriteLine($"stopped: {JsonReport.StopReasonText(solution.StopReason).Replace('_', ' ')} (target bound {solution.TargetBound.ToString("0.00E+00", CultureInfo.InvariantCulture)}{(solution.TargetRaisedToRoundingFloor ? ", raised to the rounding floor" : "")}, tolerance {solution.Tolerance.ToString("G3", CultureInfo.InvariantCulture)} {(solution.ToleranceKind == ToleranceKind.Absolute ? "absolute" : "relative to the span of the values")})");
         foreach (var warning in solution.Warnings) w.WriteLine("warning: " + warning);
     }
 

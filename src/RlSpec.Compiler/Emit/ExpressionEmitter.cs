@@ -284,6 +284,15 @@ namespace RlSpec.Compiler.Emit
             var hi = Emit(loop.Hi);
             var index = _scope.Names.Fresh(loop.Variable.Name);
             _scope.Locals[loop.Variable] = index;
+            // Unless the interval analysis proves hi < int.MaxValue (and the length within int), the loop
+            // ends by comparing with hi (i++ would wrap past it) and a list's length is checked.
+            bool unbounded = Checked(loop.Variable);
+            if (unbounded)
+            {
+                var last = _scope.Names.Fresh("last");
+                _w.Line($"int {last} = {hi};");
+                hi = last;
+            }
             string result;
             if (loop.IsSum)
             {
@@ -293,6 +302,7 @@ namespace RlSpec.Compiler.Emit
                 var body = Emit(loop.Body);
                 if (loop.Type.Kind == TypeKind.Int && Checked(loop)) _w.Line($"{result} = {GlobalNames.CheckedArithmetic}.Add({result}, {body}, {Site(loop)});");
                 else _w.Line($"{result} += {body};");
+                if (unbounded) _w.Line($"if ({index} == {hi}) break;");
                 _w.Close();
             }
             else
@@ -301,13 +311,17 @@ namespace RlSpec.Compiler.Emit
                 var element = TypeOf(loop.Type.Element!);
                 var loName = _scope.Names.Fresh("lo");
                 _w.Line($"int {loName} = {lo};");
+                var length = unbounded
+                    ? $"{GlobalNames.CheckedArithmetic}.RangeLength({loName}, {hi}, {Site(loop)})"
+                    : $"{GlobalNames.Math}.Max(0, {hi} - {loName} + 1)";
                 var inner = element.EndsWith("[]", StringComparison.Ordinal)
-                    ? element.Substring(0, element.IndexOf('[')) + "[" + $"{GlobalNames.Math}.Max(0, {hi} - {loName} + 1)" + "]" + element.Substring(element.IndexOf('['))
-                    : $"{element}[{GlobalNames.Math}.Max(0, {hi} - {loName} + 1)]";
+                    ? element.Substring(0, element.IndexOf('[')) + "[" + length + "]" + element.Substring(element.IndexOf('['))
+                    : $"{element}[{length}]";
                 _w.Line($"var {result} = new {inner};");
                 _w.Open($"for (int {index} = {loName}; {index} <= {hi}; {index}++)");
                 var body = Emit(loop.Body);
                 _w.Line($"{result}[{index} - {loName}] = {body};");
+                if (unbounded) _w.Line($"if ({index} == {hi}) break;");
                 _w.Close();
             }
             _scope.Locals.Remove(loop.Variable);

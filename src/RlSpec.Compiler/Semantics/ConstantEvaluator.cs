@@ -79,6 +79,9 @@ namespace RlSpec.Compiler.Semantics
                     long lo = (long)Evaluate(loop.Lo), hi = (long)Evaluate(loop.Hi);
                     if (!loop.IsSum && hi - lo + 1 > 10_000_000)
                         throw new EvaluationException(DiagnosticIds.SupportTooLarge, $"the list would have {hi - lo + 1} elements; at most 10,000,000 are allowed", loop.Span);
+                    // A constant sum is added up while compiling (in every host, the generator too): bounded like a list.
+                    if (loop.IsSum && hi - lo + 1 > 10_000_000)
+                        throw new EvaluationException(DiagnosticIds.SupportTooLarge, $"the constant sum has {hi - lo + 1} terms; at most 10,000,000 are added up while compiling; use a closed form (e.g. n * (n + 1) / 2) or fewer terms", loop.Span);
                     var items = new List<object>();
                     double sumReal = 0;
                     long sumInt = 0;

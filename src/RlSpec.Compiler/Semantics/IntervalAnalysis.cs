@@ -359,6 +359,10 @@ namespace RlSpec.Compiler.Semantics
         {
             var lo = Visit(loop.Lo);
             var hi = Visit(loop.Hi);
+            // The loop itself: `for (i = lo; i <= hi; i++)` never ends when hi is int.MaxValue (i++ wraps),
+            // and a list's length hi - lo + 1 wraps past int.MaxValue. Keyed by the index symbol, the
+            // loop node being the key of an int sum's additions.
+            if (hi.Hi >= int.MaxValue || hi.Hi - lo.Lo + 1 > int.MaxValue) Unproven.Add(loop.Variable);
             _locals[loop.Variable] = Span(lo, hi);
             var body = Visit(loop.Body);
             _locals.Remove(loop.Variable);

@@ -73,6 +73,12 @@ public interface IMdp
     SourceLocation RewardLocation(int term) => new(RuleLocation(-1).Path, 1, 1);
 
     /// <summary>
+    /// Where action <paramref name="action"/> is declared in the source: at its <c>when</c> guard when it has
+    /// one (what decides where it is available). The default, for models that report none, is the start of the file.
+    /// </summary>
+    SourceLocation ActionLocation(int action) => new(RuleLocation(-1).Path, 1, 1);
+
+    /// <summary>
     /// The state whose <see cref="StateLabel"/> is <paramref name="label"/>. The default scans the
     /// states in order, building one label at a time and keeping none, and stops at the first match;
     /// models that can parse their labels override it to answer without the scan.

@@ -86,9 +86,14 @@ public static class MdpValidator
                     Report(ref m, check, visitor, s, a, t, steps > 1);
                 }
                 if (!any)
+                {
+                    // Every action is unavailable here, so each has a guard: point at the first action's.
+                    SourceLocation? at = actions > 0 && m.ActionLocation(0) is { Path.Length: > 0 } l ? l : null;
                     check.Add(new ModelError("RLS0304",
-                        $"state {m.StateLabel(s)}{At(t, steps > 1)} is not terminal but has no enabled action; relax a `when` guard so some action applies here, or include this state in the `until` condition.",
-                        null, m.StateLabel(s), null));
+                        $"state {m.StateLabel(s)}{At(t, steps > 1)} is not terminal but has no enabled action; relax a `when` guard so some action applies here" +
+                        (at is { } g ? $" (the guard of `{m.ActionName(0)}` is at {g})" : "") + ", or include this state in the `until` condition.",
+                        at, m.StateLabel(s), null));
+                }
             }
         }
         return errors;
@@ -119,7 +124,9 @@ public static class MdpValidator
         string where = $"state {state}, action `{action}`{At(t, showStep)}" + (location is { } l && !string.IsNullOrEmpty(l.Path) ? $" (rule at {l})" : "");
         if (v.NoRule)
         {
-            check.Add(new("RLS0303", $"no rule for `{action}` covers {state}{At(t, showStep)}, but the action is enabled there; add a rule for `{action}` that covers this state, or declare `default: stay`.", location, state, action));
+            check.Add(new("RLS0303", $"no rule for `{action}` covers {state}{At(t, showStep)}, but the action is enabled there" +
+                (location is { } first && !string.IsNullOrEmpty(first.Path) ? $" (its first rule is at {first})" : "") +
+                $"; add a rule for `{action}` that covers this state, or declare `default: stay`.", location, state, action));
             return;
         }
         if (v.BadReward >= 0)

@@ -39,6 +39,18 @@ public static class CheckedArithmetic
         return (int)r;
     }
 
+    /// <summary>
+    /// The length of the list <c>lo..hi</c> (0 when empty), for a comprehension the compiler could not
+    /// prove short: hi - lo + 1 in 32 bits wraps for <c>-2147483648..2147483647</c>.
+    /// </summary>
+    public static int RangeLength(int lo, int hi, string expression, int line, int column)
+    {
+        long n = (long)hi - lo + 1;
+        if (n <= 0) return 0;
+        if (n > int.MaxValue) throw new IntegerOverflowException(expression, "the length " + n.ToString(CultureInfo.InvariantCulture) + " of " + Text(lo) + ".." + Text(hi), line, column);
+        return (int)n;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Negate(int a, string expression, int line, int column)
     {

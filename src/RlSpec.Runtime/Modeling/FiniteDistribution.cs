@@ -78,7 +78,7 @@ public sealed class FiniteDistribution
     {
         if (n < 0) throw new ArgumentOutOfRangeException(nameof(n), n, "binomial: n must be at least 0");
         CheckProbability(p, "binomial");
-        var pmf = new double[n + 1];
+        var pmf = new double[Length(0, n, $"binomial({n}, p)", "RLS0224")];
         if (p == 0) { pmf[0] = 1; return new FiniteDistribution(0, pmf); }
         if (p == 1) { pmf[n] = 1; return new FiniteDistribution(0, pmf); }
         // log C(n,k) p^k (1-p)^(n-k), by recursion in k so that nothing overflows.
@@ -94,7 +94,7 @@ public sealed class FiniteDistribution
     public static FiniteDistribution Uniform(int lo, int hi)
     {
         if (hi < lo) throw new ArgumentException($"uniform({lo}, {hi}) is empty");
-        var pmf = new double[hi - lo + 1];
+        var pmf = new double[Length(lo, hi, $"uniform({lo}, {hi})", "RLS0220")];
         Array.Fill(pmf, 1.0 / pmf.Length);
         return new FiniteDistribution(lo, pmf);
     }
@@ -130,11 +130,12 @@ public sealed class FiniteDistribution
     public FiniteDistribution Restricted(int lo, int hi, bool clamp)
     {
         if (hi < lo) throw new ArgumentException($"the range {lo}..{hi} is empty");
-        var pmf = new double[hi - lo + 1];
-        for (int k = Lo; k <= Hi; k++)
+        var pmf = new double[Length(lo, hi, $"the range {lo}..{hi}", "RLS0224")];
+        for (int i = 0; i < Pmf.Length; i++)
         {
-            if (k >= lo && k <= hi) pmf[k - lo] += Pmf[k - Lo];
-            else if (clamp) pmf[k < lo ? 0 : pmf.Length - 1] += Pmf[k - Lo];
+            long k = (long)Lo + i; // Lo..Hi by index: a loop to Hi inclusive never ends at int.MaxValue
+            if (k >= lo && k <= hi) pmf[k - lo] += Pmf[i];
+            else if (clamp) pmf[k < lo ? 0 : pmf.Length - 1] += Pmf[i];
         }
         return Normalized(lo, pmf);
     }
@@ -142,7 +143,7 @@ public sealed class FiniteDistribution
     private static FiniteDistribution Restrict(int lo, int hi, bool clamp, Func<int, double> logFirst, Func<int, double, double> logNext, bool pointMassAtZero)
     {
         if (hi < lo) throw new ArgumentException($"the range {lo}..{hi} is empty");
-        var pmf = new double[hi - lo + 1];
+        var pmf = new double[Length(lo, hi, $"the range {lo}..{hi}", "RLS0224")];
         if (pointMassAtZero)
         {
             if (lo <= 0 && 0 <= hi) pmf[-lo] = 1;
@@ -152,10 +153,15 @@ public sealed class FiniteDistribution
         double logP = logFirst(0), below = 0, inside = 0;
         for (int k = 0; k <= hi; k++)
         {
+            double previous = logP;
             if (k > 0) logP = logNext(k, logP);
             double p = Math.Exp(logP);
+            // Poisson and geometric are unimodal: once falling and below the smallest double, every later
+            // term is 0 too (without this, lo near int.MaxValue would take 2^31 steps).
+            if (p == 0 && k > 0 && logP < previous) break;
             if (k < lo) below += p;
             else { pmf[k - lo] = p; inside += p; }
+            if (k == hi) break; // k++ would wrap at int.MaxValue
         }
         if (clamp)
         {
@@ -163,6 +169,21 @@ public sealed class FiniteDistribution
             pmf[pmf.Length - 1] += Math.Max(0, 1 - below - inside);
         }
         return Normalized(lo, pmf);
+    }
+
+    /// <summary>The most values a finite distribution may have: the compiler's limit (RLS0224), for parameters given to a generated Create.</summary>
+    public const int MaxSupport = 10_000_000;
+
+    /// <summary>
+    /// hi - lo + 1 in 64 bits (in 32 it wraps for wide ranges), refused beyond <see cref="MaxSupport"/> with
+    /// the id the compiler gives the same mistake (<paramref name="id"/>).
+    /// </summary>
+    private static int Length(int lo, int hi, string what, string id)
+    {
+        long n = (long)hi - lo + 1;
+        if (n > MaxSupport)
+            throw new ArgumentOutOfRangeException(nameof(hi), hi, $"{id}: {what} has {n.ToString(System.Globalization.CultureInfo.InvariantCulture)} values; random variables are enumerated, so at most {MaxSupport.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} are allowed");
+        return (int)n;
     }
 
     private static FiniteDistribution Normalized(int lo, double[] pmf)

@@ -46,15 +46,17 @@ public static class BackwardInduction
         int n = model.StateCount;
         bool timeDependent = model.IsTimeDependent;
         var values = new double[horizon][];
-        var policies = new int[horizon][];
+        // The policy of each step is computed into one int buffer and stored narrowed (a byte per state for most models).
+        var policies = new FiniteHorizonPolicy(horizon, n, model.ActionCount);
+        var stepPolicy = new int[n];
         ReadOnlySpan<double> next = new double[n];
         int maxOutcomes = 1;
         double maxAbs = 0;
         for (int t = horizon - 1; t >= 0; t--)
         {
             values[t] = new double[n];
-            policies[t] = new int[n];
-            StepCore(ref model, timeDependent ? t : 0, next, values[t], policies[t], gamma, fixedPolicy, ref maxOutcomes);
+            StepCore(ref model, timeDependent ? t : 0, next, values[t], stepPolicy, gamma, fixedPolicy, ref maxOutcomes);
+            policies.Store(t, stepPolicy);
             foreach (double x in values[t]) maxAbs = Math.Max(maxAbs, Math.Abs(x));
             if (!double.IsFinite(maxAbs)) throw SolverResult.NonFinite(ref model, values[t], horizon - t);
             next = values[t];
@@ -63,7 +65,7 @@ public static class BackwardInduction
         var result = new SolverResult
         {
             Values = horizon > 0 ? values[0] : new double[n],
-            Policy = horizon > 0 ? policies[0] : NoPolicy(n),
+            Policy = horizon > 0 ? stepPolicy : NoPolicy(n), // the buffer holds step 0's policy last
             ValuesByStep = values,
             PolicyByStep = policies,
             Iterations = horizon,

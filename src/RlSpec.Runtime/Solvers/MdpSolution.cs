@@ -42,8 +42,8 @@ public sealed class MdpSolution
     /// <summary>Action index per state (greedy with ties to the lowest index); -1 for terminal states and states without an enabled action.</summary>
     public required int[] Policy { get; init; }
 
-    /// <summary>Finite horizon: PolicyByStep[t][s]; null otherwise.</summary>
-    public int[][]? PolicyByStep { get; init; }
+    /// <summary>Finite horizon: the action index PolicyByStep[t, s] of every step (stored compactly); null otherwise.</summary>
+    public FiniteHorizonPolicy? PolicyByStep { get; init; }
 
     /// <summary>Average reward: the optimal gain g (midpoint of the certified bracket); null otherwise.</summary>
     public double? Gain { get; init; }
@@ -69,8 +69,19 @@ public sealed class MdpSolution
     /// <summary>Whether <see cref="Tolerance"/> was relative to the span of the values or absolute.</summary>
     public ToleranceKind ToleranceKind { get; init; }
 
-    /// <summary>The bound the solver aimed at: Tolerance, or Tolerance · max(1, span) when relative (0 for finite horizon, which is exact).</summary>
+    /// <summary>
+    /// The bound the solver aimed at: Tolerance, or Tolerance · max(1, span) when relative, raised to
+    /// the rounding floor when that is larger (see <see cref="TargetRaisedToRoundingFloor"/>); 0 for
+    /// finite horizon, which is exact.
+    /// </summary>
     public double TargetBound { get; init; }
+
+    /// <summary>
+    /// True when a relative Tolerance · max(1, span) asked for less than floating point resolves at
+    /// the values' scale, so <see cref="TargetBound"/> is the rounding floor: twice the rounding
+    /// allowance in <see cref="ErrorBound"/> ((k+2)·ε·max|V| per backup, times 1/(1 − γ) or max τ).
+    /// </summary>
+    public bool TargetRaisedToRoundingFloor { get; init; }
 
     /// <summary>Wall-clock seconds spent solving.</summary>
     public double Seconds { get; init; }

@@ -135,12 +135,13 @@ public static class MdpSolver
                 if (total)
                 {
                     double maxSteps = ExpectedSteps.UpperBound(ref m, pi, options, new double[n]);
-                    result.ErrorBound = maxSteps * (range.Norm + RoundingBound.PerBackup(evaluation.MaxOutcomes, v));
+                    result.RoundingAllowance = maxSteps * RoundingBound.PerBackup(evaluation.MaxOutcomes, v);
+                    result.ErrorBound = maxSteps * range.Norm + result.RoundingAllowance;
                     result.Values = v;
                 }
                 else
                 {
-                    result.ErrorBound = ValueIteration.MidpointOfBracket(ref m, next, range, gamma, evaluation.MaxOutcomes);
+                    result.ErrorBound = ValueIteration.MidpointOfBracket(ref m, next, range, gamma, evaluation.MaxOutcomes, out result.RoundingAllowance);
                     result.Values = next;
                 }
                 result.Policy = pi;
@@ -154,14 +155,17 @@ public static class MdpSolver
     /// Checks the final bound against the target and words one warning per stop reason from the
     /// bound actually certified (never from an intermediate number).
     /// </summary>
-    private static double CheckStop<TModel>(ref TModel model, SolverResult result, SolverOptions options) where TModel : struct, IMdp
+    private static double CheckStop<TModel>(ref TModel model, SolverResult result, SolverOptions options, out bool raised) where TModel : struct, IMdp
     {
+        raised = false;
         Criterion criterion = model.Criterion;
         if (criterion.Kind == CriterionKind.FiniteHorizon) return 0; // exact recursion; the bound covers rounding only
-        double target = StoppingRule.Final(options, result.Values, result.Gain ?? 0);
+        double target = StoppingRule.Final(options, result.Values, result.Gain ?? 0, result.RoundingFloor, out raised);
         if (result.StopReason == StopReason.Converged && !(result.ErrorBound <= target)) result.StopReason = StopReason.RoundingFloor;
         string bound = SolverResult.Format(result.ErrorBound);
-        string asked = options.ToleranceKind == ToleranceKind.Relative && target != options.Tolerance
+        string asked = raised
+            ? $"the target {SolverResult.Format(target)} (tolerance {SolverResult.Format(options.Tolerance)} relative to the span of the values, raised to the rounding floor)"
+            : options.ToleranceKind == ToleranceKind.Relative && target != options.Tolerance
             ? $"the target {SolverResult.Format(target)} (tolerance {SolverResult.Format(options.Tolerance)} relative to the span of the values)"
             : $"the tolerance {SolverResult.Format(target)}";
         switch (result.StopReason)
@@ -180,7 +184,7 @@ public static class MdpSolver
 
     private static MdpSolution Finish<TModel>(ref TModel model, SolverResult result, string method, SolverOptions options, double seconds) where TModel : struct, IMdp
     {
-        double target = CheckStop(ref model, result, options);
+        double target = CheckStop(ref model, result, options, out bool raised);
         var stuck = new List<int>();
         for (int s = 0; s < result.Policy.Length; s++)
             if (result.Policy[s] < 0 && !model.IsTerminal(s)) stuck.Add(s);
@@ -205,6 +209,7 @@ public static class MdpSolver
             Tolerance = options.Tolerance,
             ToleranceKind = options.ToleranceKind,
             TargetBound = target,
+            TargetRaisedToRoundingFloor = raised,
             Warnings = result.Warnings.ToArray(),
         };
     }

@@ -18,14 +18,14 @@ internal static class MemoryPlan
     private const long ArrayOverhead = 32;
 
     /// <summary>The bytes of the large arrays <paramref name="method"/> allocates for <paramref name="n"/> states.</summary>
-    public static long Estimate(Criterion criterion, SolverMethod method, long n, SolverOptions options, bool evaluation)
+    public static long Estimate(Criterion criterion, SolverMethod method, long n, int actionCount, SolverOptions options, bool evaluation)
     {
         const long Value = sizeof(double), Action = sizeof(int);
         switch (criterion.Kind)
         {
             case CriterionKind.FiniteHorizon:
-                // Values and policy of every step, plus V_H.
-                return criterion.Horizon * (n * (Value + Action) + 2 * ArrayOverhead) + n * Value;
+                // Values and (narrowed) policy of every step, plus V_H and the step's int policy buffer.
+                return criterion.Horizon * (n * PerStateAndStep(actionCount) + 2 * ArrayOverhead) + n * (Value + Action);
             case CriterionKind.TotalReward:
                 // v, next, policy, expected steps, their workspace; Prob1E's graph (about 3 ints per transition, at least one per state).
                 return n * (5 * Value + Action) + (evaluation ? 0 : 12 * n) + LinearSolve(n, options);
@@ -37,6 +37,9 @@ internal static class MemoryPlan
                 return n * (2 * Value + Action);
         }
     }
+
+    /// <summary>Finite horizon: a value (8 bytes) and a policy entry (1, 2 or 4 bytes, <see cref="FiniteHorizonPolicy.EntryBytes"/>) per state and step.</summary>
+    public static long PerStateAndStep(int actionCount) => sizeof(double) + FiniteHorizonPolicy.EntryBytes(actionCount);
 
     /// <summary>Dense LU (8·n² bytes) up to the dense limit, else BiCGSTAB's six vectors.</summary>
     private static long LinearSolve(long n, SolverOptions options) => n <= options.DenseSolveLimit ? n * n * sizeof(double) : 6 * n * sizeof(double);
@@ -54,13 +57,14 @@ internal static class MemoryPlan
     {
         Criterion criterion = model.Criterion;
         long n = model.StateCount;
-        long needed = Estimate(criterion, method, n, options, evaluation);
+        long needed = Estimate(criterion, method, n, model.ActionCount, options, evaluation);
+        long perStep = n * PerStateAndStep(model.ActionCount) + 2 * ArrayOverhead;
         long available = Available(options);
         if (needed <= available) return;
         string advice = criterion.Kind switch
         {
             CriterionKind.FiniteHorizon =>
-                $"the values and the policy of every one of the {criterion.Horizon.ToString(CultureInfo.InvariantCulture)} steps are kept ({Size(n * 12 + 2 * ArrayOverhead)} per step): use a shorter horizon (at most about {(available / Math.Max(1, n * 12 + 2 * ArrayOverhead)).ToString(CultureInfo.InvariantCulture)} steps fit), fewer states, or a discounted criterion, which keeps one value vector",
+                $"the values and the policy of every one of the {criterion.Horizon.ToString(CultureInfo.InvariantCulture)} steps are kept ({Size(perStep)} per step): use a shorter horizon (at most about {(available / Math.Max(1, perStep)).ToString(CultureInfo.InvariantCulture)} steps fit), fewer states, or a discounted criterion, which keeps one value vector",
             _ when (method == SolverMethod.PolicyIteration || evaluation) && n <= options.DenseSolveLimit =>
                 $"the dense evaluation needs 8·n² bytes: lower SolverOptions.DenseSolveLimit or use GaussSeidel, which needs about 20 bytes per state",
             _ => $"the solve keeps about {(needed / Math.Max(1, n)).ToString(CultureInfo.InvariantCulture)} bytes per state: use fewer states (e.g. smaller ranges of the state variables)",

@@ -41,13 +41,13 @@ public static class ModifiedPolicyIteration
                 if (!double.IsFinite(change)) throw SolverResult.NonFinite(ref model, v, iteration);
                 clock.Tick(iteration, change);
                 bool last = change == 0 || iteration >= options.MaxIterations;
-                double checkAt = double.IsNaN(nextCheck) ? rule.Target(v, c * change) : nextCheck;
+                double checkAt = double.IsNaN(nextCheck) ? rule.Target(v, c * change, 0, ValueIteration.FloorPerAbs(greedy.MaxOutcomes, gamma)) : nextCheck;
                 if (c * change > checkAt && !last) continue;
                 nextCheck = c * change * 0.5;
                 range = SweepOperator.Apply(ref model, ref greedy, v, next, policy, 0);
                 if (!double.IsFinite(range.Min + range.Max)) throw SolverResult.NonFinite(ref model, next, iteration);
                 double bound = c * range.HalfSpan + ValueIteration.RoundingAtMidpoint(greedy.MaxOutcomes, next, range, gamma);
-                if (bound <= rule.Target(next, bound) || ValueIteration.StopEarly(result, bound, iteration, options, ref stall) || last) break;
+                if (bound <= rule.Target(next, bound, 0, ValueIteration.FloorPerAbs(greedy.MaxOutcomes, gamma)) || ValueIteration.StopEarly(result, bound, iteration, options, ref stall) || last) break;
                 continue;
             }
             range = SweepOperator.Apply(ref model, ref greedy, v, next, policy, 0);
@@ -55,7 +55,7 @@ public static class ModifiedPolicyIteration
             if (!double.IsFinite(range.Min + range.Max)) throw SolverResult.NonFinite(ref model, next, iteration);
             double jacobiBound = c * range.HalfSpan;
             clock.Tick(iteration, range.Norm);
-            double target = rule.Target(next, jacobiBound);
+            double target = rule.Target(next, jacobiBound, 0, ValueIteration.FloorPerAbs(greedy.MaxOutcomes, gamma));
             // Near the end, include the rounding allowance so the final certified bound meets the tolerance too.
             if (jacobiBound <= target) jacobiBound += ValueIteration.RoundingAtMidpoint(greedy.MaxOutcomes, next, range, gamma);
             if (jacobiBound <= target) break;
@@ -69,7 +69,8 @@ public static class ModifiedPolicyIteration
             }
             (v, next) = (next, v);
         }
-        result.ErrorBound = ValueIteration.MidpointOfBracket(ref model, next, range, gamma, greedy.MaxOutcomes);
+        result.ErrorBound = ValueIteration.MidpointOfBracket(ref model, next, range, gamma, greedy.MaxOutcomes, out result.RoundingAllowance);
+        result.TargetFloor = rule.Floor;
         result.Values = next;
         result.Policy = policy;
         result.Iterations = iteration;

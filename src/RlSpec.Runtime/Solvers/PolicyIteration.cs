@@ -43,7 +43,7 @@ public static class PolicyIteration
         var greedy = new GreedyBackend(gamma);
         var range = SweepOperator.Apply(ref model, ref greedy, v, next, policy, 0);
         if (!double.IsFinite(range.Min + range.Max)) throw SolverResult.NonFinite(ref model, next, iteration);
-        result.ErrorBound = ValueIteration.MidpointOfBracket(ref model, next, range, gamma, greedy.MaxOutcomes);
+        result.ErrorBound = ValueIteration.MidpointOfBracket(ref model, next, range, gamma, greedy.MaxOutcomes, out result.RoundingAllowance);
         result.Values = next;
         result.Policy = policy;
         result.Iterations = iteration;

@@ -50,6 +50,8 @@ public static class RelativeValueIteration
         var result = new SolverResult();
         var stall = new StallDetector();
         var rule = new StoppingRule(options);
+        // A relative target is at least twice the rounding allowance, 2(k+2)·ε·max|h|.
+        double floorPerAbs = options.ToleranceKind == ToleranceKind.Relative ? 2 * (RoundingBound.MaxOutcomes(ref model) + 2) * RoundingBound.Epsilon : 0;
         ResidualRange range;
         int iteration = 0;
         while (true)
@@ -58,7 +60,7 @@ public static class RelativeValueIteration
             iteration++;
             if (!double.IsFinite(range.Min + range.Max)) throw SolverResult.NonFinite(ref model, next, iteration);
             clock.Tick(iteration, range.Max - range.Min);
-            if (range.HalfSpan <= rule.Target(next, range.HalfSpan, 0.5 * (range.Min + range.Max))) break;
+            if (range.HalfSpan <= rule.Target(next, range.HalfSpan, 0.5 * (range.Min + range.Max), floorPerAbs)) break;
             if (ValueIteration.StopEarly(result, range.HalfSpan, iteration, options, ref stall)) break;
             // Terminal states keep bias 0 relative to the reference state (they are absorbing with reward 0).
             double reference = n > 0 ? next[0] : 0;
@@ -67,7 +69,9 @@ public static class RelativeValueIteration
         result.Values = h;
         result.Policy = policy;
         result.Gain = 0.5 * (range.Min + range.Max);
-        result.ErrorBound = range.HalfSpan + RoundingBound.PerBackup(ref model, h);
+        result.RoundingAllowance = RoundingBound.PerBackup(ref model, h);
+        result.ErrorBound = range.HalfSpan + result.RoundingAllowance;
+        result.TargetFloor = rule.Floor;
         result.Residual = range.Max - range.Min;
         result.Iterations = iteration;
         return result;

@@ -11,12 +11,18 @@ internal sealed class SolverResult
     public double[] Values = [];
     public int[] Policy = [];
     public double[][]? ValuesByStep;
-    public int[][]? PolicyByStep;
+    public FiniteHorizonPolicy? PolicyByStep;
     public double? Gain;
     public int Iterations;
     public double ErrorBound;
     public double Residual;
     public StopReason StopReason;
+    /// <summary>The rounding allowance included in <see cref="ErrorBound"/>.</summary>
+    public double RoundingAllowance;
+    /// <summary>The rounding floor the solver's own stopping check used (0 if none).</summary>
+    public double TargetFloor;
+    /// <summary>The least a relative target may ask: twice the rounding allowance (or the floor the solver stopped against, if larger).</summary>
+    public double RoundingFloor => Math.Max(2 * RoundingAllowance, TargetFloor);
     public readonly List<string> Warnings = [];
 
     /// <summary>Formats up to five state labels, e.g. <c>(x=1), (x=2) and 3 more</c>.</summary>

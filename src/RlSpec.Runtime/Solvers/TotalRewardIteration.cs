@@ -26,6 +26,8 @@ public static class TotalRewardIteration
         var policy = new int[n];
         var result = new SolverResult();
         var rule = new StoppingRule(options);
+        // A relative target asks the change per sweep for no less than one backup's rounding, (k+2)·ε·max|V|.
+        double changeFloorPerAbs = options.ToleranceKind == ToleranceKind.Relative ? (RoundingBound.MaxOutcomes(ref model) + 2) * RoundingBound.Epsilon : 0;
         double target = double.NaN; // NaN: the residual target is the tolerance target until a certificate says otherwise
         double windowResidual = double.PositiveInfinity, windowMaxAbs = 0;
         int iteration = 0;
@@ -48,7 +50,7 @@ public static class TotalRewardIteration
                 iteration++;
                 clock.Tick(iteration, change);
                 if (!double.IsFinite(change)) throw SolverResult.NonFinite(ref model, v, iteration);
-                if (change <= (double.IsNaN(target) ? rule.Target(v, change) : target)) break;
+                if (change <= (double.IsNaN(target) ? rule.Target(v, change, 0, changeFloorPerAbs) : target)) break;
                 if (iteration >= options.MaxIterations) { exhausted = true; break; }
                 if (iteration % DivergenceWindow == 0)
                 {
@@ -84,9 +86,10 @@ public static class TotalRewardIteration
             double maxSteps = ExpectedSteps.UpperBound(ref model, policy, options, steps);
             double roundingPart = maxSteps * RoundingBound.PerBackup(ref model, v);
             result.ErrorBound = maxSteps * range.Norm + roundingPart;
+            result.RoundingAllowance = roundingPart;
             // Sweep on while the residual, not rounding, dominates the bound.
             double residualPart = maxSteps * range.Norm;
-            double tolerance = StoppingRule.Final(options, v);
+            double tolerance = StoppingRule.Final(options, v, 0, 2 * roundingPart, out _);
             if (result.ErrorBound <= tolerance || exhausted || round >= 3 || residualPart <= roundingPart) break;
             // The certificate needs a smaller residual: aim below tolerance / max steps and continue.
             if (!double.IsFinite(maxSteps)) break;

@@ -34,7 +34,7 @@ public static class ValueIteration
     /// Replaces <paramref name="next"/> (= TV) by the midpoint of the MacQueen bracket and returns
     /// its certified distance c·(max − min)/2 to the fixed point, plus a rounding allowance (terminal states stay 0).
     /// </summary>
-    internal static double MidpointOfBracket<TModel>(ref TModel model, Span<double> next, ResidualRange range, double gamma, int outcomes)
+    internal static double MidpointOfBracket<TModel>(ref TModel model, Span<double> next, ResidualRange range, double gamma, int outcomes, out double rounding)
         where TModel : struct, IMdp
     {
         double c = gamma == 0 ? 0 : gamma / (1 - gamma);
@@ -43,7 +43,8 @@ public static class ValueIteration
             for (int s = 0; s < next.Length; s++)
                 if (!model.IsTerminal(s)) next[s] += shift;
         // Rounding in the final backup and the shift: one backup's error, propagated by 1/(1 − γ).
-        return c * range.HalfSpan + RoundingBound.PerBackup(outcomes, next) / (1 - gamma);
+        rounding = RoundingBound.PerBackup(outcomes, next) / (1 - gamma);
+        return c * range.HalfSpan + rounding;
     }
 
     /// <summary>
@@ -57,6 +58,12 @@ public static class ValueIteration
         foreach (double v in next) maxAbs = Math.Max(maxAbs, Math.Abs(v));
         return (outcomes + 2) * RoundingBound.Epsilon * (maxAbs + Math.Abs(c * 0.5 * (range.Min + range.Max))) / (1 - gamma);
     }
+
+    /// <summary>
+    /// The rounding floor per unit of max|V| for a discounted certificate: twice the allowance
+    /// (k+2)·ε/(1 − γ), so the residual part of the bound may take as much as the rounding part.
+    /// </summary>
+    internal static double FloorPerAbs(int outcomes, double gamma) => 2 * (outcomes + 2) * RoundingBound.Epsilon / (1 - gamma);
 
     /// <summary>Jacobi value iteration: <see cref="ModifiedPolicyIteration"/> with m = 0.</summary>
     internal static SolverResult Solve<TModel>(ref TModel model, double gamma, SolverOptions options, ref ProgressClock clock)

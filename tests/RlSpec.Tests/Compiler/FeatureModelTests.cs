@@ -141,8 +141,8 @@ mdp Deadline {
         var reference = DenseReference.FiniteHorizon(t => (DenseReference)from.Invoke(null, new object[] { model, t })!, 6)[0];
         for (int s = 0; s < 4; s++) Assert.True(Math.Abs(solution.Values[s] - reference[s]) <= 1e-12, $"s={s}");
         // Pushing is only worth it while there is time: at the last steps resting is best.
-        Assert.Equal("rest", solution.ActionName(solution.PolicyByStep![5][0]));
-        Assert.Equal("push", solution.ActionName(solution.PolicyByStep![0][0]));
+        Assert.Equal("rest", solution.ActionName(solution.PolicyByStep![5, 0]));
+        Assert.Equal("push", solution.ActionName(solution.PolicyByStep![0, 0]));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public class ExampleModelTests
         var reference = DenseReference.FiniteHorizon(_ => DenseReference.From(model), model.H)[0];
         for (int s = 0; s < model.StateCount; s++)
             Assert.True(Math.Abs(solution.Values[s] - reference[s]) <= Tight);
-        Assert.Equal(model.H, solution.PolicyByStep!.Length);
+        Assert.Equal(model.H, solution.PolicyByStep!.Steps);
         // Near the far bank with time left, swimming right is optimal.
         Assert.Equal("right", solution.Action("(s=5)"));
     }

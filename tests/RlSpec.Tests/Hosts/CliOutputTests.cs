@@ -158,6 +158,47 @@ public class CliOutputTests
         Assert.Equal("rounding_floor", JsonDocument.Parse(output).RootElement.GetProperty("stop_reason").GetString());
     }
 
+    /// <summary>A flat reward of 20,000 ones: values 200,000 everywhere, span 0.</summary>
+    private const string FlatSum = @"mdp FlatSum {
+  state s in 0..1
+  action go
+  init s = 0
+  discount 0.9
+  go: s' = 1 - s
+  reward: sum(i in 1..20000, 1)
+}
+";
+
+    [Fact]
+    public void A_relative_tolerance_below_the_rounding_floor_is_raised_and_the_solve_exits_0()
+    {
+        // Before: tolerance 1e-10 · max(1, span 0) sat below the rounding allowance 3ε·2e5/0.1 ≈ 1.3e-9: exit 5.
+        var dir = TempDir();
+        var path = Path.Combine(dir, "flat.rlspec");
+        File.WriteAllText(path, FlatSum);
+        var (code, output, error) = Run("solve", path, "--format", "json");
+        Assert.True(code == 0, $"exit {code}: {error}\n{output}");
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("converged", root.GetProperty("stop_reason").GetString());
+        Assert.True(root.GetProperty("target_raised_to_rounding_floor").GetBoolean());
+        Assert.True(root.GetProperty("error_bound").GetDouble() <= root.GetProperty("target_bound").GetDouble());
+        Assert.Empty(root.GetProperty("warnings").EnumerateArray());
+        Assert.All(root.GetProperty("values").EnumerateArray(), v => Assert.True(Math.Abs(v.GetDouble() - 200000) <= root.GetProperty("error_bound").GetDouble()));
+        var text = Run("solve", path);
+        Assert.Equal(0, text.Code);
+        Assert.Contains("stopped: converged", text.Out);
+        Assert.Contains("raised to the rounding floor", text.Out);
+        // Asked as an absolute 1e-10, the floor is not moved: exit 5 as before.
+        Assert.Equal(ExitCodes.RoundingFloor, Run("solve", path, "--tolerance-kind", "absolute").Code);
+        // The compiler API and the generated model's Solve() give the same.
+        var compiled = RlSpec.Compiler.RlSpecCompiler.Compile("flat.rlspec", FlatSum);
+        var host = RlSpec.Cli.Hosting.InMemoryModelCompiler.Load(Assert.Single(compiled.Models)).MdpHost!;
+        var solution = host.Solve();
+        Assert.Equal(StopReason.Converged, solution.StopReason);
+        Assert.True(solution.TargetRaisedToRoundingFloor);
+        Assert.Empty(solution.Warnings);
+    }
+
     [Fact]
     public void Grid_prints_values_and_actions_with_one_variable_across_and_one_down()
     {

@@ -19,7 +19,7 @@ public class OtherCriteriaTests
         for (int t = 0; t < 20; t++)
             Assert.True(DenseReference.MaxDiff(expected[t], solution.ValuesByStep![t]) <= 1e-12, $"t={t}");
         Assert.Equal(solution.Values, solution.ValuesByStep![0]);
-        Assert.Equal(solution.Policy, solution.PolicyByStep![0]);
+        Assert.Equal(solution.Policy, solution.PolicyByStep!.Step(0));
         Assert.InRange(solution.ErrorBound, 1e-16, 1e-11);
         Assert.Equal(20, solution.Iterations);
     }
@@ -35,7 +35,7 @@ public class OtherCriteriaTests
         // Following the step-0 policy at every step is one feasible policy: its value is what a naive
         // fixed-policy recursion gives, and it is strictly below the optimum from s = 0, because the
         // optimal action there changes with t (at the last step `left` earns 0.005 and `right` nothing).
-        var stationary = solution.PolicyByStep![0];
+        var stationary = solution.PolicyByStep!.Step(0);
         var evaluation = MdpSolver.Evaluate(model, stationary);
         var next = new double[model.StateCount];
         for (int t = 11; t >= 0; t--)

@@ -93,4 +93,52 @@ public class StoppingTests
         var error = Assert.Throws<MdpSolverException>(() => MdpSolver.Solve(model));
         Assert.Equal(SolverErrorIds.NonFiniteValues, error.Id);
     }
+
+    [Theory]
+    [InlineData(SolverMethod.ValueIteration)]
+    [InlineData(SolverMethod.GaussSeidel)]
+    [InlineData(SolverMethod.ModifiedPolicyIteration)]
+    [InlineData(SolverMethod.PolicyIteration)]
+    public void A_relative_target_below_the_rounding_floor_is_raised_to_it_and_converges(SolverMethod method)
+    {
+        // Rewards 1e9 ± 1 at γ = 0.9: values near 1e10 that span about 10, so 1e-10 · span (1e-9) is far
+        // below the rounding allowance (k+2)·ε·max|V|/(1 − γ) ≈ 1e-4.
+        const double shift = 1e9, gamma = 0.9;
+        var shifted = RandomModels.Sparse(11, 30, 3, Criterion.Discounted(gamma), rewardShift: shift);
+        var solution = MdpSolver.Solve(shifted, new SolverOptions { Method = method });
+        Assert.Equal(StopReason.Converged, solution.StopReason);
+        Assert.Empty(solution.Warnings);
+        Assert.True(solution.TargetRaisedToRoundingFloor);
+        double span = solution.Values.Max() - solution.Values.Min();
+        Assert.True(solution.TargetBound > 1e3 * 1e-10 * Math.Max(1, span), $"target {solution.TargetBound}, span {span}");
+        Assert.True(solution.ErrorBound <= solution.TargetBound);
+        // Independently: adding a constant c to every reward adds c/(1 − γ) to every value and keeps the optimal
+        // policy, so the unshifted model's exact values (dense solve) give V*.
+        var plain = RandomModels.Sparse(11, 30, 3, Criterion.Discounted(gamma));
+        var reference = DenseReference.From(plain);
+        var optimal = MdpSolver.Solve(plain, new SolverOptions { Method = SolverMethod.PolicyIteration, ToleranceKind = ToleranceKind.Absolute });
+        double[] exact = reference.Evaluate(optimal.Policy, gamma);
+        for (int s = 0; s < exact.Length; s++)
+            Assert.True(Math.Abs(solution.Values[s] - (exact[s] + shift / (1 - gamma))) <= solution.ErrorBound + 1e-12 * shift / (1 - gamma),
+                $"state {s}: {solution.Values[s]} vs {exact[s] + shift / (1 - gamma)}, bound {solution.ErrorBound}");
+    }
+
+    [Fact]
+    public void A_flat_model_with_large_values_converges_where_the_plain_relative_target_could_not_be_met()
+    {
+        // Two states swapping with reward 20,000 at γ = 0.9: V = 200,000 everywhere, span 0, so the
+        // relative target 1e-10 · max(1, 0) = 1e-10 is below the rounding allowance 3ε·2e5/0.1 ≈ 1.3e-9.
+        var model = new SparseMdp("Flat", Criterion.Discounted(0.9), 1, [0, 1, 2], [0, 0], [0, 1, 2], [1, 0], [1.0, 1.0], [20000.0, 20000.0]);
+        foreach (var method in new[] { SolverMethod.ValueIteration, SolverMethod.GaussSeidel, SolverMethod.PolicyIteration, SolverMethod.ModifiedPolicyIteration })
+        {
+            var solution = MdpSolver.Solve(model, new SolverOptions { Method = method });
+            Assert.True(StopReason.Converged == solution.StopReason, $"{method}: {solution.StopReason} {string.Join(" ", solution.Warnings)}");
+            Assert.True(solution.TargetRaisedToRoundingFloor, method.ToString());
+            Assert.All(solution.Values, v => Assert.True(Math.Abs(v - 200000) <= solution.ErrorBound));
+            // An absolute tolerance is taken as asked: the same model stops on the rounding floor.
+            var absolute = MdpSolver.Solve(model, new SolverOptions { Method = method, ToleranceKind = ToleranceKind.Absolute });
+            Assert.Equal(StopReason.RoundingFloor, absolute.StopReason);
+            Assert.False(absolute.TargetRaisedToRoundingFloor);
+        }
+    }
 }

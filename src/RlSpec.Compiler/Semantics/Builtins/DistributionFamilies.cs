@@ -47,7 +47,8 @@ namespace RlSpec.Compiler.Semantics.Builtins
                     : (long)a[1] - (long)a[0] >= 10_000_000 ? new ParameterProblem("uniform(...) has more than 10,000,000 values", null)
                     : null,
                 a => ((long)a[0], (long)a[1]),
-                a => $"({a.Code(0)} + {a.Code(1)}) / 2.0",
+                // In doubles: (lo + hi) / 2.0 adds two ints first, which wraps for uniform(2147483640, 2147483647).
+                a => $"(0.5 * {a.Factor(0)} + 0.5 * {a.Factor(1)})",
                 (a, lo, hi, clamp) => Restricted($"{GlobalNames.FiniteDistribution}.Uniform({a.Code(0)}, {a.Code(1)})", lo, hi, clamp),
                 (a, rng) => $"{GlobalNames.Sampling}.UniformInt(ref {rng}, {a.Code(0)}, {a.Code(1)})"),
             new DistributionFamily("categorical", new[] { P("probabilities", RType.ListOf(Real)) }, isDiscrete: true, isUnbounded: false,

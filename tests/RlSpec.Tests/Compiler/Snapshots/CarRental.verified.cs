@@ -94,25 +94,32 @@ namespace RlSpec.Models
 
             // State space layout.
             _n1Lo = 0;
-            _n1Count = _cap - _n1Lo + 1;
-            if (_n1Count < 1) throw new global::System.ArgumentOutOfRangeException("n1", $"the range of n1 is {_n1Lo}..{_cap}, which is empty");
+            long values = (long)(_cap) - _n1Lo + 1;
+            if (values < 1) throw new global::System.ArgumentOutOfRangeException("n1", $"RLS0206: the range of n1 is {_n1Lo}..{_cap}, which is empty");
+            if (values > int.MaxValue) throw new global::System.ArgumentOutOfRangeException("n1", $"RLS0207: the range of n1 is {_n1Lo}..{_cap}, {values} values, more than the 2147483647 states that can be enumerated; make it smaller");
+            _n1Count = (int)values;
             _n2Lo = 0;
-            _n2Count = _cap - _n2Lo + 1;
-            if (_n2Count < 1) throw new global::System.ArgumentOutOfRangeException("n2", $"the range of n2 is {_n2Lo}..{_cap}, which is empty");
+            long values2 = (long)(_cap) - _n2Lo + 1;
+            if (values2 < 1) throw new global::System.ArgumentOutOfRangeException("n2", $"RLS0206: the range of n2 is {_n2Lo}..{_cap}, which is empty");
+            if (values2 > int.MaxValue) throw new global::System.ArgumentOutOfRangeException("n2", $"RLS0207: the range of n2 is {_n2Lo}..{_cap}, {values2} values, more than the 2147483647 states that can be enumerated; make it smaller");
+            _n2Count = (int)values2;
             long size = 1;
             _n2Stride = (int)size;
             size *= _n2Count;
-            if (size > int.MaxValue) throw new global::System.ArgumentOutOfRangeException("states", size, "the state space has more than int.MaxValue states; make the ranges smaller");
+            if (size > int.MaxValue) throw new global::System.ArgumentOutOfRangeException("states", size, "RLS0207: the state space has more than 2147483647 states; make the ranges smaller");
             _n1Stride = (int)size;
             size *= _n1Count;
-            if (size > int.MaxValue) throw new global::System.ArgumentOutOfRangeException("states", size, "the state space has more than int.MaxValue states; make the ranges smaller");
+            if (size > int.MaxValue) throw new global::System.ArgumentOutOfRangeException("states", size, "RLS0207: the state space has more than 2147483647 states; make the ranges smaller");
             _stateCount = (int)size;
 
             // Action layout.
-            _moveFirst = 0;
+            long actions = 0;
+            _moveFirst = (int)actions;
             _moveLo = -2;
-            if (2 < _moveLo) throw new global::System.ArgumentOutOfRangeException("move", "the action family move is empty");
-            _actionCount = _moveFirst + (2 - _moveLo + 1);
+            if (2 < _moveLo) throw new global::System.ArgumentOutOfRangeException("move", "RLS0206: the action family move is empty");
+            actions += (long)(2) - _moveLo + 1;
+            if (actions > 1000000) throw new global::System.ArgumentOutOfRangeException("move", $"RLS0207: the model has {actions} or more actions; at most 1,000,000 are supported");
+            _actionCount = (int)actions;
 
             // Criterion.
             double discount = _gamma;
@@ -255,25 +262,29 @@ namespace RlSpec.Models
             {
                 if (TVisitor.Validating) visitor.BeginRule(0);
                 // Enumerate requests1 ~ poisson(req1) clamped 0..cap.
-                for (int requests1 = _requests1.Lo; requests1 <= _requests1.Hi; requests1++)
+                for (int kRequests1 = 0; kRequests1 < _requests1.Pmf.Length; kRequests1++)
                 {
-                    double pRequests1 = _requests1.Pmf[requests1 - _requests1.Lo];
+                    double pRequests1 = _requests1.Pmf[kRequests1];
                     if (pRequests1 == 0) continue;
+                    int requests1 = _requests1.Lo + kRequests1;
                     // Enumerate requests2 ~ poisson(req2) clamped 0..cap.
-                    for (int requests2 = _requests2.Lo; requests2 <= _requests2.Hi; requests2++)
+                    for (int kRequests2 = 0; kRequests2 < _requests2.Pmf.Length; kRequests2++)
                     {
-                        double pRequests2 = _requests2.Pmf[requests2 - _requests2.Lo];
+                        double pRequests2 = _requests2.Pmf[kRequests2];
                         if (pRequests2 == 0) continue;
+                        int requests2 = _requests2.Lo + kRequests2;
                         // Enumerate returns1 ~ poisson(ret1) clamped 0..cap.
-                        for (int returns1 = _returns1.Lo; returns1 <= _returns1.Hi; returns1++)
+                        for (int kReturns1 = 0; kReturns1 < _returns1.Pmf.Length; kReturns1++)
                         {
-                            double pReturns1 = _returns1.Pmf[returns1 - _returns1.Lo];
+                            double pReturns1 = _returns1.Pmf[kReturns1];
                             if (pReturns1 == 0) continue;
+                            int returns1 = _returns1.Lo + kReturns1;
                             // Enumerate returns2 ~ poisson(ret2) clamped 0..cap.
-                            for (int returns2 = _returns2.Lo; returns2 <= _returns2.Hi; returns2++)
+                            for (int kReturns2 = 0; kReturns2 < _returns2.Pmf.Length; kReturns2++)
                             {
-                                double pReturns2 = _returns2.Pmf[returns2 - _returns2.Lo];
+                                double pReturns2 = _returns2.Pmf[kReturns2];
                                 if (pReturns2 == 0) continue;
+                                int returns2 = _returns2.Lo + kReturns2;
                                 // Outcome: n1' = min(max(min(n1 - m, cap) - requests1, 0) + returns1, cap), n2' = min(max(min(n2 + m, cap) - requests2, 0) + returns2, cap).
                                 {
                                     int n1Next = global::System.Math.Min(global::System.Math.Max(global::System.Math.Min(n1 - m, _cap) - requests1, 0) + returns1, _cap);
@@ -373,6 +384,13 @@ namespace RlSpec.Models
 
         /// <summary>Where rule <paramref name="rule"/> is in the .rlspec file.</summary>
         public global::RlSpec.Runtime.Mdp.SourceLocation RuleLocation(int rule) => (uint)rule < (uint)_ruleLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _ruleLines[rule], _ruleColumns[rule]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
+
+        /// <summary>Where action <paramref name="action"/> is declared in the .rlspec file (at its <c>when</c> guard if it has one).</summary>
+        public global::RlSpec.Runtime.Mdp.SourceLocation ActionLocation(int action)
+        {
+            if (action >= _moveFirst && action < _actionCount) return new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 11, 32);
+            return new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
+        }
 
         /// <summary>Where reward term <paramref name="term"/> is in the .rlspec file.</summary>
         public global::RlSpec.Runtime.Mdp.SourceLocation RewardLocation(int term) => (uint)term < (uint)_rewardLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _rewardLines[term], _rewardColumns[term]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);

@@ -82,18 +82,22 @@ namespace RlSpec.Models
 
             // State space layout.
             _xLo = 0;
-            _xCount = 3 - _xLo + 1;
-            if (_xCount < 1) throw new global::System.ArgumentOutOfRangeException("x", $"the range of x is {_xLo}..{3}, which is empty");
+            long values = (long)(3) - _xLo + 1;
+            if (values < 1) throw new global::System.ArgumentOutOfRangeException("x", $"RLS0206: the range of x is {_xLo}..{3}, which is empty");
+            if (values > int.MaxValue) throw new global::System.ArgumentOutOfRangeException("x", $"RLS0207: the range of x is {_xLo}..{3}, {values} values, more than the 2147483647 states that can be enumerated; make it smaller");
+            _xCount = (int)values;
             _yLo = 0;
-            _yCount = 2 - _yLo + 1;
-            if (_yCount < 1) throw new global::System.ArgumentOutOfRangeException("y", $"the range of y is {_yLo}..{2}, which is empty");
+            long values2 = (long)(2) - _yLo + 1;
+            if (values2 < 1) throw new global::System.ArgumentOutOfRangeException("y", $"RLS0206: the range of y is {_yLo}..{2}, which is empty");
+            if (values2 > int.MaxValue) throw new global::System.ArgumentOutOfRangeException("y", $"RLS0207: the range of y is {_yLo}..{2}, {values2} values, more than the 2147483647 states that can be enumerated; make it smaller");
+            _yCount = (int)values2;
             long size = 1;
             _yStride = (int)size;
             size *= _yCount;
-            if (size > int.MaxValue) throw new global::System.ArgumentOutOfRangeException("states", size, "the state space has more than int.MaxValue states; make the ranges smaller");
+            if (size > int.MaxValue) throw new global::System.ArgumentOutOfRangeException("states", size, "RLS0207: the state space has more than 2147483647 states; make the ranges smaller");
             _xStride = (int)size;
             size *= _xCount;
-            if (size > int.MaxValue) throw new global::System.ArgumentOutOfRangeException("states", size, "the state space has more than int.MaxValue states; make the ranges smaller");
+            if (size > int.MaxValue) throw new global::System.ArgumentOutOfRangeException("states", size, "RLS0207: the state space has more than 2147483647 states; make the ranges smaller");
             _stateCount = (int)size;
 
             // Action layout.
@@ -769,6 +773,16 @@ namespace RlSpec.Models
 
         /// <summary>Where rule <paramref name="rule"/> is in the .rlspec file.</summary>
         public global::RlSpec.Runtime.Mdp.SourceLocation RuleLocation(int rule) => (uint)rule < (uint)_ruleLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _ruleLines[rule], _ruleColumns[rule]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
+
+        /// <summary>Where action <paramref name="action"/> is declared in the .rlspec file (at its <c>when</c> guard if it has one).</summary>
+        public global::RlSpec.Runtime.Mdp.SourceLocation ActionLocation(int action)
+        {
+            if (action == 0) return new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 8, 10);
+            if (action == 1) return new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 8, 14);
+            if (action == 2) return new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 8, 20);
+            if (action == 3) return new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 8, 26);
+            return new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
+        }
 
         /// <summary>Where reward term <paramref name="term"/> is in the .rlspec file.</summary>
         public global::RlSpec.Runtime.Mdp.SourceLocation RewardLocation(int term) => (uint)term < (uint)_rewardLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _rewardLines[term], _rewardColumns[term]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);

@@ -82,19 +82,24 @@ namespace RlSpec.Models
 
             // State space layout.
             _stockLo = 0;
-            _stockCount = _cap - _stockLo + 1;
-            if (_stockCount < 1) throw new global::System.ArgumentOutOfRangeException("stock", $"the range of stock is {_stockLo}..{_cap}, which is empty");
+            long values = (long)(_cap) - _stockLo + 1;
+            if (values < 1) throw new global::System.ArgumentOutOfRangeException("stock", $"RLS0206: the range of stock is {_stockLo}..{_cap}, which is empty");
+            if (values > int.MaxValue) throw new global::System.ArgumentOutOfRangeException("stock", $"RLS0207: the range of stock is {_stockLo}..{_cap}, {values} values, more than the 2147483647 states that can be enumerated; make it smaller");
+            _stockCount = (int)values;
             long size = 1;
             _stockStride = (int)size;
             size *= _stockCount;
-            if (size > int.MaxValue) throw new global::System.ArgumentOutOfRangeException("states", size, "the state space has more than int.MaxValue states; make the ranges smaller");
+            if (size > int.MaxValue) throw new global::System.ArgumentOutOfRangeException("states", size, "RLS0207: the state space has more than 2147483647 states; make the ranges smaller");
             _stateCount = (int)size;
 
             // Action layout.
-            _orderFirst = 0;
+            long actions = 0;
+            _orderFirst = (int)actions;
             _orderLo = 0;
-            if (_cap < _orderLo) throw new global::System.ArgumentOutOfRangeException("order", "the action family order is empty");
-            _actionCount = _orderFirst + (_cap - _orderLo + 1);
+            if (_cap < _orderLo) throw new global::System.ArgumentOutOfRangeException("order", "RLS0206: the action family order is empty");
+            actions += (long)(_cap) - _orderLo + 1;
+            if (actions > 1000000) throw new global::System.ArgumentOutOfRangeException("order", $"RLS0207: the model has {actions} or more actions; at most 1,000,000 are supported");
+            _actionCount = (int)actions;
 
             // Criterion.
             double discount = _gamma;
@@ -221,10 +226,11 @@ namespace RlSpec.Models
             {
                 if (TVisitor.Validating) visitor.BeginRule(0);
                 // Enumerate demand ~ poisson(rate) clamped 0..cap.
-                for (int demand = _demand.Lo; demand <= _demand.Hi; demand++)
+                for (int kDemand = 0; kDemand < _demand.Pmf.Length; kDemand++)
                 {
-                    double pDemand = _demand.Pmf[demand - _demand.Lo];
+                    double pDemand = _demand.Pmf[kDemand];
                     if (pDemand == 0) continue;
+                    int demand = _demand.Lo + kDemand;
                     // Outcome: stock' = max(stock + q - demand, 0).
                     {
                         int stockNext = global::System.Math.Max(stock + q - demand, 0);
@@ -304,6 +310,13 @@ namespace RlSpec.Models
 
         /// <summary>Where rule <paramref name="rule"/> is in the .rlspec file.</summary>
         public global::RlSpec.Runtime.Mdp.SourceLocation RuleLocation(int rule) => (uint)rule < (uint)_ruleLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _ruleLines[rule], _ruleColumns[rule]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
+
+        /// <summary>Where action <paramref name="action"/> is declared in the .rlspec file (at its <c>when</c> guard if it has one).</summary>
+        public global::RlSpec.Runtime.Mdp.SourceLocation ActionLocation(int action)
+        {
+            if (action >= _orderFirst && action < _actionCount) return new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 7, 34);
+            return new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
+        }
 
         /// <summary>Where reward term <paramref name="term"/> is in the .rlspec file.</summary>
         public global::RlSpec.Runtime.Mdp.SourceLocation RewardLocation(int term) => (uint)term < (uint)_rewardLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _rewardLines[term], _rewardColumns[term]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);

@@ -71,12 +71,14 @@ namespace RlSpec.Models
 
             // State space layout.
             _sLo = 0;
-            _sCount = _N - 1 - _sLo + 1;
-            if (_sCount < 1) throw new global::System.ArgumentOutOfRangeException("s", $"the range of s is {_sLo}..{_N - 1}, which is empty");
+            long values = (long)(_N - 1) - _sLo + 1;
+            if (values < 1) throw new global::System.ArgumentOutOfRangeException("s", $"RLS0206: the range of s is {_sLo}..{_N - 1}, which is empty");
+            if (values > int.MaxValue) throw new global::System.ArgumentOutOfRangeException("s", $"RLS0207: the range of s is {_sLo}..{_N - 1}, {values} values, more than the 2147483647 states that can be enumerated; make it smaller");
+            _sCount = (int)values;
             long size = 1;
             _sStride = (int)size;
             size *= _sCount;
-            if (size > int.MaxValue) throw new global::System.ArgumentOutOfRangeException("states", size, "the state space has more than int.MaxValue states; make the ranges smaller");
+            if (size > int.MaxValue) throw new global::System.ArgumentOutOfRangeException("states", size, "RLS0207: the state space has more than 2147483647 states; make the ranges smaller");
             _stateCount = (int)size;
 
             // Action layout.
@@ -451,6 +453,14 @@ namespace RlSpec.Models
 
         /// <summary>Where rule <paramref name="rule"/> is in the .rlspec file.</summary>
         public global::RlSpec.Runtime.Mdp.SourceLocation RuleLocation(int rule) => (uint)rule < (uint)_ruleLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _ruleLines[rule], _ruleColumns[rule]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
+
+        /// <summary>Where action <paramref name="action"/> is declared in the .rlspec file (at its <c>when</c> guard if it has one).</summary>
+        public global::RlSpec.Runtime.Mdp.SourceLocation ActionLocation(int action)
+        {
+            if (action == 0) return new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 8, 10);
+            if (action == 1) return new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 8, 16);
+            return new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);
+        }
 
         /// <summary>Where reward term <paramref name="term"/> is in the .rlspec file.</summary>
         public global::RlSpec.Runtime.Mdp.SourceLocation RewardLocation(int term) => (uint)term < (uint)_rewardLines.Length ? new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, _rewardLines[term], _rewardColumns[term]) : new global::RlSpec.Runtime.Mdp.SourceLocation(SourcePath, 1, 1);

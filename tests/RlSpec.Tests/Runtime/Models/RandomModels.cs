@@ -9,9 +9,9 @@ public static class RandomModels
 {
     /// <summary>
     /// States × actions rows, each action enabled w.p. 0.8 (action 0 always), 1–4 distinct
-    /// successors with random weights, rewards uniform in [−1, 1].
+    /// successors with random weights, rewards uniform in [−1, 1] (plus <paramref name="rewardShift"/>).
     /// </summary>
-    public static SparseMdp Sparse(int seed, int states, int actions, Criterion criterion)
+    public static SparseMdp Sparse(int seed, int states, int actions, Criterion criterion, double rewardShift = 0)
     {
         var rng = new Random(seed);
         var groupStart = new int[states + 1];
@@ -40,7 +40,7 @@ public static class RandomModels
                     probabilities.Add(weights[j++] / total);
                 }
                 rowStart.Add(columns.Count);
-                rewards.Add(2 * rng.NextDouble() - 1);
+                rewards.Add(rewardShift + (2 * rng.NextDouble() - 1));
             }
         }
         groupStart[states] = rowActions.Count;

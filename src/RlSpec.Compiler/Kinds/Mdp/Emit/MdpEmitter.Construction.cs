@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using RlSpec.Compiler.Diagnostics;
 using RlSpec.Compiler.Emit;
 using RlSpec.Compiler.Kinds.Mdp.Binding;
 using RlSpec.Compiler.Kinds.Mdp.Ir;
@@ -52,8 +53,12 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                 var loCode = ex.Emit(v.Lo);
                 var hiCode = ex.Emit(v.Hi);
                 _w.Line($"{lo} = {loCode};");
-                _w.Line($"{count} = {hiCode} - {lo} + 1;");
-                _w.Line($"if ({count} < 1) throw new {GlobalNames.ArgumentOutOfRangeException}({CSharpNames.String(v.Name)}, $\"the range of {v.Name} is {{{lo}}}..{{{hiCode}}}, which is empty\");");
+                // The size in 64 bits: hi - lo + 1 wraps in 32 (0..2147483647 has 2^31 values).
+                var values = scope.Names.Fresh("values");
+                _w.Line($"long {values} = (long)({hiCode}) - {lo} + 1;");
+                _w.Line($"if ({values} < 1) throw new {GlobalNames.ArgumentOutOfRangeException}({CSharpNames.String(v.Name)}, $\"{DiagnosticIds.EmptyRange}: the range of {v.Name} is {{{lo}}}..{{{hiCode}}}, which is empty\");");
+                _w.Line($"if ({values} > int.MaxValue) throw new {GlobalNames.ArgumentOutOfRangeException}({CSharpNames.String(v.Name)}, $\"{DiagnosticIds.StateSpaceTooLarge}: the range of {v.Name} is {{{lo}}}..{{{hiCode}}}, {{{values}}} values, more than the 2147483647 states that can be enumerated; make it smaller\");");
+                _w.Line($"{count} = (int){values};");
             }
             var size = scope.Names.Fresh("size");
             _w.Line($"long {size} = 1;");
@@ -62,29 +67,50 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                 var (_, count, stride) = _layout[vars[k].Symbol];
                 _w.Line($"{stride} = (int){size};");
                 _w.Line($"{size} *= {count};");
-                _w.Line($"if ({size} > int.MaxValue) throw new {GlobalNames.ArgumentOutOfRangeException}(\"states\", {size}, \"the state space has more than int.MaxValue states; make the ranges smaller\");");
+                _w.Line($"if ({size} > int.MaxValue) throw new {GlobalNames.ArgumentOutOfRangeException}(\"states\", {size}, \"{DiagnosticIds.StateSpaceTooLarge}: the state space has more than 2147483647 states; make the ranges smaller\");");
             }
             _w.Line($"{_stateCount} = (int){size};");
             _w.Line();
             _w.Line("// Action layout.");
-            string offset = "0";
-            foreach (var a in _ir.Actions)
+            if (_ir.Actions.Any(a => a.IsFamily))
             {
-                if (_actionFields.TryGetValue(a, out var f))
+                // Counted in 64 bits (a family 0..2147483647 has 2^31 members) and held to the compiler's limit.
+                var actions = scope.Names.Fresh("actions");
+                _w.Line($"long {actions} = 0;");
+                foreach (var a in _ir.Actions)
                 {
-                    _w.Line($"{f.First} = {offset};");
+                    if (!_actionFields.TryGetValue(a, out var f))
+                    {
+                        _w.Line($"{actions} = {CSharpNames.Int(a.Ordinal + 1)};");
+                        continue;
+                    }
+                    _w.Line($"{f.First} = (int){actions};");
                     if (a.IsFamily)
                     {
                         var hi = ex.Emit(a.Hi!);
                         _w.Line($"{f.Lo} = {ex.Emit(a.Lo!)};");
-                        _w.Line($"if ({hi} < {f.Lo}) throw new {GlobalNames.ArgumentOutOfRangeException}({CSharpNames.String(a.Name)}, \"the action family {a.Name} is empty\");");
-                        offset = $"{f.First} + ({hi} - {f.Lo} + 1)";
+                        _w.Line($"if ({hi} < {f.Lo}) throw new {GlobalNames.ArgumentOutOfRangeException}({CSharpNames.String(a.Name)}, \"{DiagnosticIds.EmptyRange}: the action family {a.Name} is empty\");");
+                        _w.Line($"{actions} += (long)({hi}) - {f.Lo} + 1;");
+                        _w.Line($"if ({actions} > {CSharpNames.Int(MdpIr.MaxActions)}) throw new {GlobalNames.ArgumentOutOfRangeException}({CSharpNames.String(a.Name)}, $\"{DiagnosticIds.StateSpaceTooLarge}: the model has {{{actions}}} or more actions; at most {MdpIr.MaxActions.ToString("N0", CultureInfo.InvariantCulture)} are supported\");");
                     }
-                    else offset = $"{f.First} + 1";
+                    else _w.Line($"{actions} += 1;");
                 }
-                else offset = CSharpNames.Int(a.Ordinal + 1);
+                _w.Line($"{_actionCount} = (int){actions};");
             }
-            _w.Line($"{_actionCount} = {offset};");
+            else
+            {
+                string offset = "0";
+                foreach (var a in _ir.Actions)
+                {
+                    if (_actionFields.TryGetValue(a, out var f))
+                    {
+                        _w.Line($"{f.First} = {offset};");
+                        offset = $"{f.First} + 1";
+                    }
+                    else offset = CSharpNames.Int(a.Ordinal + 1);
+                }
+                _w.Line($"{_actionCount} = {offset};");
+            }
             _w.Line();
             _w.Line("// Criterion.");
             switch (_ir.Criterion.Kind)

@@ -49,8 +49,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                     if (v.Kind != StateVarKind.Bool)
                     {
                         var (lo, count, _) = _layout[v.Symbol];
-                        var offset = v.Kind == StateVarKind.Range ? $"{local} - {lo}" : local;
-                        checks.Add($"(uint)({offset}) >= (uint){count}");
+                        checks.Add(OutsideCode(v.Kind, local, lo, count));
                     }
                 }
                 if (checks.Count > 0)

@@ -35,6 +35,19 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             _w.Line("/// <summary>Where rule <paramref name=\"rule\"/> is in the .rlspec file.</summary>");
             _w.Line($"public {GlobalNames.SourceLocation} RuleLocation(int rule) => (uint)rule < (uint){_ruleLines}.Length ? new {GlobalNames.SourceLocation}(SourcePath, {_ruleLines}[rule], {_ruleColumns}[rule]) : new {GlobalNames.SourceLocation}(SourcePath, 1, 1);");
             _w.Line();
+            _w.Line("/// <summary>Where action <paramref name=\"action\"/> is declared in the .rlspec file (at its <c>when</c> guard if it has one).</summary>");
+            _w.Open($"public {GlobalNames.SourceLocation} ActionLocation(int action)");
+            foreach (var a in _ir.Actions)
+            {
+                var span = a.Symbol.Guard?.Span ?? a.Symbol.Span;
+                var location = $"new {GlobalNames.SourceLocation}(SourcePath, {CSharpNames.Int(span.Line)}, {CSharpNames.Int(span.Column)})";
+                var test = !_actionFields.TryGetValue(a, out var f) ? $"action == {CSharpNames.Int(a.Ordinal)}"
+                    : a.IsFamily ? $"action >= {f.First} && action < {NextFirst(a)}" : $"action == {f.First}";
+                _w.Line($"if ({test}) return {location};");
+            }
+            _w.Line($"return new {GlobalNames.SourceLocation}(SourcePath, 1, 1);");
+            _w.Close();
+            _w.Line();
             _w.Line("/// <summary>Where reward term <paramref name=\"term\"/> is in the .rlspec file.</summary>");
             _w.Line($"public {GlobalNames.SourceLocation} RewardLocation(int term) => (uint)term < (uint){_rewardLines}.Length ? new {GlobalNames.SourceLocation}(SourcePath, {_rewardLines}[term], {_rewardColumns}[term]) : new {GlobalNames.SourceLocation}(SourcePath, 1, 1);");
             _w.Line();

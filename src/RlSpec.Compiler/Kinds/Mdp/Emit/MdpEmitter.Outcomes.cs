@@ -39,9 +39,12 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                 var field = _fields.Random(r);
                 scope.Random[r] = name;
                 _w.Line($"// Enumerate {r.Name} ~ {CSharpNames.Comment(_randoms[r].DistributionText)}.");
-                _w.Open($"for (int {name} = {field}.Lo; {name} <= {field}.Hi; {name}++)");
-                _w.Line($"double {p} = {field}.Pmf[{name} - {field}.Lo];");
+                // Over the pmf's indices: a loop to Hi inclusive never ends when Hi is int.MaxValue.
+                var k = scope.Names.Fresh("k" + CSharpNames.Pascal(r.Name));
+                _w.Open($"for (int {k} = 0; {k} < {field}.Pmf.Length; {k}++)");
+                _w.Line($"double {p} = {field}.Pmf[{k}];");
                 _w.Line($"if ({p} == 0) continue;");
+                _w.Line($"int {name} = {field}.Lo + {k};");
                 weight.Add(p);
             }
             return weight;
@@ -88,8 +91,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                 if (v.Kind == StateVarKind.Bool) continue;
                 var (lo, count, _) = _layout[v];
                 var local = scope.Next[v];
-                var offset = v.Kind == StateVarKind.Range ? $"{local} - {lo}" : local;
-                checks.Add($"if ((uint)({offset}) >= (uint){count}) {{ visitor.OutOfRange({v.Index}, {local}, {probability}); return true; }}");
+                checks.Add($"if ({OutsideCode(v.Kind, local, lo, count)}) {{ visitor.OutOfRange({v.Index}, {local}, {probability}); return true; }}");
             }
             if (checks.Count > 0)
             {

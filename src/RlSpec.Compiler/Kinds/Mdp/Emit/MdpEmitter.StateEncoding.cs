@@ -26,6 +26,14 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             return string.Join(" + ", terms);
         }
 
+        /// <summary>
+        /// C# that is true when <paramref name="value"/> is outside the variable's range. The 32-bit offset
+        /// (uint)(value - lo) is exact: it wraps only for values below lo, and then to at least
+        /// value - lo + 2^32 >= count, because lo + count - 1 = hi <= int.MaxValue.
+        /// </summary>
+        private static string OutsideCode(StateVarKind kind, string value, string lo, string count) =>
+            kind == StateVarKind.Range ? $"(uint)({value} - {lo}) >= (uint){count}" : $"(uint){value} >= (uint){count}";
+
         /// <summary>Writes locals holding the variables of <paramref name="stateExpr"/>.</summary>
         private void DecodeState(string stateExpr, EmitScope scope)
         {
@@ -67,8 +75,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             foreach (var v in _ir.StateVariables.Where(v => v.Kind != StateVarKind.Bool))
             {
                 var (lo, count, _) = _layout[v.Symbol];
-                var offset = v.Kind == StateVarKind.Range ? $"{scope.State[v.Symbol]} - {lo}" : scope.State[v.Symbol];
-                _w.Line($"if ((uint)({offset}) >= (uint){count}) throw new {GlobalNames.ArgumentOutOfRangeException}({CSharpNames.String(v.Name)}, {scope.State[v.Symbol]}, \"outside the range of {v.Name}\");");
+                _w.Line($"if ({OutsideCode(v.Kind, scope.State[v.Symbol], lo, count)}) throw new {GlobalNames.ArgumentOutOfRangeException}({CSharpNames.String(v.Name)}, {scope.State[v.Symbol]}, \"outside the range of {v.Name}\");");
             }
             _w.Line($"return {IndexCode(_ir.StateVariables.Select(v => scope.State[v.Symbol]).ToList())};");
             _w.Close();

@@ -80,7 +80,12 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             _w.Line();
             _w.Line("// Rewards for taking this action here.");
             _w.Line($"double {reward} = 0;");
-            if (_rewardTable.Length > 0) _w.Line($"{reward} += {_rewardTable}[state * {_actionCount} + action];");
+            if (_ir.RewardTable is { } rewardTable)
+            {
+                _w.Line($"if (TVisitor.Validating) visitor.BeginReward({rewardTable.Id});");
+                _w.Line($"{reward} += {_rewardTable}[state * {_actionCount} + action];");
+                _w.Line($"if (TVisitor.Validating) visitor.RewardTotal({rewardTable.Id}, {reward});");
+            }
             foreach (var r in a.FixedRewards) WriteRewardTerm(r, reward, ex, a, scope, report: true);
 
             if (a.Table != null)
@@ -125,8 +130,11 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                 }
                 else
                 {
-                    _w.Line("// No rule matched (the validator reports this).");
-                    _w.Line("if (TVisitor.Validating) visitor.NoMatchingRule();");
+                    // Reported at the action's first rule: its guards are what leave this state uncovered.
+                    _w.Line("// No rule matched (the validator reports this, at the action's first rule).");
+                    _w.Line(a.Rules.Count > 0
+                        ? $"if (TVisitor.Validating) {{ visitor.BeginRule({a.Rules[0].Id}); visitor.NoMatchingRule(); }}"
+                        : "if (TVisitor.Validating) visitor.NoMatchingRule();");
                     _w.Line("return true;");
                 }
             }

@@ -121,7 +121,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                         break;
                     default:
                         var (lo, count, _) = _layout[v.Symbol];
-                        _w.Line($"if (!reader.TryRead({name}, out int {local}) || (uint)({local} - {lo}) >= (uint){count}) return false;");
+                        _w.Line($"if (!reader.TryRead({name}, out int {local}) || {OutsideCode(StateVarKind.Range, local, lo, count)}) return false;");
                         break;
                 }
             }

@@ -15,6 +15,9 @@ namespace RlSpec.Compiler.Kinds.Mdp.Ir
     {
         public MdpIr(string name, string typeName, string sourcePath) { Name = name; TypeName = typeName; SourcePath = sourcePath; }
 
+        /// <summary>The most actions (a family counting once per member) a model may have: checked by the compiler and by emitted <c>Create</c>.</summary>
+        public const int MaxActions = 1_000_000;
+
         public string Name { get; }
 
         /// <summary>The C# type name (the model name, escaped if it is a C# keyword).</summary>
@@ -115,6 +118,6 @@ namespace RlSpec.Compiler.Kinds.Mdp.Ir
     /// <summary>An explicit transition table of one action; <see cref="RuleId"/> follows the rules' ids.</summary>
     public sealed record IrTransitionTable(ActionSymbol Action, string ActionName, BoundExpr Table, int Line, int RuleId);
 
-    /// <summary>The explicit reward table reward[s][a].</summary>
-    public sealed record IrRewardTable(BoundExpr Table, int Line);
+    /// <summary>The explicit reward table reward[s][a]; <see cref="Id"/> follows the reward terms' ids (for validation messages).</summary>
+    public sealed record IrRewardTable(BoundExpr Table, int Line, int Id);
 }

@@ -42,8 +42,8 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
                 }
                 total += count;
             }
-            if (total > 1_000_000)
-                Error(DiagnosticIds.StateSpaceTooLarge, $"the model has {total.ToString("N0", CultureInfo.InvariantCulture)} actions; at most 1,000,000 are supported", _b.Node.NameSpan);
+            if (total > MdpIr.MaxActions)
+                Error(DiagnosticIds.StateSpaceTooLarge, $"the model has {total.ToString("N0", CultureInfo.InvariantCulture)} actions; at most {MdpIr.MaxActions.ToString("N0", CultureInfo.InvariantCulture)} are supported", _b.Node.NameSpan);
             ir.ActionCount = total;
         }
 

@@ -102,7 +102,12 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
                 ir.RuleLocations.Add((t.Span.Line, t.Span.Column));
             }
             foreach (var r in _m.Rewards) ir.RewardLocations.Add((r.Span.Line, r.Span.Column));
-            if (_m.RewardTable != null) ir.RewardTable = new IrRewardTable(_m.RewardTable, _m.RewardTableSpan.Line);
+            if (_m.RewardTable != null)
+            {
+                // The table is a reward term too: a NaN or infinite entry is reported at the table.
+                ir.RewardTable = new IrRewardTable(_m.RewardTable, _m.RewardTableSpan.Line, ir.RewardLocations.Count);
+                ir.RewardLocations.Add((_m.RewardTableSpan.Line, _m.RewardTableSpan.Column));
+            }
             BuildActions(ir);
             ir.Overflow = MdpOverflowAnalysis.Prove(ir);
             return ir;
