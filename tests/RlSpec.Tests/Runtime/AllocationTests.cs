@@ -67,10 +67,11 @@ public class AllocationTests
             }
             return least;
         }
-        // The final warning quotes the certified bound, whose printed length varies by a few characters;
-        // one allocation per iteration would add at least 4000 × 24 bytes.
+        // The final warning quotes the certified bound, whose printed length varies by a few characters, and
+        // a heavily loaded machine once showed a few hundred bytes more (a runtime one-off during the longer
+        // run); one allocation per iteration would add at least 4000 × 24 = 96,000 bytes.
         long difference = Math.Abs(Allocated(5000) - Allocated(1000));
-        Assert.True(difference <= 256, $"5000 iterations allocated {difference} bytes more or less than 1000");
+        Assert.True(difference <= 4096, $"5000 iterations allocated {difference} bytes more or less than 1000");
     }
 
     [Fact]
