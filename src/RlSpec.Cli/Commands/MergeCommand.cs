@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using RlSpec.Cli.Output;
 using RlSpec.Runtime.Experiments;
 using RlSpec.Runtime.Experiments.Output;
 
@@ -40,9 +42,11 @@ internal static class MergeCommand
             context.Error.WriteLine($"rlspec merge: error {ex.Id}: {ex.Message}");
             return ExitCodes.ModelErrors;
         }
+        IReadOnlyList<string> plots;
         try
         {
             ExperimentOutput.WriteAll(merged, outDirectory);
+            plots = ExperimentPlots.Write(merged, outDirectory);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -60,6 +64,7 @@ internal static class MergeCommand
         {
             SummaryTable.Write(merged, context.Out);
             context.Out.WriteLine($"wrote {Path.Combine(outDirectory, ExperimentOutput.CsvFileName)} and {Path.Combine(outDirectory, ExperimentOutput.JsonFileName)}");
+            foreach (var plot in plots) context.Out.WriteLine($"wrote {plot}");
         }
         if (merged.Partial)
             context.Error.WriteLine("rlspec merge: warning: some runs are missing (partial shards merged with --allow-partial); the outputs are marked partial");
