@@ -188,7 +188,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
             foreach (var use in _e.Algorithms)
             {
                 if (use.Label is null)
-                    use.Label = counts[use.Algorithm.Name] == 1
+                    use.Label = counts[use.Algorithm.Name] == 1 || use.Algorithm.Parameters.Count == 0
                         ? use.Algorithm.Name
                         : use.Algorithm.Name + "(" + string.Join(", ", use.Algorithm.Parameters.Select((p, k) => $"{p.Name}={Show(use.Arguments[k])}")) + ")";
                 if (taken.TryGetValue(use.Label, out var first))
