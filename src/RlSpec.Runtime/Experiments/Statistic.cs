@@ -1,0 +1,48 @@
+using System;
+
+namespace RlSpec.Runtime.Experiments;
+
+/// <summary>
+/// What an experiment records at its checkpoints (the <c>record</c> setting). Names in files and in the
+/// language are the snake_case ones of <see cref="StatisticNames"/>.
+/// </summary>
+public enum Statistic
+{
+    /// <summary><c>regret</c>: pseudo-regret Σ_s (μ* − μ_{A_s}); adversarial: max_a Σ_s x_s(a) − Σ_s x_s(A_s).</summary>
+    Regret,
+    /// <summary><c>realized_regret</c>: t·μ* − Σ_s X_s (the rewards actually drawn); adversarial: equal to <see cref="Regret"/>.</summary>
+    RealizedRegret,
+    /// <summary><c>reward</c>: the cumulative reward Σ_s X_s.</summary>
+    Reward,
+    /// <summary><c>counts</c>: the number of pulls of each arm (one series per arm).</summary>
+    Counts,
+    /// <summary><c>best_arm_rate</c>: the fraction of the pulls so far that went to an optimal arm (adversarial: the best arm in hindsight at that checkpoint).</summary>
+    BestArmRate,
+    /// <summary>
+    /// <c>error</c>: at the end only, 1 when the recommended arm is not optimal, else 0; the mean over runs is the
+    /// error probability. The recommendation is <see cref="Bandits.IBestArmIdentification.Recommend"/>, or for other
+    /// algorithms the most pulled arm (lowest index on ties; Bubeck, Munos and Stoltz 2009, "Pure exploration in
+    /// multi-armed bandits problems", recommendation "most played arm").
+    /// </summary>
+    Error,
+}
+
+/// <summary>The file and language names of <see cref="Statistic"/> values.</summary>
+public static class StatisticNames
+{
+    private static readonly string[] Names = ["regret", "realized_regret", "reward", "counts", "best_arm_rate", "error"];
+
+    /// <summary>The snake_case name, e.g. <c>realized_regret</c>.</summary>
+    public static string Name(this Statistic statistic) => Names[(int)statistic];
+
+    /// <summary>The statistic with this snake_case name, if any.</summary>
+    public static bool TryParse(string name, out Statistic statistic)
+    {
+        int i = Array.IndexOf(Names, name);
+        statistic = i < 0 ? default : (Statistic)i;
+        return i >= 0;
+    }
+
+    /// <summary>Every name, in enum order (for messages listing the known statistics).</summary>
+    public static System.Collections.Generic.IReadOnlyList<string> All => Names;
+}
