@@ -177,7 +177,7 @@ public class ExperimentDiagnosticTests
     [Theory]
     [InlineData("every = 0", "every is 0 but must be between 1 and the horizon (100)")]
     [InlineData("every = 101", "every is 101 but must be between 1 and the horizon (100)")]
-    [InlineData("log_points = 500", "log_points is 500 but must be between 1 and the horizon (100)")]
+    [InlineData("log_points = 500", "log_points is 500 but must be between 2 and the horizon (100)")]
     public void Checkpoints_must_be_positive_and_within_the_horizon(string option, string message) =>
         AssertError(DiagnosticIds.CheckpointsOutOfRange, message, $"experiment E on Bernoulli9 {{ horizon 100 compare ucb1 record regret, {option} }}");
 

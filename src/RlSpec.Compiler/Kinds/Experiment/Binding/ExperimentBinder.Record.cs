@@ -93,10 +93,12 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
             var option = argument.Name!.Text;
             if (WholeConstant(argument.Value, "record", option, DiagnosticIds.CheckpointsOutOfRange) is not { } v) return false;
             var (value, at, note) = v;
-            if (value < 1 || (_e.Horizon is { } horizon && value > horizon))
+            // Logarithmic spacing needs two points at least: the first step and the horizon.
+            long least = option == "every" ? 1 : 2;
+            if (value < least || (_e.Horizon is { } horizon && value > horizon))
             {
                 _b.Error(DiagnosticIds.CheckpointsOutOfRange,
-                    $"{option} is {value:N0}{note} but must be between 1 and the horizon" + (_e.Horizon is { } h ? $" ({h:N0})" : ""), at);
+                    $"{option} is {value:N0}{note} but must be between {least} and the horizon" + (_e.Horizon is { } h ? $" ({h:N0})" : ""), at);
                 return false;
             }
             _e.Spacing = option == "every" ? CheckpointSpacing.Linear : CheckpointSpacing.Logarithmic;

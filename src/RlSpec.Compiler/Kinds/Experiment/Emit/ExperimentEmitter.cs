@@ -82,7 +82,8 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
             _w.Line($"Record = new[] {{ {string.Join(", ", _ir.Record.Select(s => $"{Statistic}.{s.EngineName}"))} }},");
             _w.Line($"Instance = {InstanceModeType}.{(_ir.Instance == InstanceMode.PerRun ? "PerRun" : "Fixed")},");
             if (_ir.Plot is { } plot)
-                _w.Line($"Plot = new {PlotOptions}({Statistic}.{plot.EngineName}, logX: {Bool(_ir.LogX)}, logY: {Bool(_ir.LogY)}, title: {(_ir.PlotTitle is null ? "null" : CSharpNames.String(_ir.PlotTitle))}),");
+                _w.Line($"Plot = new {PlotOptions} {{ Statistic = {Statistic}.{plot.EngineName}, LogX = {Bool(_ir.LogX)}, LogY = {Bool(_ir.LogY)}, " +
+                        $"Title = {(_ir.PlotTitle is null ? "null" : CSharpNames.String(_ir.PlotTitle))} }},");
             _w.Line($"Parameters = {Map(_ir.Parameters.Select(p => (p.Name, p.Text)))},");
             if (_ir.Sweep is { } sweep)
                 _w.Line($"Sweep = new {Sweep}({CSharpNames.String(sweep.Parameter)}, new[] {{ {string.Join(", ", sweep.Texts.Select(CSharpNames.String))} }}),");
@@ -133,10 +134,11 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
 
         private static string Bool(bool b) => b ? "true" : "false";
 
+        /// <summary>Parameters as text for the outputs: <c>new ParameterValue[] { new("alpha", "0.5") }</c>.</summary>
         private static string Map(IEnumerable<(string Name, string Text)> pairs)
         {
-            var items = pairs.Select(p => $"[{CSharpNames.String(p.Name)}] = {CSharpNames.String(p.Text)}").ToList();
-            return items.Count == 0 ? $"new {Dictionary}()" : $"new {Dictionary} {{ {string.Join(", ", items)} }}";
+            var items = pairs.Select(p => $"new {ParameterValue}({CSharpNames.String(p.Name)}, {CSharpNames.String(p.Text)})").ToList();
+            return items.Count == 0 ? $"global::System.Array.Empty<{ParameterValue}>()" : $"new {ParameterValue}[] {{ {string.Join(", ", items)} }}";
         }
     }
 }

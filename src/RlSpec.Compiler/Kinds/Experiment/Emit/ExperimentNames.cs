@@ -14,9 +14,8 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
         public const string Statistic = Experiments + "Statistic";
         public const string InstanceModeType = Experiments + "InstanceMode";
         public const string PlotOptions = Experiments + "PlotOptions";
-        public const string Sweep = Experiments + "Sweep";
-        public const string Dictionary = "global::System.Collections.Generic.Dictionary<string, string>";
-        public const string IReadOnlyDictionary = "global::System.Collections.Generic.IReadOnlyDictionary<string, string>";
+        public const string Sweep = Experiments + "ExperimentSweep";
+        public const string ParameterValue = Experiments + "ParameterValue";
         public const string IReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
     }
 }
