@@ -69,13 +69,16 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
 
         private void WriteSpec()
         {
-            _w.Line("/// <summary>The settings as declared: horizon, runs, seed, checkpoints, statistics, plot, instance and sweep.</summary>");
-            _w.Open($"public static {ExperimentSpec} Spec() => new {ExperimentSpec}");
+            _w.Line("/// <summary>");
+            _w.Line("/// The settings as declared: horizon, runs, seed, checkpoints, statistics, plot, instance and sweep;");
+            _w.Line("/// <paramref name=\"runs\"/> and <paramref name=\"seed\"/> replace the declared ones when given (<c>rlspec run --runs --seed</c>).");
+            _w.Line("/// </summary>");
+            _w.Open($"public static {ExperimentSpec} Spec(int? runs = null, ulong? seed = null) => new {ExperimentSpec}");
             _w.Line($"Name = Name,");
             _w.Line($"Model = Model,");
             _w.Line($"Horizon = {CSharpNames.Int(_ir.Horizon)},");
-            _w.Line($"Runs = {CSharpNames.Int(_ir.Runs)},");
-            _w.Line($"Seed = {_ir.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}UL,");
+            _w.Line($"Runs = runs ?? {CSharpNames.Int(_ir.Runs)},");
+            _w.Line($"Seed = seed ?? {_ir.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}UL,");
             _w.Line(_ir.Spacing == CheckpointSpacing.Linear
                 ? $"Checkpoints = {Checkpoints}.Linear({CSharpNames.Int(_ir.CheckpointValue)}),"
                 : $"Checkpoints = {Checkpoints}.Logarithmic({CSharpNames.Int(_ir.CheckpointValue)}),");
