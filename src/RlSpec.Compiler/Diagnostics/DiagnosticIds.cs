@@ -3,7 +3,7 @@ namespace RlSpec.Compiler.Diagnostics
     /// <summary>
     /// Every diagnostic id the compiler reports. Ranges: RLS00xx syntax, RLS01xx names and types,
     /// RLS02xx model structure and constant checks, RLS03xx checks made by enumerating the model
-    /// (runtime validator), RLS04xx command line, RLS065x experiments, RLS99xx internal errors. docs/diagnostics.md lists them.
+    /// (runtime validator), RLS04xx command line, RLS060x bandits, RLS065x experiments, RLS99xx internal errors. docs/diagnostics.md lists them.
     /// </summary>
     public static class DiagnosticIds
     {
@@ -78,6 +78,20 @@ namespace RlSpec.Compiler.Diagnostics
         public const string ModelNotFound = "RLS0403";
         public const string FileNotFound = "RLS0404";
         public const string MethodNotApplicable = "RLS0405";
+
+        // Bandits
+        public const string ArmParameterOutOfRange = "RLS0600";
+        public const string NoArms = "RLS0601";
+        public const string TooManyArms = "RLS0602";
+        public const string ArmsDoNotFitSetting = "RLS0603";
+        public const string LinearRewardMissing = "RLS0604";
+        public const string VectorLengthMismatch = "RLS0605";
+        public const string AdversarialRewardOutOfRange = "RLS0606";
+        public const string UnknownArmDistribution = "RLS0607";
+        public const string RewardFunctionShape = "RLS0608";
+        public const string DuplicateBanditMember = "RLS0609";
+        public const string RandomInstanceNotAllowed = "RLS0610";
+        public const string AdversarialRewardMissing = "RLS0611";
 
         // Experiments (the `experiment` kind)
         public const string ExperimentTargetNotSupported = "RLS0650";

@@ -29,6 +29,20 @@ namespace RlSpec.Compiler.Emit
             return Line("}" + suffix);
         }
 
+        /// <summary>Indents the following lines one more level without a brace (the statement of a braceless if/else).</summary>
+        public CodeWriter Indent()
+        {
+            _indent++;
+            return this;
+        }
+
+        /// <summary>Ends an <see cref="Indent"/>.</summary>
+        public CodeWriter Outdent()
+        {
+            _indent--;
+            return this;
+        }
+
         public override string ToString() => _text.ToString();
     }
 }

@@ -23,6 +23,9 @@ namespace RlSpec.Compiler.Emit
         public Dictionary<LocalSymbol, string> Locals { get; } = new Dictionary<LocalSymbol, string>();
 
         public string? Step { get; set; }
+
+        /// <summary>The emitted value (a <c>ulong</c>) of the instance seed seeded draws combine with; null where there is none.</summary>
+        public string? InstanceSeed { get; set; }
     }
 
     /// <summary>Where an emitted model keeps parameters, constant lets and precomputed distributions: each kind's field naming.</summary>
@@ -123,6 +126,7 @@ namespace RlSpec.Compiler.Emit
                 case BoundRandom r: return (_scope.Random[r.Random], Primary);
                 case BoundLocal l: return (_scope.Locals[l.Local], Primary);
                 case BoundStep _: return (_scope.Step ?? "0", Primary);
+                case BoundInstanceSeed _: return (_scope.InstanceSeed ?? throw new InvalidOperationException("no instance seed here"), Primary);
                 case BoundUnary u:
                     if (u.Op == "-" && u.Type.Kind == TypeKind.Int && Checked(u))
                         return ($"{GlobalNames.CheckedArithmetic}.Negate({Emit(u.Operand)}, {Site(u)})", Primary);

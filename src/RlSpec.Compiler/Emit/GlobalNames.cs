@@ -34,5 +34,10 @@ namespace RlSpec.Compiler.Emit
         public const string Functions = "global::RlSpec.Runtime.Modeling.Functions";
         public const string CheckedArithmetic = "global::RlSpec.Runtime.Modeling.CheckedArithmetic";
         public const string FiniteDistribution = "global::RlSpec.Runtime.Modeling.FiniteDistribution";
+        public const string Vectors = "global::RlSpec.Runtime.Modeling.Vectors";
+        public const string Span = "global::System.Span";
+        public const string ReadOnlySpan = "global::System.ReadOnlySpan";
+        public const string IBandit = "global::RlSpec.Runtime.Bandits.IBandit";
+        public const string BanditFamily = "global::RlSpec.Runtime.Bandits.BanditFamily";
     }
 }

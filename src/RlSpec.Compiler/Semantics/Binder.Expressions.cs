@@ -84,7 +84,7 @@ namespace RlSpec.Compiler.Semantics
                 case LetSymbol let:
                     BindLet(let);
                     if (let.Value!.HasError) return new BoundError(n.Span);
-                    if (let.IsConstant) return new BoundLet(let, n.Span);
+                    if (let.IsConstant || let.IsInstance) return new BoundLet(let, n.Span);
                     if (_binding.Count == 0 && FamilyIndexOutOfScope(let.Value) is { } missing)
                         return Fail(DiagnosticIds.LetIndexOutOfScope,
                             $"'{let.Name}' reads the index '{missing.Index.Name}' of action family '{missing.Owner}', so it can be used only in the rules and rewards of `{missing.Owner}` (and its `when` guard)",
@@ -211,6 +211,7 @@ namespace RlSpec.Compiler.Semantics
                     $"unknown function '{name}'" + (hint != null ? $"; did you mean '{hint}'?" : $"; functions are {string.Join(", ", BuiltinFunctions.All.Select(f => f.Name))}"),
                     c.Function.Span);
             }
+            if (function.IsSeeded) return BindSeededCall(c, function);
             var named = c.Arguments.FirstOrDefault(a => a.Name != null);
             if (named != null)
                 return Fail(DiagnosticIds.NamedArgument, $"{name}(...) takes no named arguments; remove '{named.Name!.Text} ='", named.Span);
@@ -225,6 +226,45 @@ namespace RlSpec.Compiler.Semantics
             if (failed != null) return failed;
             var typing = function.TypeCall(args, c.Span);
             if (typing.Type is null) return Fail(DiagnosticIds.TypeMismatch, typing.Error!, typing.ErrorSpan);
+            return new BoundCall(function, args, typing.Type, c.Span);
+        }
+
+        /// <summary>
+        /// A seeded random built-in, <c>gaussian_vector(d, seed = s)</c>: its positional arguments, then the seed
+        /// (an int, by name), then the instance seed as a hidden argument, so the draw happens when the model
+        /// is created and a per-run instance seed changes it.
+        /// </summary>
+        private BoundExpr BindSeededCall(CallExpr c, BuiltinFunction function)
+        {
+            var name = function.Name;
+            if (!InstanceDrawsAvailable)
+                return Fail(DiagnosticIds.RandomInstanceNotAllowed,
+                    $"{name}(...) draws a random problem instance, which only bandit models have; write the values out", c.Function.Span);
+            var positional = c.Arguments.Where(a => a.Name == null).ToList();
+            var seeds = c.Arguments.Where(a => a.Name != null).ToList();
+            var wrong = seeds.FirstOrDefault(a => a.Name!.Text != "seed");
+            if (wrong != null)
+                return Fail(DiagnosticIds.NamedArgument, $"{name}(...) takes one named argument, `seed = ...`; remove '{wrong.Name!.Text} ='", wrong.Span);
+            if (seeds.Count != 1)
+                return Fail(DiagnosticIds.WrongArgumentCount,
+                    seeds.Count == 0 ? $"{name}(...) needs a seed, e.g. `{name}(..., seed = 7)`, so the instance is reproducible" : $"{name}(...) takes one seed", c.Span);
+            int min = function.MinArguments, max = function.MaxArguments;
+            if (positional.Count < min || positional.Count > max)
+            {
+                var expected = min == max ? $"{min}" : $"{min} to {max}";
+                return Fail(DiagnosticIds.WrongArgumentCount, $"{name}(...) takes {expected} argument{(max == 1 ? "" : "s")} besides the seed, but {positional.Count} {(positional.Count == 1 ? "is" : "are")} given", c.Span);
+            }
+            var args = positional.Select(a => Bind(a.Value)).ToList();
+            var seed = Bind(seeds[0].Value);
+            var failed = args.FirstOrDefault(a => a.HasError);
+            if (failed != null) return failed;
+            if (seed.HasError) return seed;
+            if (seed.Type.Kind != TypeKind.Int)
+                return Fail(DiagnosticIds.TypeMismatch, $"the seed of {name}(...) must be an int, but this is {Article(seed.Type)}", seed.Span);
+            var typing = function.TypeCall(args, c.Span);
+            if (typing.Type is null) return Fail(DiagnosticIds.TypeMismatch, typing.Error!, typing.ErrorSpan);
+            args.Add(seed);
+            args.Add(new BoundInstanceSeed(c.Span));
             return new BoundCall(function, args, typing.Type, c.Span);
         }
 
@@ -338,7 +378,7 @@ namespace RlSpec.Compiler.Semantics
             if (body.Type.Kind == TypeKind.Distribution)
                 return Fail(DiagnosticIds.DistributionNotAllowed, "lists of distributions are not supported in MDP models", bodyNode.Span);
             var loop = new BoundLoop(false, local, lo, hi, body, RType.ListOf(body.Type), span);
-            if ((loop.Deps & ~Dep.Param) != 0)
+            if ((loop.Deps & ~(Dep.Param | Dep.Instance)) != 0)
                 return Fail(DiagnosticIds.ListNotAllowed, "a list must be a constant (built from parameters, lets and numbers)", span);
             return loop;
         }

@@ -56,6 +56,11 @@ namespace RlSpec.Compiler.Semantics
                     Model.ConstantLets.Remove(let);
                 }
             }
+            else if (let.IsInstance)
+            {
+                // Drawn when the model is created: a field, like a constant, but never evaluated here.
+                Model.InstanceLets.Add(let);
+            }
             else if (value.Type.Kind == TypeKind.List && !value.HasError)
             {
                 Error(DiagnosticIds.ListNotAllowed, $"list '{let.Name}' must be a constant (built from parameters and numbers); index it with the state instead", node.Value.Span);

@@ -48,6 +48,12 @@ namespace RlSpec.Compiler.Semantics
         /// </summary>
         public bool StepIndexAvailable { get; set; }
 
+        /// <summary>
+        /// Whether seeded random built-ins (<c>gaussian_vector(d, seed = 7)</c>) may be called: a kind whose
+        /// emitted <c>Create</c> takes an instance seed (bandits) sets it in <see cref="ModelKind.Prepare"/>.
+        /// </summary>
+        public bool InstanceDrawsAvailable { get; set; }
+
         /// <summary>Binds what every kind shares, in order: declarations, parameters, lets, random variables.</summary>
         internal void BindShared()
         {

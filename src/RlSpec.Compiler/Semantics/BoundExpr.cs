@@ -22,6 +22,11 @@ namespace RlSpec.Compiler.Semantics
         Next = 16,
         /// <summary>Index variables of sums, comprehensions and action families.</summary>
         Local = 32,
+        /// <summary>
+        /// Seeded random draws of a problem instance (<c>gaussian_vector(d, seed = 7)</c>): computed once when the
+        /// model is created, from the instance seed, so never known at compile time.
+        /// </summary>
+        Instance = 64,
     }
 
     /// <summary>A type-checked expression. Built by <see cref="Binder"/>; read by the evaluator and the emitter.</summary>
@@ -67,7 +72,7 @@ namespace RlSpec.Compiler.Semantics
     /// <summary>A constant let (state-dependent lets are expanded in place).</summary>
     public sealed class BoundLet : BoundExpr
     {
-        public BoundLet(LetSymbol let, SourceSpan span) : base(let.Value!.Type, Dep.Param, span) { Let = let; }
+        public BoundLet(LetSymbol let, SourceSpan span) : base(let.Value!.Type, Dep.Param | (let.Value.Deps & Dep.Instance), span) { Let = let; }
 
         public LetSymbol Let { get; }
     }
@@ -96,9 +101,18 @@ namespace RlSpec.Compiler.Semantics
 
     public sealed class BoundLocal : BoundExpr
     {
-        public BoundLocal(LocalSymbol local, SourceSpan span) : base(RType.Int, Dep.Local, span) { Local = local; }
+        public BoundLocal(LocalSymbol local, SourceSpan span) : base(local.Type, Dep.Local, span) { Local = local; }
 
         public LocalSymbol Local { get; }
+    }
+
+    /// <summary>
+    /// The instance seed a seeded built-in (<c>gaussian_vector(d, seed = 7)</c>) combines with its own seed: a
+    /// hidden last argument, a value of the emitted <c>Create</c>, so per-run instances differ.
+    /// </summary>
+    public sealed class BoundInstanceSeed : BoundExpr
+    {
+        public BoundInstanceSeed(SourceSpan span) : base(RType.Int, Dep.Instance, span) { }
     }
 
     /// <summary>The step index <c>t</c> of a finite-horizon model.</summary>

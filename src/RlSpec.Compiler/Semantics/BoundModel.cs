@@ -45,6 +45,9 @@ namespace RlSpec.Compiler.Semantics
         /// <summary>Constant lets in dependency order; they become fields.</summary>
         public List<LetSymbol> ConstantLets { get; } = new List<LetSymbol>();
 
+        /// <summary>Lets drawn when the model is created (<see cref="LetSymbol.IsInstance"/>), in dependency order, after the constant ones.</summary>
+        public List<LetSymbol> InstanceLets { get; } = new List<LetSymbol>();
+
         public List<RandomSymbol> Randoms { get; } = new List<RandomSymbol>();
 
         /// <summary>True when some expression reads the step index t.</summary>

@@ -71,6 +71,14 @@ namespace RlSpec.Compiler.Semantics
                     sb.Append(" then "); Write(i.Then, sb);
                     sb.Append(" else "); Write(i.Else, sb);
                     break;
+                case BoundCall c when c.Function.IsSeeded:
+                {
+                    // The instance seed is hidden; the seed is written by name, as in the source.
+                    sb.Append(c.Function.Name).Append('(');
+                    for (int k = 0; k < c.Arguments.Count - 2; k++) { Write(c.Arguments[k], sb); sb.Append(", "); }
+                    sb.Append("seed = "); Write(c.Arguments[c.Arguments.Count - 2], sb); sb.Append(')');
+                    break;
+                }
                 case BoundCall c: sb.Append(c.Function.Name); List("(", c.Arguments, ")", sb); break;
                 case BoundIndex x: Wrap(x.Target, 10, sb); sb.Append('['); Write(x.Index, sb); sb.Append(']'); break;
                 case BoundList l: List("[", l.Elements, "]", sb); break;

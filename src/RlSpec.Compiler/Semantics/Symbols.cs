@@ -50,6 +50,9 @@ namespace RlSpec.Compiler.Semantics
 
         public bool IsConstant => Value != null && !Value.HasError && (Value.Deps & ~Dep.Param) == 0;
 
+        /// <summary>A let computed once when the model is created from seeded random draws (<see cref="Dep.Instance"/>): a field, but not a compile-time constant.</summary>
+        public bool IsInstance => Value != null && !Value.HasError && (Value.Deps & Dep.Instance) != 0 && (Value.Deps & ~(Dep.Param | Dep.Instance)) == 0;
+
         public override string What => "let";
     }
 
@@ -153,7 +156,10 @@ namespace RlSpec.Compiler.Semantics
     /// <summary>A variable bound by a comprehension, a sum, or an action family's index.</summary>
     public sealed class LocalSymbol : Symbol
     {
-        public LocalSymbol(string name, SourceSpan span) : base(name, span) { }
+        public LocalSymbol(string name, SourceSpan span, RType? type = null) : base(name, span) { Type = type ?? RType.Int; }
+
+        /// <summary>An int, except a kind's typed parameters (a linear bandit's feature vector <c>x</c> in <c>reward(x)</c>).</summary>
+        public RType Type { get; }
 
         public override string What => "index variable";
     }

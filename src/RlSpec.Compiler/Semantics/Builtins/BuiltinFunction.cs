@@ -38,8 +38,10 @@ namespace RlSpec.Compiler.Semantics.Builtins
             int maxArguments,
             Func<IReadOnlyList<BoundExpr>, SourceSpan, CallTyping> type,
             Func<object[], BoundCall, object> evaluate,
-            Func<IArgumentCode, RType, string> emit)
+            Func<IArgumentCode, RType, string> emit,
+            bool seeded = false)
         {
+            IsSeeded = seeded;
             Name = name;
             MinArguments = minArguments;
             MaxArguments = maxArguments;
@@ -49,6 +51,13 @@ namespace RlSpec.Compiler.Semantics.Builtins
         }
 
         public string Name { get; }
+
+        /// <summary>
+        /// A seeded random draw (<c>gaussian_vector(d, seed = 7)</c>): takes <c>seed = ...</c> by name, is bound with
+        /// the seed and then the instance seed (<see cref="BoundInstanceSeed"/>) after its positional arguments,
+        /// and is never evaluated at compile time.
+        /// </summary>
+        public bool IsSeeded { get; }
 
         public int MinArguments { get; }
 

@@ -49,6 +49,47 @@ namespace RlSpec.Compiler.Semantics.Builtins
                     : CallTyping.Ok(RType.Int),
                 (a, c) => (long)((object[])a[0]).Length,
                 (a, t) => $"{a.Primary(0)}.Length"),
+
+            // Vectors (lists of reals), for linear bandits: the inner product, the unit vector along v.
+            new BuiltinFunction("dot", 2, 2,
+                (args, span) => NumberList(args[0], "dot") ?? NumberList(args[1], "dot") ?? CallTyping.Ok(RType.Real),
+                (a, c) =>
+                {
+                    var u = Reals(a[0]);
+                    var v = Reals(a[1]);
+                    if (u.Length != v.Length)
+                        throw new EvaluationException(DiagnosticIds.VectorLengthMismatch, $"dot(...) of vectors of lengths {u.Length} and {v.Length}; they must have one length", c.Span);
+                    double sum = 0;
+                    for (int k = 0; k < u.Length; k++) sum += u[k] * v[k];
+                    return sum;
+                },
+                (a, t) => $"{GlobalNames.Vectors}.Dot({RealVector(a, 0)}, {RealVector(a, 1)})"),
+            new BuiltinFunction("normalize", 1, 1,
+                (args, span) => NumberList(args[0], "normalize") ?? CallTyping.Ok(RType.ListOf(RType.Real)),
+                (a, c) =>
+                {
+                    var v = Reals(a[0]);
+                    double norm = 0;
+                    foreach (var x in v) norm += x * x;
+                    norm = Math.Sqrt(norm);
+                    if (!(norm > 0))
+                        throw new EvaluationException(DiagnosticIds.ValueOutOfDomain, "normalize(...) of a zero vector (or an empty one) has no direction", c.Span);
+                    return v.Select(x => (object)(x / norm)).ToArray();
+                },
+                (a, t) => $"{GlobalNames.Vectors}.Normalize({RealVector(a, 0)})"),
+
+            // Seeded random draws of a problem instance: drawn when the model is created (see docs/language.md, Bandits).
+            Seeded("gaussian_vector", 1, 1,
+                (args, span) => IntArgument(args[0], "gaussian_vector", "dimension") ?? CallTyping.Ok(RType.ListOf(RType.Real)),
+                a => $"{GlobalNames.Vectors}.Gaussian({a.Code(0)}, {a.Code(1)}, {a.Code(2)})"),
+            Seeded("unit_vector_random", 1, 1,
+                (args, span) => IntArgument(args[0], "unit_vector_random", "dimension") ?? CallTyping.Ok(RType.ListOf(RType.Real)),
+                a => $"{GlobalNames.Vectors}.UnitRandom({a.Code(0)}, {a.Code(1)}, {a.Code(2)})"),
+            Seeded("uniform_random", 2, 2,
+                (args, span) => args.FirstOrDefault(x => !x.Type.IsNumeric) is { } bad
+                    ? CallTyping.Fail($"uniform_random(...) needs numbers lo and hi, but this is {bad.Type.WithArticle()}", bad.Span)
+                    : CallTyping.Ok(RType.Real),
+                a => $"{GlobalNames.Vectors}.UniformRandom({a.Code(0)}, {a.Code(1)}, {a.Code(2)}, {a.Code(3)})"),
         };
 
         private static readonly Dictionary<string, BuiltinFunction> ByName = All.ToDictionary(f => f.Name, StringComparer.Ordinal);
@@ -56,6 +97,26 @@ namespace RlSpec.Compiler.Semantics.Builtins
         public static bool TryGet(string name, out BuiltinFunction function) => ByName.TryGetValue(name, out function!);
 
         public static BuiltinFunction Get(string name) => ByName[name];
+
+        /// <summary>A seeded draw: never a compile-time constant (it reads the instance seed), so never evaluated here.</summary>
+        private static BuiltinFunction Seeded(string name, int min, int max, Func<IReadOnlyList<BoundExpr>, SourceSpan, CallTyping> type, Func<IArgumentCode, string> emit) =>
+            new BuiltinFunction(name, min, max, type,
+                (a, c) => throw new InvalidOperationException($"{name}(...) is drawn when the model is created, never at compile time"),
+                (a, t) => emit(a), seeded: true);
+
+        private static CallTyping? NumberList(BoundExpr arg, string name) =>
+            arg.Type.Kind == TypeKind.List && arg.Type.Element!.IsNumeric
+                ? (CallTyping?)null
+                : CallTyping.Fail($"{name}(...) needs a vector (a list of numbers), but this is {arg.Type.WithArticle()}", arg.Span);
+
+        private static CallTyping? IntArgument(BoundExpr arg, string name, string what) =>
+            arg.Type.Kind == TypeKind.Int ? (CallTyping?)null : CallTyping.Fail($"the {what} of {name}(...) must be an int, but this is {arg.Type.WithArticle()}", arg.Span);
+
+        private static double[] Reals(object v) => ((object[])v).Select(Real).ToArray();
+
+        /// <summary>A vector argument as a C# double[]: a list of ints is converted.</summary>
+        private static string RealVector(IArgumentCode a, int k) =>
+            a.Type(k).Element!.Kind == TypeKind.Int ? $"{GlobalNames.Vectors}.Real({a.Code(k)})" : a.Code(k);
 
         private static bool IsInt(BoundCall c) => c.Type.Kind == TypeKind.Int;
 

@@ -116,12 +116,12 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
             {
                 _w.Open($"public static {_ir.TargetTypeName} Instance(ulong instanceSeed, int sweepIndex) => sweepIndex switch");
                 for (int k = 0; k < sweep.Codes.Count; k++)
-                    _w.Line($"{k} => {_ir.TargetTypeName}.Create({sweep.ArgumentName}: {sweep.Codes[k]}, instanceSeed: instanceSeed),");
+                    _w.Line($"{k} => {Create(sweep.Position, sweep.Codes[k])},");
                 _w.Line($"_ => throw new {GlobalNames.ArgumentOutOfRangeException}(nameof(sweepIndex)),");
                 _w.Close(";");
             }
             else
-                _w.Line($"public static {_ir.TargetTypeName} Instance(ulong instanceSeed, int sweepIndex) => {_ir.TargetTypeName}.Create(instanceSeed: instanceSeed);");
+                _w.Line($"public static {_ir.TargetTypeName} Instance(ulong instanceSeed, int sweepIndex) => {Create(-1, "")};");
             _w.Line();
         }
 
@@ -134,6 +134,10 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
             _w.Line($"public static {ExperimentResult} Run({ExperimentSpec} spec, {IReadOnlyList}<{AlgorithmEntry}> algorithms, {RunOptions}? options = null) =>");
             _w.Line($"    {BanditExperiment}.Run<{_ir.TargetTypeName}>(spec, algorithms, Instance, options ?? new {RunOptions}());");
         }
+
+        /// <summary>The bandit's Create with its parameters in force (the one at <paramref name="position"/> replaced) and the instance seed.</summary>
+        private string Create(int position, string value) =>
+            $"{_ir.TargetTypeName}.Create({string.Join(", ", _ir.TargetArguments.Select((a, k) => k == position ? value : a).Append("instanceSeed"))})";
 
         private static string Bool(bool b) => b ? "true" : "false";
 

@@ -16,8 +16,8 @@ namespace RlSpec.Compiler.Kinds.Experiment.Ir
     /// <summary>A statistic to record: the .rlspec name and the engine's name for it.</summary>
     public sealed record IrStatistic(string Name, string EngineName);
 
-    /// <summary>A sweep over a parameter of the bandit: its name (a named argument of the bandit's Create) and the values as C# and as text.</summary>
-    public sealed record IrSweep(string Parameter, string ArgumentName, IReadOnlyList<string> Codes, IReadOnlyList<string> Texts);
+    /// <summary>A sweep over a parameter of the bandit: its name, its position among Create's arguments, and the values as C# and as text.</summary>
+    public sealed record IrSweep(string Parameter, int Position, IReadOnlyList<string> Codes, IReadOnlyList<string> Texts);
 
     /// <summary>A parameter in force, for the outputs: its name and value text.</summary>
     public sealed record IrParameter(string Name, string Text);
@@ -77,6 +77,9 @@ namespace RlSpec.Compiler.Kinds.Experiment.Ir
         public IrSweep? Sweep { get; set; }
 
         public List<IrAlgorithm> Algorithms { get; } = new List<IrAlgorithm>();
+
+        /// <summary>The bandit's parameters in force as C# literals, in declaration order: the arguments of its Create before the instance seed.</summary>
+        public List<string> TargetArguments { get; } = new List<string>();
 
         /// <summary>The parameters in force of the bandit and of the experiment, for the outputs.</summary>
         public List<IrParameter> Parameters { get; } = new List<IrParameter>();

@@ -22,7 +22,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Lowering
         {
             var model = e.Declaration;
             var ir = new ExperimentIr(model.Name, CSharpNames.TypeName(model.Name, Emit.ExperimentEmitter.MemberNames), CSharpNames.PortablePath(model.Source.Path),
-                e.Target.Name, CSharpNames.TypeName(e.Target.Name), TargetFamily.Describe(e.Family))
+                e.Target.Name, CSharpNames.TypeName(e.Target.Name, Bandit.Emit.BanditEmitter.MemberNames), TargetFamily.Describe(e.Family))
             {
                 Horizon = e.Horizon!.Value,
                 Runs = (int)(e.Runs ?? DefaultRuns),
@@ -50,8 +50,11 @@ namespace RlSpec.Compiler.Kinds.Experiment.Lowering
                 var arguments = use.Algorithm.Parameters.Select((p, k) => new IrArgument(p.Name, Code(p, use.Arguments[k]), Text(use.Arguments[k]))).ToList();
                 ir.Algorithms.Add(new IrAlgorithm(use.Algorithm.Name, use.Label!, use.Algorithm.GlobalTypeName, arguments, use.Algorithm.IsBestArmIdentification));
             }
+            // The bandit's Create takes its parameters in declaration order, then the instance seed: passed
+            // positionally, with the values in force, so no argument name of the bandit's emitter is assumed.
+            foreach (var p in e.Target.Params) ir.TargetArguments.Add(Code(p.Type, p.Value));
             if (e.Sweep is { } sweep)
-                ir.Sweep = new IrSweep(sweep.Parameter.Name, CSharpNames.Identifier(sweep.Parameter.Name),
+                ir.Sweep = new IrSweep(sweep.Parameter.Name, e.Target.Params.IndexOf(sweep.Parameter),
                     sweep.Values.Select(v => Code(sweep.Parameter.Type, v)).ToList(), sweep.Values.Select(Text).ToList());
             foreach (var p in e.Target.Params) ir.Parameters.Add(new IrParameter(p.Name, Text(p.Value)));
             foreach (var p in model.Params.Where(p => ir.Parameters.All(q => q.Name != p.Name))) ir.Parameters.Add(new IrParameter(p.Name, Text(p.Value)));
