@@ -16,8 +16,9 @@ public class ExperimentDiagnosticTests
     internal const string Linear = """
         bandit Lin {
           param d = 5, K = 100
+          let theta = normalize(gaussian_vector(d, seed = 7))
           arms [unit_vector_random(d, seed = 100 + i) for i in 0..K-1]
-          reward(x) ~ normal(dot(normalize(gaussian_vector(d, seed = 7)), x), 0.1)
+          reward(x) ~ normal(dot(theta, x), 0.1)
         }
 
         """;
@@ -30,7 +31,7 @@ public class ExperimentDiagnosticTests
         """;
 
     internal static CompilationResult Compile(string text, Dictionary<string, string>? overrides = null) =>
-        RlSpecCompiler.Compile("e.rlspec", text, overrides, default, ExperimentTestKinds.Registry);
+        RlSpecCompiler.Compile("e.rlspec", text, overrides);
 
     private static Diagnostic Single(string experiment, string bandit = Bernoulli, Dictionary<string, string>? overrides = null)
     {
