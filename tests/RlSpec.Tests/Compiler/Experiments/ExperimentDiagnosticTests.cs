@@ -71,13 +71,13 @@ public class ExperimentDiagnosticTests
     {
         var d = Single("experiment E on Bernoulli9 { horizon 100 compare ucb2 }");
         Assert.Equal(DiagnosticIds.UnknownAlgorithm, d.Id);
-        Assert.StartsWith("unknown algorithm 'ucb2'; did you mean 'ucb1'?; the algorithms are ucb1, ucb_alpha, moss, kl_ucb", d.Message);
+        Assert.StartsWith("unknown algorithm 'ucb2' (did you mean 'ucb1'?); the algorithms are ucb1, ucb_alpha, moss, kl_ucb", d.Message);
         Assert.Equal((2, 50), (d.Span.Line, d.Span.Column));
     }
 
     [Fact]
     public void A_parameter_the_algorithm_does_not_take_lists_its_parameters() =>
-        AssertError(DiagnosticIds.UnknownAlgorithmParameter, "ucb_alpha takes no parameter 'alhpa'; did you mean 'alpha'?; it takes alpha (real, default 4)",
+        AssertError(DiagnosticIds.UnknownAlgorithmParameter, "ucb_alpha takes no parameter 'alhpa' (did you mean 'alpha'?); it takes alpha (real, default 4)",
             "experiment E on Bernoulli9 { horizon 100 compare ucb_alpha(alhpa = 2) }");
 
     [Fact]
@@ -167,7 +167,7 @@ public class ExperimentDiagnosticTests
 
     [Fact]
     public void An_unknown_statistic_suggests_and_lists_the_known_ones() =>
-        AssertError(DiagnosticIds.UnknownStatistic, "unknown statistic 'regert'; did you mean 'regret'?; the statistics are regret, realized_regret, cumulative_reward, counts, best_arm_rate, error",
+        AssertError(DiagnosticIds.UnknownStatistic, "unknown statistic 'regert' (did you mean 'regret'?); the statistics are regret, realized_regret, cumulative_reward, counts, best_arm_rate, error",
             "experiment E on Bernoulli9 { horizon 100 compare ucb1 record regert }");
 
     [Fact]
@@ -224,13 +224,13 @@ public class ExperimentDiagnosticTests
 
     [Fact]
     public void The_instance_is_fixed_or_per_run() =>
-        AssertError(DiagnosticIds.UnknownInstanceMode, "unknown instance mode 'per_runs'; did you mean 'per_run'?",
+        AssertError(DiagnosticIds.UnknownInstanceMode, "unknown instance mode 'per_runs' (did you mean 'per_run'?)",
             "experiment E on Bernoulli9 { horizon 100 compare ucb1 instance per_runs }");
 
     [Fact]
     public void A_sweep_names_a_parameter_of_the_bandit_with_values_of_its_type()
     {
-        AssertError(DiagnosticIds.InvalidSweep, "Lin has no parameter 'k'; did you mean 'K'?; its parameters are d, K",
+        AssertError(DiagnosticIds.InvalidSweep, "Lin has no parameter 'k' (did you mean 'K'?); its parameters are d, K",
             "experiment E on Lin { horizon 100 compare linucb sweep k = [5, 10] }", Linear);
         AssertError(DiagnosticIds.InvalidSweep, "K is an int, so sweep it over a list of them, e.g. `sweep K = [5, 10, 20]`; this is a list of real",
             "experiment E on Lin { horizon 100 compare linucb sweep K = [5.5, 10] }", Linear);

@@ -140,6 +140,6 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
         }
 
         private static string DidYouMean(string word, IEnumerable<string> candidates) =>
-            EditDistance.Closest(word, candidates) is { } close ? $"; did you mean '{close}'?" : "";
+            EditDistance.Closest(word, candidates) is { } close ? $" (did you mean '{close}'?)" : "";
     }
 }
