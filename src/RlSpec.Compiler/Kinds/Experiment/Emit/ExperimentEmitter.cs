@@ -25,7 +25,14 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
         private readonly ExperimentIr _ir;
         private readonly CodeWriter _w = new CodeWriter();
 
-        private ExperimentEmitter(ExperimentIr ir) { _ir = ir; }
+        /// <summary>The bandit's type, from global:: so that a member of this class named like it cannot hide it.</summary>
+        private readonly string _target;
+
+        private ExperimentEmitter(ExperimentIr ir)
+        {
+            _ir = ir;
+            _target = "global::" + RlSpecCompiler.ModelNamespace + "." + ir.TargetTypeName;
+        }
 
         public static string Emit(ExperimentIr ir) => new ExperimentEmitter(ir).Run();
 
@@ -114,14 +121,14 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
                     (_ir.Sweep is { } s ? $" and the sweep's value of {CSharpNames.XmlDoc(s.Parameter)}" : "") + ".</summary>");
             if (_ir.Sweep is { } sweep)
             {
-                _w.Open($"public static {_ir.TargetTypeName} Instance(ulong instanceSeed, int sweepIndex) => sweepIndex switch");
+                _w.Open($"public static {_target} Instance(ulong instanceSeed, int sweepIndex) => sweepIndex switch");
                 for (int k = 0; k < sweep.Codes.Count; k++)
                     _w.Line($"{k} => {Create(sweep.Position, sweep.Codes[k])},");
                 _w.Line($"_ => throw new {GlobalNames.ArgumentOutOfRangeException}(nameof(sweepIndex)),");
                 _w.Close(";");
             }
             else
-                _w.Line($"public static {_ir.TargetTypeName} Instance(ulong instanceSeed, int sweepIndex) => {Create(-1, "")};");
+                _w.Line($"public static {_target} Instance(ulong instanceSeed, int sweepIndex) => {Create(-1, "")};");
             _w.Line();
         }
 
@@ -132,12 +139,12 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
             _w.Line();
             _w.Line("/// <summary>Runs <paramref name=\"spec\"/> (e.g. <c>Spec()</c> with other runs or seed) with <paramref name=\"algorithms\"/> on this experiment's bandit.</summary>");
             _w.Line($"public static {ExperimentResult} Run({ExperimentSpec} spec, {IReadOnlyList}<{AlgorithmEntry}> algorithms, {RunOptions}? options = null) =>");
-            _w.Line($"    {BanditExperiment}.Run<{_ir.TargetTypeName}>(spec, algorithms, Instance, options ?? new {RunOptions}());");
+            _w.Line($"    {BanditExperiment}.Run<{_target}>(spec, algorithms, Instance, options ?? new {RunOptions}());");
         }
 
         /// <summary>The bandit's Create with its parameters in force (the one at <paramref name="position"/> replaced) and the instance seed.</summary>
         private string Create(int position, string value) =>
-            $"{_ir.TargetTypeName}.Create({string.Join(", ", _ir.TargetArguments.Select((a, k) => k == position ? value : a).Append("instanceSeed"))})";
+            $"{_target}.Create({string.Join(", ", _ir.TargetArguments.Select((a, k) => k == position ? value : a).Append("instanceSeed"))})";
 
         private static string Bool(bool b) => b ? "true" : "false";
 
