@@ -42,21 +42,17 @@ public static class KullbackLeibler
     /// <remarks>
     /// g(q) = kl(x, q) − d is convex and increasing on [x, 1), so Newton's method started above the root
     /// stays above it, and the secant through (x, −d) and the current iterate crosses zero below it:
-    /// together they bracket the root at no extra cost. The start is the smaller of two upper bounds:
-    /// Pinsker's x + √(d/2) (kl(x, q) ≥ 2(q − x)²) and 1 − (1−x)·exp(−(d − x ln x)/(1−x)) (from
-    /// x ln(x/q) ≥ x ln x), which stays below 1 and is tight when the index is close to 1. The loop
-    /// returns the Newton iterate once the secant bound is within the tolerance, or once the step is
-    /// tiny and g(q − tolerance) ≤ 0 confirms it (where the secant bound converges slowly, next to 1).
-    /// x = 0 has the closed form 1 − e^(−d).
+    /// together they bracket the root at no extra cost. The start is an upper bound of the root (see
+    /// <see cref="StartAbove"/>). The loop returns the Newton iterate once the secant bound is within the
+    /// tolerance, or once the step is tiny and g(q − tolerance) ≤ 0 confirms it (where the secant bound
+    /// converges slowly, next to 1). x = 0 has the closed form 1 − e^(−d).
     /// </remarks>
     public static double BernoulliUpperBound(double x, double d)
     {
         if (!(d > 0)) return Math.Clamp(x, 0, 1);
         if (x >= 1) return 1;
         if (x <= 0) return 1 - Math.Exp(-d);
-        double hi = x + Math.Sqrt(0.5 * d);
-        double nearOne = 1 - (1 - x) * Math.Exp(-(d - x * Math.Log(x)) / (1 - x));
-        if (nearOne < hi) hi = nearOne;
+        double hi = StartAbove(x, d);
         if (hi >= 1) return 1; // the index is within rounding of 1
         double kl = Bernoulli(x, hi);
         for (int iteration = 0; iteration < 100; iteration++)
@@ -76,5 +72,34 @@ public static class KullbackLeibler
             kl = Bernoulli(x, hi);
         }
         return hi; // still an upper bound of the index
+    }
+
+    /// <summary>
+    /// An upper bound of the root of kl(x, q) = d, for 0 &lt; x &lt; 1, d &gt; 0, from
+    /// kl(x, q) = ∫ₓ^q (s − x)/(s(1 − s)) ds ≥ (q − x)²/(2m) with m ≥ s(1 − s) on [x, q]:
+    /// for x ≥ ½, m = x(1 − x) gives x + √(2x(1−x)d); for x &lt; ½, m = q(1 − q) gives the larger root Q of
+    /// (1+2d)q² − 2(x+d)q + x² = 0 when Q ≤ ½ (else m = ¼, Pinsker's x + √(d/2)); and near 1,
+    /// x ln(x/q) ≥ x ln x gives 1 − (1−x)·exp(−(d − x ln x)/(1−x)), which stays below 1.
+    /// The first two are tight to O(d) for small d, so Newton needs two or three steps.
+    /// </summary>
+    internal static double StartAbove(double x, double d)
+    {
+        double hi;
+        if (x >= 0.5)
+        {
+            hi = x + Math.Sqrt(2 * x * (1 - x) * d);
+        }
+        else
+        {
+            double b = x + d, a = 1 + 2 * d;
+            double root = (b + Math.Sqrt(b * b - a * x * x)) / a;
+            hi = root <= 0.5 ? root : x + Math.Sqrt(0.5 * d);
+        }
+        if (hi > 0.9)
+        {
+            double nearOne = 1 - (1 - x) * Math.Exp(-(d - x * Math.Log(x)) / (1 - x));
+            if (nearOne < hi) hi = nearOne;
+        }
+        return hi;
     }
 }

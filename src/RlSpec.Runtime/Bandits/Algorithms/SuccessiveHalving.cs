@@ -16,7 +16,7 @@ namespace RlSpec.Runtime.Bandits.Algorithms;
 public struct SuccessiveHalving : IBestArmIdentification
 {
     private double[] _roundSum, _roundCount, _sum, _count;
-    private int[] _survivors;
+    private int[] _survivors, _better;
     private int _survivorCount, _rounds;
     private long _budget, _position, _roundLength;
 
@@ -24,7 +24,7 @@ public struct SuccessiveHalving : IBestArmIdentification
     public SuccessiveHalving()
     {
         _roundSum = _roundCount = _sum = _count = [];
-        _survivors = [];
+        _survivors = _better = [];
     }
 
     /// <summary>The surviving arms, in index order.</summary>
@@ -50,6 +50,7 @@ public struct SuccessiveHalving : IBestArmIdentification
         _sum = new double[k];
         _count = new double[k];
         _survivors = new int[k];
+        _better = new int[k];
         for (int a = 0; a < k; a++) _survivors[a] = a;
         _survivorCount = k;
         _rounds = Rounds(k);
@@ -70,6 +71,8 @@ public struct SuccessiveHalving : IBestArmIdentification
         _count[arm]++;
         if (++_position < _roundLength) return;
         // The round is over: keep the better half by this round's means.
+        // Rank first (how many survivors beat each one), then compact: compacting while ranking would
+        // overwrite survivors that are still to be compared.
         int keep = (_survivorCount + 1) / 2, kept = 0;
         for (int i = 0; i < _survivorCount; i++)
         {
@@ -82,7 +85,11 @@ public struct SuccessiveHalving : IBestArmIdentification
                 double other = _roundSum[b] / _roundCount[b];
                 if (other > mean || (other == mean && b < a)) better++;
             }
-            if (better < keep) _survivors[kept++] = a; // in place: kept ≤ i, and index order is preserved
+            _better[i] = better;
+        }
+        for (int i = 0; i < _survivorCount; i++)
+        {
+            if (_better[i] < keep) _survivors[kept++] = _survivors[i]; // kept ≤ i: index order is preserved
         }
         _survivorCount = kept;
         for (int i = 0; i < _survivorCount; i++) { _roundSum[_survivors[i]] = 0; _roundCount[_survivors[i]] = 0; }

@@ -13,7 +13,7 @@ namespace RlSpec.Runtime.Bandits.Algorithms;
 public struct Ucb1 : IBanditAlgorithm
 {
     private double[] _count, _sum, _mean;
-    private int _arms, _firstUnpulled;
+    private int _arms, _firstUnpulled, _leader;
     private UnitRewards _rewards;
 
     /// <summary>UCB1 has no parameters.</summary>
@@ -30,6 +30,7 @@ public struct Ucb1 : IBanditAlgorithm
         _sum = new double[_arms];
         _mean = new double[_arms];
         _firstUnpulled = 0;
+        _leader = 0;
         _rewards = UnitRewards.Of(setup);
     }
 
@@ -39,13 +40,21 @@ public struct Ucb1 : IBanditAlgorithm
         if (_firstUnpulled < _arms) return _firstUnpulled;
         double exploration = 2 * Math.Log(t - 1);
         double[] count = _count, mean = _mean;
-        int best = 0;
-        double bestIndex = double.NegativeInfinity;
+        // Start from the last choice (usually the next one too); an arm whose bonus cannot close its gap
+        // to the leader, gap² · n_a > 2 ln n (with a relative margin far above rounding), is skipped
+        // without a division or a square root. Arms that pass get the exact index, so the choice, ties
+        // included, is the plain argmax of the formula.
+        int best = _leader;
+        double bestIndex = mean[best] + Math.Sqrt(exploration / count[best]);
+        double skipAbove = exploration * (1 + 1e-12);
         for (int a = 0; a < count.Length && a < mean.Length; a++)
         {
+            double gap = bestIndex - mean[a];
+            if (gap > 0 && gap * gap * count[a] > skipAbove) continue;
             double index = mean[a] + Math.Sqrt(exploration / count[a]);
-            if (index > bestIndex) { bestIndex = index; best = a; }
+            if (index > bestIndex || (index == bestIndex && a < best)) { bestIndex = index; best = a; }
         }
+        _leader = best;
         return best;
     }
 

@@ -65,7 +65,7 @@ public class KullbackLeiblerTests
     {
         // An independent bisection (200 halvings) gives the root; the inversion must be within the
         // stated tolerance and not below it (it is an upper confidence bound).
-        foreach (double x in new[] { 1e-9, 0.001, 0.05, 0.3, 0.5, 0.77, 0.99, 0.999999 })
+        foreach (double x in new[] { 1e-9, 0.001, 0.05, 0.3, 0.4999, 0.5, 0.77, 0.99, 0.999999 })
         foreach (double d in new[] { 1e-8, 1e-4, 0.01, 0.3, 1, 3, 10, 25 })
         {
             double lo = x, hi = 1;
@@ -76,6 +76,7 @@ public class KullbackLeiblerTests
                 if (kl <= d) lo = mid; else hi = mid;
             }
             double q = KullbackLeibler.BernoulliUpperBound(x, d);
+            Assert.True(KullbackLeibler.StartAbove(x, d) >= lo - 1e-15, $"x = {x}, d = {d}: Newton's start is below the root");
             Assert.True(q >= lo - 1e-13 && q <= lo + KullbackLeibler.Tolerance, $"x = {x}, d = {d}: {q} against the root {lo}");
         }
     }
