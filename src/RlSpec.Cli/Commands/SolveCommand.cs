@@ -89,6 +89,12 @@ internal static class SolveCommand
         if (problems.Count > 0 || generated is null) return ExitCodes.ModelErrors;
 
         var compiled = InMemoryModelCompiler.Load(generated);
+        if (compiled.Host is RlSpec.Runtime.Bandits.IBandit bandit)
+        {
+            // Nothing to solve: the arms' means are known here, and learning them is what `rlspec run` measures.
+            RlSpec.Cli.Output.BanditReport.Write(context.Out, generated.Name, bandit);
+            return ExitCodes.Success;
+        }
         if (compiled.MdpHost is null)
         {
             foreach (var e in compiled.Errors) context.Error.WriteLine($"{path}(1,1): error RLS9998: {e}");

@@ -35,6 +35,8 @@ public static class InMemoryModelCompiler
     public static readonly IReadOnlyDictionary<string, Func<Type, object, object>> HostFactories = new Dictionary<string, Func<Type, object, object>>
     {
         ["mdp"] = (type, model) => Activator.CreateInstance(typeof(MdpHost<>).MakeGenericType(type), model)!,
+        // A bandit needs no host: the created value is an IBandit (boxed; the CLI only reads its arms).
+        ["bandit"] = (type, model) => model,
     };
 
     /// <summary>The result of compiling: a model host (its type depends on the kind), or the C# compiler's errors (which would be a bug in the emitter).</summary>

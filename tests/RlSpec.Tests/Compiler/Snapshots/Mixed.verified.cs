@@ -9,8 +9,8 @@ namespace RlSpec.Models
     /// The stochastic bandit <c>Mixed</c> from mixed.rlspec.
     /// </summary>
     /// <remarks>
-    /// <para>Arms (5 arms with the parameters in force): normal(0, 1), normal(0.5, 1), beta(2, 3), uniform(0, 1), exponential(2).</para>
-    /// <para>Means: 0, 0.5, 0.4, 0.5, 0.5; the best arm is 1, with mean 0.5.</para>
+    /// <para>Arms (5 arms with the parameters in force): normal(0, 1), normal(0.5, 1), beta(2, 3), uniform(0, 1), exponential(1.5).</para>
+    /// <para>Means: 0, 0.5, 0.4, 0.5, 0.6666666667; the best arm is 4, with mean 0.6666666667.</para>
     /// </remarks>
     public readonly partial struct Mixed : global::RlSpec.Runtime.Bandits.IBandit
     {
@@ -98,9 +98,9 @@ namespace RlSpec.Models
                 rewardHigh = global::System.Math.Max(rewardHigh, hi);
                 arm++;
             }
-            // exponential(2)
+            // exponential(1.5)
             {
-                double rate = 2;
+                double rate = 1.5;
                 if (!(rate > 0 && double.IsFinite(rate))) throw new global::System.ArgumentOutOfRangeException("arms", $"arm {arm}: exponential(rate) needs a positive, finite rate");
                 _armDistribution[arm] = ArmDistribution.Exponential;
                 _first[arm] = rate;
