@@ -16,6 +16,7 @@ public static class RlSpecCommandLine
         root.Add(EmitCommand.Build(context));
         root.Add(SolveCommand.Build(context));
         root.Add(RunCommand.Build(context));
+        root.Add(MergeCommand.Build(context));
         return root;
     }
 

@@ -78,7 +78,7 @@ public static class ExperimentMerge
                 string a = first.Header.GetProperty(member).GetRawText(), b = shard.Header.GetProperty(member).GetRawText();
                 if (a != b)
                     throw new ExperimentException(ExperimentErrorIds.ShardMismatch,
-                        $"{name} and {firstName} are shards of different experiments: {Describe(member)} is {Shorten(b)} in one and {Shorten(a)} in the other; merge only the shards of one run of one experiment (same file, seed, runs and options).");
+                        $"these are shards of different experiments: {Describe(member)} is {Shorten(a)} in {firstName} but {Shorten(b)} in {name}; merge only the shards of one experiment run with the same file, seed, runs and options.");
             }
         foreach (var (name, shard) in shards)
             if (shard.Result.RunIndex is int r)

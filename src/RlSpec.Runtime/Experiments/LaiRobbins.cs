@@ -1,4 +1,5 @@
 using System;
+using RlSpec.Runtime.Bandits;
 
 namespace RlSpec.Runtime.Experiments;
 
@@ -21,7 +22,7 @@ public static class LaiRobbins
         }
         double c = 0;
         foreach (double m in means)
-            if (m < best) c += (best - m) / BernoulliKl(m, best);
+            if (m < best) c += (best - m) / KullbackLeibler.Bernoulli(m, best);
         return c;
     }
 
@@ -32,17 +33,5 @@ public static class LaiRobbins
         var y = new double[steps.Length];
         for (int i = 0; i < steps.Length; i++) y[i] = steps[i] > 1 ? c * Math.Log(steps[i]) : 0;
         return y;
-    }
-
-    /// <summary>
-    /// kl(p, q) = p ln(p/q) + (1−p) ln((1−p)/(1−q)) in nats, with 0·ln 0 = 0. A private copy: the shared one is
-    /// Bandits/KullbackLeibler.cs (helper A), not yet merged when this was written; the lead dedups.
-    /// </summary>
-    internal static double BernoulliKl(double p, double q)
-    {
-        double kl = 0;
-        if (p > 0) kl += p * Math.Log(p / q);
-        if (p < 1) kl += (1 - p) * Math.Log((1 - p) / (1 - q));
-        return kl;
     }
 }

@@ -12,7 +12,7 @@ public enum Statistic
     Regret,
     /// <summary><c>realized_regret</c>: t·μ* − Σ_s X_s (the rewards actually drawn); adversarial: equal to <see cref="Regret"/>.</summary>
     RealizedRegret,
-    /// <summary><c>reward</c>: the cumulative reward Σ_s X_s.</summary>
+    /// <summary><c>cumulative_reward</c>: the cumulative reward Σ_s X_s (the language keeps <c>reward</c> for reward functions).</summary>
     Reward,
     /// <summary><c>counts</c>: the number of pulls of each arm (one series per arm).</summary>
     Counts,
@@ -30,7 +30,7 @@ public enum Statistic
 /// <summary>The file and language names of <see cref="Statistic"/> values.</summary>
 public static class StatisticNames
 {
-    private static readonly string[] Names = ["regret", "realized_regret", "reward", "counts", "best_arm_rate", "error"];
+    private static readonly string[] Names = ["regret", "realized_regret", "cumulative_reward", "counts", "best_arm_rate", "error"];
 
     /// <summary>The snake_case name, e.g. <c>realized_regret</c>.</summary>
     public static string Name(this Statistic statistic) => Names[(int)statistic];
