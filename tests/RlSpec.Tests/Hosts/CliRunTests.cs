@@ -39,6 +39,9 @@ public class CliRunTests : IDisposable
         var (code, output, error) = Run(new[] { "run", Bernoulli, "--experiment", "Regret", "--runs", "12", "--out", dir }.Concat(options).ToArray());
         Assert.True(code == 0, error);
         Assert.StartsWith("experiment Regret on Bernoulli9: 12 runs, horizon 10,000, seed ", output);
+        // Not a terminal: progress is plain lines, the last one at 100%.
+        Assert.Contains("12/12 runs (100%)", error);
+        Assert.DoesNotContain("\r", error);
         return File.ReadAllText(Path.Combine(dir, "results.csv"));
     }
 
