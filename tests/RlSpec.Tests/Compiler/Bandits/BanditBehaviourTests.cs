@@ -26,7 +26,7 @@ public class BanditBehaviourTests
     {
         var result = RlSpecCompiler.Compile("test.rlspec", source, overrides);
         Assert.True(!result.HasErrors, string.Join("\n", result.Diagnostics.Select(d => d.Format())));
-        var loaded = InMemoryModelCompiler.Load(Assert.Single(result.Models));
+        var loaded = InMemoryModelCompiler.Load(Assert.Single(result.Models, m => m.Kind == "bandit")); // experiments may follow the bandit
         Assert.Empty(loaded.Errors);
         return Assert.IsAssignableFrom<IBandit>(loaded.Host);
     }
