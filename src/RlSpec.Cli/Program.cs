@@ -4,7 +4,7 @@ using RlSpec.Cli.Commands;
 
 namespace RlSpec.Cli;
 
-/// <summary>The <c>rlspec</c> command line: check, emit, solve.</summary>
+/// <summary>The <c>rlspec</c> command line: check, emit, solve, run.</summary>
 public static class Program
 {
     public static int Main(string[] args)
@@ -58,7 +58,8 @@ public static class Program
 /// <summary>
 /// Exit codes (docs/cli.md): 0 success, 1 errors in the model (diagnostics), 2 wrong usage, 3 internal
 /// error, 4 a solve stopped on the iteration limit, 5 a solve stopped on the rounding floor (in both,
-/// the results were written, with a bound that misses the tolerance).
+/// the results were written, with a bound that misses the tolerance), 6 an experiment interrupted by
+/// Ctrl-C (the completed runs were written, marked partial).
 /// </summary>
 public static class ExitCodes
 {
@@ -68,6 +69,7 @@ public static class ExitCodes
     public const int InternalError = 3;
     public const int IterationLimit = 4;
     public const int RoundingFloor = 5;
+    public const int Interrupted = 6;
 }
 
 /// <summary>Where a command writes, and whether a person is watching (progress display).</summary>

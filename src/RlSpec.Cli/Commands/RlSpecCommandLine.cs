@@ -15,6 +15,7 @@ public static class RlSpecCommandLine
         root.Add(CheckCommand.Build(context));
         root.Add(EmitCommand.Build(context));
         root.Add(SolveCommand.Build(context));
+        root.Add(RunCommand.Build(context));
         root.Add(MergeCommand.Build(context));
         return root;
     }

@@ -46,6 +46,27 @@ public static class InMemoryModelCompiler
         public IMdpHost? MdpHost => Host as IMdpHost;
     }
 
+    /// <summary>
+    /// Compiles the C# of several declarations of one file into one in-memory assembly (an experiment's
+    /// class calls its bandit's <c>Create</c>) and loads it; null with the C# compiler's errors (an emitter bug).
+    /// </summary>
+    public static (Assembly? Assembly, IReadOnlyList<string> Errors) CompileAll(IEnumerable<RlSpec.Compiler.GeneratedModel> models)
+    {
+        var trees = models.Select(m => CSharpSyntaxTree.ParseText(m.Source, new CSharpParseOptions(LanguageVersion.Latest), path: m.HintName)).ToList();
+        var compilation = CSharpCompilation.Create(
+            "RlSpec.Emitted." + Guid.NewGuid().ToString("N"),
+            trees,
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
+        using var stream = new MemoryStream();
+        var emit = compilation.Emit(stream);
+        if (!emit.Success)
+            return (null, emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList());
+        stream.Position = 0;
+        var context = new AssemblyLoadContext("rlspec-models", isCollectible: true);
+        return (context.LoadFromStream(stream), Array.Empty<string>());
+    }
+
     /// <summary>Compiles, loads and hosts one model the compiler produced.</summary>
     public static Loaded Load(RlSpec.Compiler.GeneratedModel model) => Load(model.Source, model.TypeName, model.Kind);
 

@@ -3,7 +3,7 @@ namespace RlSpec.Compiler.Diagnostics
     /// <summary>
     /// Every diagnostic id the compiler reports. Ranges: RLS00xx syntax, RLS01xx names and types,
     /// RLS02xx model structure and constant checks, RLS03xx checks made by enumerating the model
-    /// (runtime validator), RLS04xx command line, RLS06xx bandits, RLS99xx internal errors. docs/diagnostics.md lists them.
+    /// (runtime validator), RLS04xx command line, RLS060x bandits, RLS065x experiments, RLS99xx internal errors. docs/diagnostics.md lists them.
     /// </summary>
     public static class DiagnosticIds
     {
@@ -92,6 +92,26 @@ namespace RlSpec.Compiler.Diagnostics
         public const string DuplicateBanditMember = "RLS0609";
         public const string RandomInstanceNotAllowed = "RLS0610";
         public const string AdversarialRewardMissing = "RLS0611";
+
+        // Experiments (the `experiment` kind)
+        public const string ExperimentTargetNotSupported = "RLS0650";
+        public const string DuplicateSetting = "RLS0651";
+        public const string MissingSetting = "RLS0652";
+        public const string ExperimentHorizonOutOfRange = "RLS0653";
+        public const string RunsOutOfRange = "RLS0654";
+        public const string SeedOutOfRange = "RLS0655";
+        public const string SettingShape = "RLS0656";
+        public const string UnknownAlgorithm = "RLS0657";
+        public const string UnknownAlgorithmParameter = "RLS0658";
+        public const string AlgorithmParameterType = "RLS0659";
+        public const string AlgorithmDoesNotFit = "RLS0660";
+        public const string BestArmWithoutError = "RLS0661";
+        public const string UnknownStatistic = "RLS0662";
+        public const string CheckpointsOutOfRange = "RLS0663";
+        public const string PlotNotRecorded = "RLS0664";
+        public const string UnknownInstanceMode = "RLS0665";
+        public const string InvalidSweep = "RLS0666";
+        public const string DuplicateLabel = "RLS0667";
 
         // Internal
         public const string InternalError = "RLS9999";

@@ -31,6 +31,12 @@ namespace RlSpec.Compiler.Semantics
         /// <summary>The declaration named by <c>on X</c>, resolved in the file scope; null without <c>on</c>.</summary>
         public ModelNode? Target { get; internal set; }
 
+        /// <summary>
+        /// The shared bound form of the <c>on X</c> declaration (its parameters with the values in force);
+        /// null without <c>on</c> or when that declaration's kind is unknown.
+        /// </summary>
+        public BoundModel? TargetModel { get; internal set; }
+
         /// <summary>The modifiers written after the name that the kind accepts.</summary>
         public List<string> Modifiers { get; } = new List<string>();
 

@@ -48,6 +48,12 @@ namespace RlSpec.Compiler.Semantics
                 binder.BindShared();
                 result.Add(binder);
             }
+            // Every declaration's shared parts are bound now, so one declared `on` another can read the
+            // target's parameters (with the values in force) whatever the order of the file.
+            var bound = result.ToDictionary(b => b.Node, b => b.Model);
+            foreach (var binder in result)
+                if (binder.Model.Target is { } targetNode && bound.TryGetValue(targetNode, out var targetModel))
+                    binder.Model.TargetModel = targetModel;
             CheckOverrides(file, overrides, diagnostics);
             return result;
         }

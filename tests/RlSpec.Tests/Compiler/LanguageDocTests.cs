@@ -28,6 +28,22 @@ public class LanguageDocTests
     {
         var result = RlSpecCompiler.Compile($"language-{index}.rlspec", source);
         Assert.True(!result.HasErrors, string.Join("\n", result.Diagnostics.Select(d => d.Format())) + "\n" + source);
+        if (result.Models.Any(m => m.Kind == "experiment"))
+        {
+            // An experiment runs on a bandit of the same file: compiled together, run with two runs.
+            var (assembly, errors) = InMemoryModelCompiler.CompileAll(result.Models);
+            Assert.True(assembly != null, string.Join("\n", errors));
+            foreach (var experiment in result.Models.Where(m => m.Kind == "experiment"))
+            {
+                var type = assembly!.GetType(experiment.TypeName)!;
+                var spec = (RlSpec.Runtime.Experiments.ExperimentSpec)type.GetMethod("Spec")!.Invoke(null, new object?[] { 2, null })!;
+                var algorithms = type.GetMethod("Algorithms")!.Invoke(null, null);
+                var run = type.GetMethod("Run", new[] { typeof(RlSpec.Runtime.Experiments.ExperimentSpec), typeof(IReadOnlyList<RlSpec.Runtime.Experiments.AlgorithmEntry>), typeof(RlSpec.Runtime.Experiments.RunOptions) })!;
+                var outcome = (RlSpec.Runtime.Experiments.ExperimentResult)run.Invoke(null, new[] { spec, algorithms, new RlSpec.Runtime.Experiments.RunOptions { Threads = 1 } })!;
+                Assert.Equal(2, outcome.Runs.Count);
+            }
+            return;
+        }
         foreach (var model in result.Models)
         {
             var loaded = InMemoryModelCompiler.Load(model);

@@ -311,7 +311,7 @@ public class CliOutputTests
             {
                 // Paths in the docs are relative to the repository root; files they write go to a temporary folder.
                 if (args[i].StartsWith("examples/", StringComparison.Ordinal)) args[i] = Path.Combine(Paths.Root, args[i]);
-                else if (i > 0 && args[i - 1] is "--out" or "-o" or "--export-policy") args[i] = Path.Combine(dir, args[i]);
+                else if (i > 0 && args[i - 1] is "--out" or "-o" or "--export-policy" or "--trace") args[i] = Path.Combine(dir, args[i]);
             }
             var (code, output, error) = Run(args);
             int expected = command.Contains("examples/mistakes/") ? ExitCodes.ModelErrors : ExitCodes.Success;

@@ -1,0 +1,93 @@
+using System.Collections.Generic;
+using RlSpec.Compiler.Diagnostics;
+using RlSpec.Compiler.Kinds.Experiment.Algorithms;
+using RlSpec.Compiler.Semantics;
+
+namespace RlSpec.Compiler.Kinds.Experiment.Binding
+{
+    /// <summary>How checkpoints are spaced: every n steps, or a number of logarithmically spaced points.</summary>
+    public enum CheckpointSpacing { Linear, Logarithmic }
+
+    /// <summary>Whether the problem instance is drawn once for the experiment or anew for every run.</summary>
+    public enum InstanceMode { Fixed, PerRun }
+
+    /// <summary>One entry of <c>compare</c>: an algorithm with every parameter's value (given or the table's default).</summary>
+    public sealed class BoundAlgorithmUse
+    {
+        public BoundAlgorithmUse(BanditAlgorithm algorithm, SourceSpan span) { Algorithm = algorithm; Span = span; }
+
+        public BanditAlgorithm Algorithm { get; }
+
+        public SourceSpan Span { get; }
+
+        /// <summary>Every constructor parameter's value, in constructor order: a long for int parameters, a double for real ones.</summary>
+        public List<object> Arguments { get; } = new List<object>();
+
+        /// <summary>Which parameters were written (the others have the table's default).</summary>
+        public HashSet<string> Given { get; } = new HashSet<string>();
+
+        /// <summary><c>label = "..."</c>, when written.</summary>
+        public string? Label { get; set; }
+
+        public SourceSpan? LabelSpan { get; set; }
+    }
+
+    /// <summary><c>sweep NAME = [v1, v2, ...]</c> over a parameter of the model the experiment runs on.</summary>
+    public sealed record BoundSweep(ParamSymbol Parameter, IReadOnlyList<object> Values, SourceSpan Span);
+
+    /// <summary>An experiment after binding: every setting checked and evaluated, defaults not yet applied.</summary>
+    public sealed class BoundExperiment
+    {
+        public BoundExperiment(BoundModel declaration, BoundModel target, BanditFits family)
+        {
+            Declaration = declaration;
+            Target = target;
+            Family = family;
+        }
+
+        public BoundModel Declaration { get; }
+
+        /// <summary>The bandit the experiment runs on.</summary>
+        public BoundModel Target { get; }
+
+        /// <summary>The target's setting (exactly one flag).</summary>
+        public BanditFits Family { get; }
+
+        public long? Horizon { get; set; }
+
+        public long? Runs { get; set; }
+
+        public ulong? Seed { get; set; }
+
+        public List<BoundAlgorithmUse> Algorithms { get; } = new List<BoundAlgorithmUse>();
+
+        /// <summary>The statistics of <c>record</c>, in the order written; null when <c>record</c> is absent.</summary>
+        public List<BanditStatistic>? Record { get; set; }
+
+        public CheckpointSpacing? Spacing { get; set; }
+
+        /// <summary><c>every = n</c> or <c>log_points = n</c>.</summary>
+        public long? CheckpointValue { get; set; }
+
+        public BanditStatistic? PlotStatistic { get; set; }
+
+        public bool LogX { get; set; }
+
+        public bool LogY { get; set; }
+
+        public string? PlotTitle { get; set; }
+
+        public InstanceMode Instance { get; set; } = InstanceMode.Fixed;
+
+        public BoundSweep? Sweep { get; set; }
+
+        /// <summary>What is recorded: <c>record</c>'s statistics, or without it regret (the error when every algorithm identifies a best arm).</summary>
+        public List<BanditStatistic> RecordOrDefault() =>
+            Record ?? new List<BanditStatistic>
+            {
+                Algorithms.Count > 0 && Algorithms.TrueForAll(a => a.Algorithm.IsBestArmIdentification)
+                    ? BanditStatistics.Find("error")!
+                    : BanditStatistics.Find("regret")!,
+            };
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Linq;
+using RlSpec.Compiler.Emit;
+using RlSpec.Compiler.Kinds.Experiment.Algorithms;
+using RlSpec.Compiler.Kinds.Experiment.Binding;
+using RlSpec.Compiler.Kinds.Experiment.Ir;
+using RlSpec.Compiler.Semantics;
+
+namespace RlSpec.Compiler.Kinds.Experiment.Lowering
+{
+    /// <summary>
+    /// The experiment kind's lower stage: applies the defaults (runs 100, seed 0, a checkpoint every
+    /// horizon/100 steps, <c>record regret</c>, the first recorded curve plotted, instance fixed) and
+    /// spells every value as C#.
+    /// </summary>
+    internal static class ExperimentLowering
+    {
+        public const int DefaultRuns = 100;
+        public const int DefaultCheckpoints = 100;
+
+        public static ExperimentIr Lower(BoundExperiment e)
+        {
+            var model = e.Declaration;
+            var ir = new ExperimentIr(model.Name, CSharpNames.TypeName(model.Name, Emit.ExperimentEmitter.MemberNames), CSharpNames.PortablePath(model.Source.Path),
+                e.Target.Name, CSharpNames.TypeName(e.Target.Name, Bandit.Emit.BanditEmitter.MemberNames), TargetFamily.Describe(e.Family))
+            {
+                Horizon = e.Horizon!.Value,
+                Runs = (int)(e.Runs ?? DefaultRuns),
+                Seed = e.Seed ?? 0UL,
+                Instance = e.Instance,
+                LogX = e.LogX,
+                LogY = e.LogY,
+                PlotTitle = e.PlotTitle,
+            };
+            if (e.Spacing is { } spacing)
+            {
+                ir.Spacing = spacing;
+                ir.CheckpointValue = e.CheckpointValue!.Value;
+            }
+            else
+            {
+                ir.Spacing = CheckpointSpacing.Linear;
+                ir.CheckpointValue = System.Math.Max(1, ir.Horizon / DefaultCheckpoints);
+            }
+            foreach (var s in e.RecordOrDefault()) ir.Record.Add(new IrStatistic(s.Name, s.EngineName));
+            var plot = e.PlotStatistic ?? (e.RecordOrDefault()).FirstOrDefault(s => !s.PerArm && !s.AtEndOnly);
+            if (plot != null) ir.Plot = new IrStatistic(plot.Name, plot.EngineName);
+            foreach (var use in e.Algorithms)
+            {
+                var arguments = use.Algorithm.Parameters.Select((p, k) => new IrArgument(p.Name, Code(p, use.Arguments[k]), Text(use.Arguments[k]))).ToList();
+                ir.Algorithms.Add(new IrAlgorithm(use.Algorithm.Name, use.Label!, use.Algorithm.GlobalTypeName, arguments, use.Algorithm.IsBestArmIdentification));
+            }
+            // The bandit's Create takes its parameters in declaration order, then the instance seed: passed
+            // positionally, with the values in force, so no argument name of the bandit's emitter is assumed.
+            foreach (var p in e.Target.Params) ir.TargetArguments.Add(Code(p.Type, p.Value));
+            if (e.Sweep is { } sweep)
+                ir.Sweep = new IrSweep(sweep.Parameter.Name, e.Target.Params.IndexOf(sweep.Parameter),
+                    sweep.Values.Select(v => Code(sweep.Parameter.Type, v)).ToList(), sweep.Values.Select(Text).ToList());
+            foreach (var p in e.Target.Params) ir.Parameters.Add(new IrParameter(p.Name, Text(p.Value)));
+            foreach (var p in model.Params.Where(p => ir.Parameters.All(q => q.Name != p.Name))) ir.Parameters.Add(new IrParameter(p.Name, Text(p.Value)));
+            return ir;
+        }
+
+        private static string Code(AlgorithmParameter p, object value) =>
+            p.Type == AlgorithmParameterType.Int ? CSharpNames.Int((long)value) : CSharpNames.Real((double)value);
+
+        private static string Code(RType type, object value) => type.Kind switch
+        {
+            TypeKind.Real => CSharpNames.Real(ConstantEvaluator.ToReal(value)),
+            TypeKind.Bool => (bool)value ? "true" : "false",
+            _ => CSharpNames.Int((long)value),
+        };
+
+        /// <summary>A value as the outputs show it: invariant, round-tripping.</summary>
+        public static string Text(object value) => value switch
+        {
+            double d => d.ToString("R", CultureInfo.InvariantCulture),
+            bool b => b ? "true" : "false",
+            _ => System.Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        };
+    }
+}

@@ -1,0 +1,120 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using RlSpec.Cli;
+using RlSpec.Tests.Infrastructure;
+using Xunit;
+
+namespace RlSpec.Tests.Hosts;
+
+/// <summary>
+/// <c>rlspec run</c> end to end on examples/bandits/bernoulli9.rlspec with few runs: the CSV is one
+/// table a CSV reader takes in one call, the same seed gives byte-identical files with 1 and 2 threads,
+/// another seed other numbers, and mistakes in the options are diagnostics at the option.
+/// </summary>
+public class CliRunTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "rlspec-run-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    private static string Bernoulli => Path.Combine(Paths.Examples, "bandits", "bernoulli9.rlspec");
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = Program.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private string RunInto(string name, params string[] options)
+    {
+        var dir = Path.Combine(_root, name);
+        var (code, output, error) = Run(new[] { "run", Bernoulli, "--experiment", "Regret", "--runs", "12", "--out", dir }.Concat(options).ToArray());
+        Assert.True(code == 0, error);
+        Assert.StartsWith("experiment Regret on Bernoulli9: 12 runs, horizon 10,000, seed ", output);
+        // Not a terminal: progress is plain lines, the last one at 100%.
+        Assert.Contains("12/12 runs (100%)", error);
+        Assert.DoesNotContain("\r", error);
+        return File.ReadAllText(Path.Combine(dir, "results.csv"));
+    }
+
+    [Fact]
+    public void The_csv_is_one_rectangular_table_with_the_documented_columns()
+    {
+        var csv = RunInto("plain", "--threads", "2");
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        Assert.Equal("algorithm,label,sweep,statistic,arm,checkpoint,runs,mean,sd,ci_low,ci_high,q01,q05,q10,q25,q50,q75,q90,q95,q99,diff_mean,diff_ci_low,diff_ci_high", lines[0]);
+        int numericFrom = Array.IndexOf(header, "checkpoint");
+        foreach (var line in lines.Skip(1))
+        {
+            var cells = line.Split(',');
+            Assert.True(cells.Length == header.Length, line);
+            for (int c = numericFrom; c < cells.Length; c++)
+                Assert.True(cells[c].Length == 0 || double.TryParse(cells[c], NumberStyles.Float, CultureInfo.InvariantCulture, out _), $"column {header[c]}: '{cells[c]}'");
+        }
+        // 9 algorithms x (regret + 9 arms' counts) x the logarithmic checkpoints (at most 50).
+        var algorithms = lines.Skip(1).Select(l => l.Split(',')[1]).Distinct().ToList();
+        Assert.Equal(new[] { "ucb1", "UCB α=0.5", "moss", "kl_ucb", "thompson", "bayes_ucb", "epsilon_greedy", "exp3", "exp3_ix" }, algorithms);
+        var regretRows = lines.Skip(1).Where(l => l.Split(',')[3] == "regret").ToList();
+        Assert.InRange(regretRows.Count / 9, 30, 50);
+        Assert.All(regretRows, r => Assert.Equal("12", r.Split(',')[6]));
+        var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(_root, "plain", "summary.json"))).RootElement;
+        Assert.Equal("Regret", summary.GetProperty("experiment").GetString());
+    }
+
+    [Fact]
+    public void The_same_seed_gives_byte_identical_results_for_any_thread_count_and_another_seed_does_not()
+    {
+        var one = RunInto("t1", "--threads", "1", "--seed", "9");
+        var two = RunInto("t2", "--threads", "2", "--seed", "9");
+        var other = RunInto("t3", "--threads", "2", "--seed", "10");
+        Assert.Equal(one, two);
+        Assert.NotEqual(one, other);
+    }
+
+    [Fact]
+    public void Json_format_prints_the_summary_and_a_single_run_can_write_its_trace()
+    {
+        var trace = Path.Combine(_root, "trace.csv");
+        Directory.CreateDirectory(_root);
+        var (code, output, error) = Run("run", Bernoulli, "--experiment", "BestArm", "--run-index", "3", "--trace", trace, "--format", "json");
+        Assert.True(code == 0, error);
+        Assert.Equal("BestArm", JsonDocument.Parse(output).RootElement.GetProperty("experiment").GetString());
+        var steps = File.ReadAllLines(trace);
+        Assert.Equal("sweep,run,algorithm,t,arm,reward", steps[0]);
+        Assert.Equal(1 + 3 * 2000, steps.Length); // three algorithms, 2,000 steps each
+    }
+
+    [Theory]
+    [InlineData(new[] { "--shard", "3/3", "--out", "x" }, "--shard 3/3: error RLS0413: ")]
+    [InlineData(new[] { "--threads", "0" }, "--threads 0: error RLS0413: ")]
+    [InlineData(new[] { "--runs", "0" }, "--runs 0: error RLS0654: ")]
+    [InlineData(new[] { "--run-index", "5000" }, "--run-index 5000: error RLS0413: the experiment has 1,000 runs, numbered 0..999")]
+    [InlineData(new[] { "--experiment", "Regrets" }, "--experiment Regrets: error RLS0414: the file has no experiment of that name; it declares Regret, BestArm")]
+    public void An_unusable_option_is_a_diagnostic_at_the_option(string[] options, string expected)
+    {
+        var (code, _, error) = Run(new[] { "run", Bernoulli }.Concat(options).ToArray());
+        Assert.Equal(1, code);
+        Assert.Contains(expected, error);
+    }
+
+    [Fact]
+    public void A_file_without_an_experiment_is_refused()
+    {
+        var (code, _, error) = Run("run", Path.Combine(Paths.Examples, "bandits", "mixed.rlspec"));
+        Assert.Equal(1, code);
+        Assert.Contains("error RLS0414: the file declares no experiment", error);
+    }
+
+    [Fact]
+    public void A_shard_needs_an_output_folder() =>
+        Assert.Equal(2, Run("run", Bernoulli, "--shard", "0/2").Code);
+}
