@@ -23,7 +23,10 @@ public static class ExperimentMemoryPlan
     internal static void Check(ExperimentSpec spec, int algorithms, int runs, int checkpoints, IReadOnlyList<SeriesLayout> layouts, RunOptions options)
     {
         long bytes = Bytes(algorithms, runs, layouts);
-        long limit = options.MemoryLimitBytes;
+        // One array holds a sweep value's values, and .NET arrays hold at most Array.MaxLength elements.
+        long largest = 0;
+        foreach (var layout in layouts) largest = Math.Max(largest, (long)runs * algorithms * layout.BlockSize);
+        long limit = largest > Array.MaxLength ? Math.Min(options.MemoryLimitBytes, (long)Array.MaxLength * sizeof(double)) : options.MemoryLimitBytes;
         if (bytes <= limit) return;
         long perRun = Math.Max(1, bytes / Math.Max(1, runs));
         long fittingRuns = limit / perRun;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using RlSpec.Compiler.Kinds.Bandit.Binding;
 using RlSpec.Compiler.Kinds.Bandit.Emit;
@@ -35,6 +36,16 @@ namespace RlSpec.Compiler.Kinds.Bandit
 
         /// <summary>Seeded draws (<c>gaussian_vector(d, seed = 7)</c>) make random instances: the emitted Create takes an instance seed.</summary>
         public override void Prepare(Binder binder) => binder.InstanceDrawsAvailable = true;
+
+        /// <summary>
+        /// The setting of a bandit declaration, read from its syntax as the binder decides it: adversarial with
+        /// the modifier, linear with a one-parameter <c>reward(x)</c>, else stochastic. For kinds that run on a
+        /// bandit (an experiment checks that its algorithms fit) before or without binding it.
+        /// </summary>
+        public static BanditSetting SettingOf(ModelNode bandit) =>
+            bandit.Modifiers?.Any(m => m.Text == Adversarial) == true ? BanditSetting.Adversarial
+            : bandit.Members.OfType<RewardFunctionNode>().Any(r => r.Parameters.Count == 1) ? BanditSetting.Linear
+            : BanditSetting.Stochastic;
 
         public override BoundBandit? Bind(Binder binder) => BanditBinder.Bind(binder);
 

@@ -57,6 +57,62 @@ public class BanditNamesAndHostsTests
         Assert.Equal("RlSpec.Models.MeanModel", model.TypeName);
     }
 
+    [Theory]
+    [InlineData("bernoulli9.rlspec", "Stochastic")]
+    [InlineData("mixed.rlspec", "Stochastic")]
+    [InlineData("linear.rlspec", "Linear")]
+    [InlineData("adversarial.rlspec", "Adversarial")]
+    public void The_setting_read_from_syntax_is_the_family_of_the_emitted_bandit(string file, string family)
+    {
+        // A kind that runs `on` a bandit sees its declaration as syntax, as an experiment does.
+        var text = File.ReadAllText(Path.Combine(Paths.Examples, "bandits", file));
+        var name = Assert.Single(RlSpecCompiler.Compile(file, text).Models, m => m.Kind == "bandit").Name;
+        var probe = new SettingProbe();
+        var result = RlSpecCompiler.Compile(file, text + $"\nprobe P on {name} {{ }}\n", kinds: RlSpec.Compiler.Kinds.KindRegistry.Default.With(probe));
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics.Select(d => d.Format())));
+        Assert.Equal(family, probe.Seen.ToString());
+        Assert.Equal(family, BanditBehaviourTests.Load(text).Family.ToString());
+    }
+
+    private sealed class SettingProbe : RlSpec.Compiler.Kinds.ModelKind
+    {
+        public RlSpec.Compiler.Kinds.Bandit.Binding.BanditSetting? Seen { get; private set; }
+
+        public override string Keyword => "probe";
+
+        public override RlSpec.Compiler.Kinds.TargetUse Target => RlSpec.Compiler.Kinds.TargetUse.Required;
+
+        public override bool Allows(RlSpec.Compiler.Syntax.MemberNode member) => false;
+
+        public override string MemberSummary => "nothing";
+
+        public override RlSpec.Compiler.Kinds.EmittedCode? Compile(RlSpec.Compiler.Semantics.Binder binder, CancellationToken cancellationToken)
+        {
+            Seen = RlSpec.Compiler.Kinds.Bandit.BanditKind.SettingOf(binder.Model.Target!);
+            return null;
+        }
+    }
+
+    [Fact]
+    public void Rlspec_solve_on_a_bandit_lists_the_means_and_points_to_rlspec_run()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var bernoulli = Path.Combine(Paths.Examples, "bandits", "bernoulli9.rlspec");
+        Assert.Equal(0, Program.Run(new[] { "solve", bernoulli }, output, error));
+        var lines = output.ToString().Replace("\r", "").Split('\n', System.StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Bernoulli9: a stochastic bandit with 9 arms.", lines[0]);
+        Assert.Equal("Best arm: 8, mean 0.9.", lines[1]);
+        Assert.Equal("  3  0.4", lines[6]);
+        Assert.Contains("rlspec run", lines[^1]);
+
+        output = new StringWriter();
+        var linear = Path.Combine(Paths.Examples, "bandits", "linear.rlspec");
+        Assert.Equal(0, Program.Run(new[] { "solve", linear, "-p", "K=30", "-p", "d=2" }, output, error));
+        Assert.StartsWith("Linear: a linear bandit with 30 arms in d = 2.", output.ToString());
+        Assert.Equal("", error.ToString());
+    }
+
     private const string Bad = "bandit Coins {\n  arms bernoulli(0.5), bernoulli(1.2)\n}\n";
     private const string Expected = "(2,34): error RLS0600: arm 1: the probability p of bernoulli is 1.2 but must be in [0, 1]";
 
@@ -90,6 +146,39 @@ public class BanditNamesAndHostsTests
         Assert.Equal("arm 1: the probability p of bernoulli is 1.2 but must be in [0, 1]", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         var span = d.Location.GetLineSpan();
         Assert.Equal(("/m/coins.rlspec", 1, 33), (span.Path, span.StartLinePosition.Line, span.StartLinePosition.Character));
+    }
+
+    /// <summary>The golden bandit mistakes (RLS06xx) that take no command-line overrides.</summary>
+    public static IEnumerable<object[]> BanditCases() =>
+        Directory.GetFiles(Path.Combine(Paths.Tests, "Diagnostics", "Cases"), "RLS06*.rlspec")
+            .Where(f => !File.ReadAllText(f).StartsWith("// -p"))
+            .Select(f => new object[] { Path.GetFileName(f) }).OrderBy(x => (string)x[0]);
+
+    [Theory]
+    [MemberData(nameof(BanditCases))]
+    public void Every_bandit_mistake_reads_the_same_in_the_cli_and_the_generator(string file)
+    {
+        var path = Path.Combine(Paths.Tests, "Diagnostics", "Cases", file);
+        var text = File.ReadAllText(path);
+        var api = RlSpecCompiler.Compile(file, text).Diagnostics;
+        Assert.NotEmpty(api);
+
+        var output = new StringWriter();
+        Assert.Equal(1, Program.Run(new[] { "check", path }, output, new StringWriter()));
+        var lines = output.ToString().Replace("\r", "").Split('\n', System.StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(api.Select(d => d.Format()), lines.Select(l => l.Substring(l.IndexOf(file, System.StringComparison.Ordinal))));
+
+        var compilation = CSharpCompilation.Create("consumer", new[] { CSharpSyntaxTree.ParseText("class C {}") },
+            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location), MetadataReference.CreateFromFile(typeof(IBandit).Assembly.Location) },
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var run = CSharpGeneratorDriver
+            .Create(new[] { new RlSpecGenerator().AsSourceGenerator() }, additionalTexts: new[] { new InMemoryText("/m/" + file, text) })
+            .RunGenerators(compilation).GetRunResult().Results.Single();
+        Assert.Null(run.Exception);
+        Assert.Empty(run.GeneratedSources);
+        Assert.Equal(
+            api.Select(d => (d.Id, d.Message, d.Span.Line - 1, d.Span.Column - 1)),
+            run.Diagnostics.Select(d => (d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), d.Location.GetLineSpan().StartLinePosition.Line, d.Location.GetLineSpan().StartLinePosition.Character)));
     }
 
     [Fact]

@@ -238,4 +238,66 @@ public class RandomizedPolicyTests
         AssertSameArms(reference, table.Run(ref algorithm, setup, steps));
         AssertReproducible(() => new LinThompson(v, lambda), table, setup);
     }
+
+    [Fact]
+    public void Epsilon_greedy_explores_a_fraction_epsilon_of_the_steps()
+    {
+        // Arms 0.9 and 0.1, ε = 0.1: the bad arm is pulled on about ε/2 of the steps (greedy never picks it
+        // once the means separate): 1,000 of 20,000, standard deviation about 31; margin ±200.
+        var counts = Simulation.Counts(new EpsilonGreedy(0.1), new BernoulliArms(new[] { 0.9, 0.1 }), 20_000, 3);
+        Assert.InRange(counts[1], 800, 1200);
+    }
+
+    [Fact]
+    public void Exp3_has_small_average_regret_against_an_oblivious_adversary()
+    {
+        // Arm 3 pays 0.7 at every step, the others uniform(0, 1) (mean 0.5): after 20,000 steps the
+        // regret against arm 3 is a small fraction of T (the horizon-tuned bound √(2 T K ln K) ≈ 1,070
+        // is 5% of T); the margin allows 10%.
+        const int k = 5, steps = 20_000;
+        foreach (double eta in new[] { 0.0, -1.0 })
+        {
+            var algorithm = new Exp3(eta);
+            algorithm.Reset(RewardTable.Setup(k, steps));
+            var adversary = RandomStream.Create(5, 0);
+            var random = RandomStream.Create(5, 1);
+            var rewards = new double[k];
+            double best = 0, earned = 0;
+            for (int t = 1; t <= steps; t++)
+            {
+                for (int a = 0; a < k; a++) rewards[a] = a == 3 ? 0.7 : adversary.NextDouble();
+                int arm = algorithm.Select(t, ref random);
+                earned += rewards[arm];
+                best += rewards[3];
+                algorithm.Update(arm, rewards[arm]);
+            }
+            Assert.InRange(best - earned, -200, 0.1 * steps);
+        }
+    }
+
+    /// <summary>A linear bandit for behaviour tests: ⟨θ, x_a⟩ + N(0, σ²).</summary>
+    private readonly struct LinearArms(double[][] features, double[] theta, double sigma) : IBandit
+    {
+        public int ArmCount => features.Length;
+        public BanditFamily Family => BanditFamily.Linear;
+        public int Dimension => theta.Length;
+        public ReadOnlySpan<double> Features(int arm) => features[arm];
+        public double Mean(int arm) => features[arm].Zip(theta, (x, y) => x * y).Sum();
+        public double RewardLow => double.NegativeInfinity;
+        public double RewardHigh => double.PositiveInfinity;
+        public double NoiseSigma => sigma;
+        public double Pull(int arm, ref RandomStream random) => Sampling.Normal(ref random, Mean(arm), sigma);
+        public void Rewards(long t, ref RandomStream random, Span<double> rewards) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public void Linear_Thompson_sampling_and_OFUL_find_the_best_arm_of_a_linear_bandit()
+    {
+        var r = RandomStream.Create(8, 0);
+        double[][] features = Enumerable.Range(0, 30).Select(_ => Enumerable.Range(0, 4).Select(_ => Sampling.Normal(ref r, 0, 0.5)).ToArray()).ToArray();
+        var bandit = new LinearArms(features, new[] { 0.6, -0.2, 0.5, 0.3 }, 0.1);
+        int best = Enumerable.Range(0, 30).OrderByDescending(a => bandit.Mean(a)).First();
+        foreach (var counts in new[] { Simulation.Counts(new LinThompson(1, 1), bandit, 3000, 1), Simulation.Counts(new Oful(0.05, 1, 1), bandit, 3000, 1) })
+            Assert.True(counts[best] > 1500, $"the best arm has {counts[best]} of 3,000 pulls");
+    }
 }

@@ -50,6 +50,11 @@ namespace RlSpec.Compiler.Kinds.Bandit.Binding
         /// <summary>Not a distribution: a feature vector or a list of them; a number or a misspelled or unsupported distribution is reported.</summary>
         private void BindFeatures(ExprNode value)
         {
+            if (value is ListExpr { Elements.Count: 0 })
+            {
+                _b.Error(DiagnosticIds.NoArms, "`arms []` declares no arm; list the arms' distributions or feature vectors", value.Span);
+                return;
+            }
             if (value is CallExpr call && !BuiltinFunctions.TryGet(call.Function.Text, out _))
             {
                 ReportUnknownDistribution(call);
