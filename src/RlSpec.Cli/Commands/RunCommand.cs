@@ -146,7 +146,7 @@ internal static class RunCommand
             try
             {
                 foreach (var written in ExperimentOutput.WriteAll(result, directory)) context.Error.WriteLine($"wrote {written}");
-                // Plots (SVG and PNG, src/RlSpec.Plotting) are written here, from the same result, once that project is wired in.
+                foreach (var written in ExperimentPlots.Write(result, directory)) context.Error.WriteLine($"wrote {written}");
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
