@@ -39,8 +39,21 @@ dotnet "$cli" run "$file" --experiment "$experiment" "${run_args[@]}" --out "$wo
 tail -n +1 "$work/single.txt"
 
 echo "== job array: sbatch --wait --array=0-$((shards - 1))"
-sbatch --wait --array=0-$((shards - 1)) --chdir="$(pwd)" --output="$work/slurm-%A_%a.out" \
+set +e
+timeout 600 sbatch --wait --time=10 --array=0-$((shards - 1)) --chdir="$(pwd)" --output="$work/slurm-%A_%a.out" \
   bench/slurm/experiment-array.sbatch "$file" "$experiment" "$work/array" "${run_args[@]}"
+status=$?
+set -e
+if [ "$status" -eq 124 ]; then
+  echo "prove-on-slurm: the job array did not finish within 10 minutes (queue: $(squeue -h | wc -l) jobs); Slurm does not schedule here"
+  scancel --user="$(id -un)" 2>/dev/null || true
+  exit 3
+fi
+if [ "$status" -ne 0 ]; then
+  for f in "$work"/slurm-*.out; do echo "-- $(basename "$f")"; cat "$f"; done
+  echo "prove-on-slurm: a task of the job array failed (sbatch exit $status)"
+  exit 1
+fi
 for f in "$work"/slurm-*.out; do echo "-- $(basename "$f")"; cat "$f"; done
 ls "$work/array"
 

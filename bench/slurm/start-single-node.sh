@@ -3,7 +3,8 @@
 # without systemd: writes /etc/slurm/slurm.conf for one node with all its cores, creates a munge key if
 # there is none, and starts munged, slurmctld and slurmd. Idempotent: daemons already running are kept.
 #   sudo bash bench/slurm/start-single-node.sh
-# Exits 3 (and says why) when it cannot run here: not root, or slurm-wlm/munge missing and apt unreachable.
+# Exits 3 (and says why) when Slurm cannot run here: not root, slurm-wlm/munge missing and apt
+# unreachable, or the daemons do not start or the node does not come up.
 set -euo pipefail
 
 if [ "$(id -u)" -ne 0 ]; then echo "start-single-node: needs root (it writes /etc/slurm and starts daemons)"; exit 3; fi
@@ -53,9 +54,12 @@ chown -R munge:munge /etc/munge /run/munge /var/lib/munge /var/log/munge 2>/dev/
 chmod 0400 /etc/munge/munge.key
 chmod 0755 /run/munge
 
-pgrep -x munged >/dev/null || runuser -u munge -- /usr/sbin/munged
-pgrep -x slurmctld >/dev/null || /usr/sbin/slurmctld
-pgrep -x slurmd >/dev/null || /usr/sbin/slurmd
+# A daemon that does not start is a property of this machine (no hostname resolution, a restricted
+# container), not of the experiment being proved: exit 3 with the reason.
+cannot() { echo "start-single-node: $1"; tail -n 5 /var/log/slurm/*.log 2>/dev/null || true; exit 3; }
+pgrep -x munged >/dev/null || runuser -u munge -- /usr/sbin/munged || cannot "munged did not start"
+pgrep -x slurmctld >/dev/null || /usr/sbin/slurmctld || cannot "slurmctld did not start"
+pgrep -x slurmd >/dev/null || /usr/sbin/slurmd || cannot "slurmd did not start"
 
 # Wait until the node takes jobs.
 for _ in $(seq 1 30); do
@@ -63,5 +67,4 @@ for _ in $(seq 1 30); do
   case "$state" in idle|mixed|allocated) echo "start-single-node: Slurm is up ($host, $cpus CPUs, state $state)"; exit 0 ;; esac
   sleep 1
 done
-echo "start-single-node: the node did not become idle; last state '${state:-none}'; see /var/log/slurm/"
-exit 1
+cannot "the node did not become idle within 30 s; last state '${state:-none}'"

@@ -68,6 +68,11 @@ public class CliRunTests : IDisposable
         Assert.All(regretRows, r => Assert.Equal("12", r.Split(',')[6]));
         var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(_root, "plain", "summary.json"))).RootElement;
         Assert.Equal("Regret", summary.GetProperty("experiment").GetString());
+        // The plot the experiment declares, as SVG and PNG next to the CSV, with every algorithm in its legend.
+        var svg = File.ReadAllText(Path.Combine(_root, "plain", "regret.svg"));
+        foreach (var label in algorithms) Assert.Contains(label, svg);
+        Assert.Contains("t (log scale)", svg);
+        Assert.True(new FileInfo(Path.Combine(_root, "plain", "regret.png")).Length > 10_000);
     }
 
     [Fact]
@@ -90,7 +95,7 @@ public class CliRunTests : IDisposable
         Assert.Equal("BestArm", JsonDocument.Parse(output).RootElement.GetProperty("experiment").GetString());
         var steps = File.ReadAllLines(trace);
         Assert.Equal("sweep,run,algorithm,t,arm,reward", steps[0]);
-        Assert.Equal(1 + 3 * 2000, steps.Length); // three algorithms, 2,000 steps each
+        Assert.Equal(1 + 3 * 300, steps.Length); // three algorithms, a budget of 300 steps each
     }
 
     [Theory]

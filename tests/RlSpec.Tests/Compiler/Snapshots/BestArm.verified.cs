@@ -7,7 +7,7 @@ namespace RlSpec.Models
 {
     /// <summary>
     /// experiment BestArm on Bernoulli9 (a stochastic bandit): 3 algorithms,
-    /// 1000 runs of 2000 steps from seed 7. <c>Run()</c> runs it as declared; <c>Run(spec, algorithms)</c>
+    /// 1000 runs of 300 steps from seed 7. <c>Run()</c> runs it as declared; <c>Run(spec, algorithms)</c>
     /// runs a changed spec or other algorithms (your own IBanditAlgorithm struct in an AlgorithmEntry) with the same seeds.
     /// </summary>
     public static partial class BestArm
@@ -29,10 +29,10 @@ namespace RlSpec.Models
         {
             Name = Name,
             Model = Model,
-            Horizon = 2000,
+            Horizon = 300,
             Runs = runs ?? 1000,
             Seed = seed ?? 7UL,
-            Checkpoints = global::RlSpec.Runtime.Experiments.Checkpoints.Linear(100),
+            Checkpoints = global::RlSpec.Runtime.Experiments.Checkpoints.Linear(10),
             Record = new[] { global::RlSpec.Runtime.Experiments.Statistic.Error, global::RlSpec.Runtime.Experiments.Statistic.BestArmRate },
             Instance = global::RlSpec.Runtime.Experiments.InstanceMode.Fixed,
             Plot = new global::RlSpec.Runtime.Experiments.PlotOptions { Statistic = global::RlSpec.Runtime.Experiments.Statistic.BestArmRate, LogX = false, LogY = false, Title = null },
