@@ -47,7 +47,7 @@ public class ExperimentHostDiagnosticTests
         var ids = typeof(RlSpec.Compiler.Diagnostics.DiagnosticIds).GetFields()
             .Select(f => (string)f.GetValue(null)!).Where(id => string.CompareOrdinal(id, "RLS0650") >= 0 && string.CompareOrdinal(id, "RLS0699") <= 0);
         var cases = ExperimentCases().Select(c => ((string)c[0]).Substring(0, 7)).ToHashSet();
-        Assert.Empty(ids.Where(id => !cases.Contains(id)));
+        Assert.DoesNotContain(ids, id => !cases.Contains(id));
     }
 
     [Theory]
