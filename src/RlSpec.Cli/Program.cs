@@ -14,6 +14,26 @@ public static class Program
         return Run(args, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected && !IsContinuousIntegration());
     }
 
+    /// <summary>
+    /// System.CommandLine names the expected type of an option as .NET spells it
+    /// (<c>System.Nullable`1[System.UInt64]</c>); a person reads what kind of number it wants instead.
+    /// </summary>
+    private static string Readable(string message)
+    {
+        foreach (var (type, words) in new[]
+        {
+            ("System.UInt64", "a whole number from 0 to 18446744073709551615"),
+            ("System.Int64", "a whole number"),
+            ("System.Int32", "a whole number from -2147483648 to 2147483647"),
+            ("System.Double", "a number"),
+            ("System.Boolean", "true or false"),
+        })
+        {
+            message = message.Replace($"'System.Nullable`1[{type}]'", words).Replace($"'{type}'", words);
+        }
+        return message;
+    }
+
     /// <summary>Runs the command line with the given writers, never showing progress (tests call this in-process).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, interactive: false);
 
@@ -28,7 +48,7 @@ public static class Program
             var parsed = RlSpecCommandLine.Build(new CliContext(stdout, stderr, interactive)).Parse(args);
             if (parsed.Errors.Count > 0)
             {
-                foreach (var error in parsed.Errors) stderr.WriteLine("rlspec: " + error.Message);
+                foreach (var error in parsed.Errors) stderr.WriteLine("rlspec: " + Readable(error.Message));
                 stderr.WriteLine("Run 'rlspec --help' (or 'rlspec COMMAND --help') for usage.");
                 return ExitCodes.Usage;
             }

@@ -85,6 +85,17 @@ public class CliRunTests : IDisposable
         Assert.NotEqual(one, other);
     }
 
+    [Theory]
+    [InlineData("--seed", "-1", "a whole number from 0 to 18446744073709551615")]
+    [InlineData("--runs", "many", "a whole number from -2147483648 to 2147483647")]
+    public void A_malformed_number_option_names_the_number_it_wants(string option, string value, string words)
+    {
+        var (code, _, error) = Run("run", Bernoulli, option, value);
+        Assert.Equal(2, code);
+        Assert.Contains(words, error);
+        Assert.DoesNotContain("System.", error);
+    }
+
     [Fact]
     public void Json_format_prints_the_summary_and_a_single_run_can_write_its_trace()
     {
