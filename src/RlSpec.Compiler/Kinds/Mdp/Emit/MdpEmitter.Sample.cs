@@ -57,6 +57,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
         /// <summary>One action's sampling method: guard, fixed rewards, then its table or the first matching rule's draw.</summary>
         private void WriteSampleAction(IrAction a)
         {
+            var chunks = HasRewardChunks(a) ? WriteRewardChunks(a, sampling: true) : null;
             var scope = NewScope("state", "action", "step", RandomName, "reward");
             scope.Step = "step";
             string? indexName = null;
@@ -84,7 +85,8 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                 bool drawn = a.FixedRewards.Any(r => BoundTree.Descendants(r.Value).OfType<BoundDistribution>().Any());
                 _w.Line(drawn ? "// Rewards for taking this action here (reward distributions drawn)." : "// Rewards for taking this action here.");
                 if (_rewardTable.Length > 0) _w.Line($"reward += {_rewardTable}[state * {_actionCount} + action];");
-                foreach (var r in a.FixedRewards) WriteRewardTerm(r, "reward", ex, a, scope);
+                if (chunks != null) WriteRewardChunkCalls(a, chunks, "reward", indexName, sampling: true);
+                else foreach (var r in a.FixedRewards) WriteRewardTerm(r, "reward", ex, a, scope);
             }
 
             if (a.Table != null)

@@ -54,6 +54,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
         /// <summary>One action's method: guard, fixed rewards, then its table or its rules in order and the default.</summary>
         private void WriteAction(IrAction a)
         {
+            var chunks = HasRewardChunks(a) ? WriteRewardChunks(a, sampling: false) : null;
             var scope = NewScope("state", "action", "step", "visitor");
             scope.Step = "step";
             string? indexName = null;
@@ -86,7 +87,8 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                 _w.Line($"{reward} += {_rewardTable}[state * {_actionCount} + action];");
                 _w.Line($"if (TVisitor.Validating) visitor.RewardTotal({rewardTable.Id}, {reward});");
             }
-            foreach (var r in a.FixedRewards) WriteRewardTerm(r, reward, ex, a, scope, report: true);
+            if (chunks != null) WriteRewardChunkCalls(a, chunks, reward, indexName, sampling: false);
+            else foreach (var r in a.FixedRewards) WriteRewardTerm(r, reward, ex, a, scope, report: true);
 
             if (a.Table != null)
             {
