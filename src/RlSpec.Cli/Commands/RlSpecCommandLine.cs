@@ -71,4 +71,13 @@ public static class RlSpecCommandLine
     {
         Description = "Which model of the file (by name) when it declares several.",
     };
+
+    /// <summary><c>--no-cache</c>: compile the model's C# even when the cache of compiled models has it, and do not store it.</summary>
+    internal static Option<bool> NoCacheOption() => new("--no-cache")
+    {
+        Description = "Compile the model's C# afresh instead of reusing the cache of compiled models (docs/cli.md).",
+    };
+
+    /// <summary>The cache of compiled models to use: none with --no-cache, else the user's (<see cref="Hosting.ModelAssemblyCache.ForUser"/>).</summary>
+    internal static Hosting.ModelAssemblyCache? Cache(bool noCache) => noCache ? null : Hosting.ModelAssemblyCache.ForUser();
 }

@@ -25,7 +25,7 @@ internal static class RunCommand
     /// <summary>What the user asked for, after parsing.</summary>
     private sealed record Request(
         string Path, string? ExperimentName, string[]? Overrides, int? Runs, ulong? Seed, string? OutDirectory, int? Threads,
-        string Format, string? Shard, int? RunIndex, string? TraceFile);
+        string Format, string? Shard, int? RunIndex, string? TraceFile, bool NoCache = false);
 
     public static Command Build(CliContext context)
     {
@@ -40,9 +40,10 @@ internal static class RunCommand
         var shard = new Option<string?>("--shard") { Description = "Run only shard i of n (0-based, e.g. 0/3): the runs r with r mod n = i; merge the shard files with `rlspec merge`." };
         var runIndex = new Option<int?>("--run-index") { Description = "Run only run R (0-based), with the numbers it has in the full experiment." };
         var trace = new Option<string?>("--trace") { Description = "Write every step (sweep,run,algorithm,t,arm,reward) as CSV to this file; meant with --run-index." };
+        var noCache = RlSpecCommandLine.NoCacheOption();
         var command = new Command("run", "Run an experiment: compare bandit algorithms over many seeded runs.")
         {
-            file, experiment, parameters, runs, seed, output, threads, format, shard, runIndex, trace,
+            file, experiment, parameters, runs, seed, output, threads, format, shard, runIndex, trace, noCache,
         };
         command.Validators.Add(result =>
         {
@@ -54,7 +55,7 @@ internal static class RunCommand
         command.SetAction(result => Run(context, new Request(
             result.GetValue(file)!, result.GetValue(experiment), result.GetValue(parameters), result.GetValue(runs), result.GetValue(seed),
             result.GetValue(output), result.GetValue(threads), result.GetValue(format) ?? "text", result.GetValue(shard),
-            result.GetValue(runIndex), result.GetValue(trace))));
+            result.GetValue(runIndex), result.GetValue(trace), result.GetValue(noCache))));
         return command;
     }
 
@@ -70,7 +71,7 @@ internal static class RunCommand
         foreach (var d in problems) context.Error.WriteLine(DiagnosticText.Format(d));
         if (problems.Count > 0 || chosen is null || options is null) return ExitCodes.ModelErrors;
 
-        var (assembly, errors) = InMemoryModelCompiler.CompileAll(loaded.Result!.Models);
+        var (assembly, errors) = InMemoryModelCompiler.CompileAll(loaded.Result!.Models, RlSpecCommandLine.Cache(request.NoCache));
         if (assembly is null)
         {
             foreach (var e in errors) context.Error.WriteLine($"{request.Path}(1,1): error RLS9998: {e}");

@@ -27,7 +27,7 @@ internal static class SolveCommand
     /// <summary>What the user asked for, after parsing.</summary>
     private sealed record Request(
         string Path, string? ModelName, string[]? Overrides, string? MethodName, string? PolicyAction,
-        double? Tolerance, string ToleranceKind, int? MaxIterations, int Rows, string Format, string? OutFile, string? Grid, string? ExportPolicy);
+        double? Tolerance, string ToleranceKind, int? MaxIterations, int Rows, string Format, string? OutFile, string? Grid, string? ExportPolicy, bool NoCache = false);
 
     public static Command Build(CliContext context)
     {
@@ -52,9 +52,10 @@ internal static class SolveCommand
         var output = new Option<string?>("--out", "-o") { Description = "Write the result (any --format) to this file instead of standard output." };
         var grid = new Option<string?>("--grid") { Description = "For two state variables: values and actions as 2-D tables, e.g. --grid x,y (x across, y down)." };
         var exportPolicy = new Option<string?>("--export-policy") { Description = "Also write the optimal policy to this file (.json: JSON, otherwise CSV)." };
+        var noCache = RlSpecCommandLine.NoCacheOption();
         var command = new Command("solve", "Solve a model: optimal values and policy with a certified error bound.")
         {
-            file, model, parameters, method, policy, tolerance, toleranceKind, maxIterations, rows, format, output, grid, exportPolicy,
+            file, model, parameters, method, policy, tolerance, toleranceKind, maxIterations, rows, format, output, grid, exportPolicy, noCache,
         };
         command.Validators.Add(result =>
         {
@@ -64,7 +65,7 @@ internal static class SolveCommand
         command.SetAction(result => Run(context, new Request(
             result.GetValue(file)!, result.GetValue(model), result.GetValue(parameters), result.GetValue(method),
             result.GetValue(policy), result.GetValue(tolerance), result.GetValue(toleranceKind) ?? "relative", result.GetValue(maxIterations), result.GetValue(rows),
-            result.GetValue(format) ?? "text", result.GetValue(output), result.GetValue(grid), result.GetValue(exportPolicy))));
+            result.GetValue(format) ?? "text", result.GetValue(output), result.GetValue(grid), result.GetValue(exportPolicy), result.GetValue(noCache))));
         return command;
     }
 
@@ -88,7 +89,7 @@ internal static class SolveCommand
         foreach (var d in problems) context.Error.WriteLine(DiagnosticText.Format(d));
         if (problems.Count > 0 || generated is null) return ExitCodes.ModelErrors;
 
-        var compiled = InMemoryModelCompiler.Load(generated);
+        var compiled = InMemoryModelCompiler.Load(generated, RlSpecCommandLine.Cache(request.NoCache));
         if (compiled.Host is RlSpec.Runtime.Bandits.IBandit bandit)
         {
             // Nothing to solve: the arms' means are known here, and learning them is what `rlspec run` measures.

@@ -16,18 +16,10 @@ namespace RlSpec.Cli.Hosting;
 /// (the same text the source generator adds to a build), loads it into a collectible load context,
 /// creates the model with its defaults (the compiler has already baked in -p overrides) and wraps it
 /// in the runtime's non-generic host for its kind (<see cref="HostFactories"/>: <see cref="IMdpHost"/> for an mdp).
+/// The commands pass a <see cref="ModelAssemblyCache"/>, so a model compiled before is loaded without Roslyn.
 /// </summary>
 public static class InMemoryModelCompiler
 {
-    private static readonly Lazy<MetadataReference[]> References = new(() =>
-    {
-        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => p.Length > 0)
-            .Append(typeof(IMdp).Assembly.Location)
-            .Distinct();
-        return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToArray();
-    });
-
     /// <summary>
     /// Per model kind, how to wrap a created model value (of the emitted type) in the runtime's host for
     /// that kind. A new kind adds one entry here.
@@ -49,45 +41,27 @@ public static class InMemoryModelCompiler
     /// <summary>
     /// Compiles the C# of several declarations of one file into one in-memory assembly (an experiment's
     /// class calls its bandit's <c>Create</c>) and loads it; null with the C# compiler's errors (an emitter bug).
+    /// With a <paramref name="cache"/>, an assembly compiled before from the same code is loaded without compiling.
     /// </summary>
-    public static (Assembly? Assembly, IReadOnlyList<string> Errors) CompileAll(IEnumerable<RlSpec.Compiler.GeneratedModel> models)
+    public static (Assembly? Assembly, IReadOnlyList<string> Errors) CompileAll(IEnumerable<RlSpec.Compiler.GeneratedModel> models, ModelAssemblyCache? cache = null)
     {
-        var trees = models.Select(m => CSharpSyntaxTree.ParseText(m.Source, new CSharpParseOptions(LanguageVersion.Latest), path: m.HintName)).ToList();
-        var compilation = CSharpCompilation.Create(
-            "RlSpec.Emitted." + Guid.NewGuid().ToString("N"),
-            trees,
-            References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
-        using var stream = new MemoryStream();
-        var emit = compilation.Emit(stream);
-        if (!emit.Success)
-            return (null, emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList());
-        stream.Position = 0;
+        var image = Image(models.Select(m => (m.HintName, m.Source)).ToList(), cache, out var errors);
+        if (image is null) return (null, errors);
         var context = new AssemblyLoadContext("rlspec-models", isCollectible: true);
+        using var stream = new MemoryStream(image, writable: false);
         return (context.LoadFromStream(stream), Array.Empty<string>());
     }
 
-    /// <summary>Compiles, loads and hosts one model the compiler produced.</summary>
-    public static Loaded Load(RlSpec.Compiler.GeneratedModel model) => Load(model.Source, model.TypeName, model.Kind);
+    /// <summary>Compiles, loads and hosts one model the compiler produced (from <paramref name="cache"/> when it has it).</summary>
+    public static Loaded Load(RlSpec.Compiler.GeneratedModel model, ModelAssemblyCache? cache = null) => Load(model.Source, model.TypeName, model.Kind, cache);
 
-    public static Loaded Load(string source, string typeName, string kind)
+    public static Loaded Load(string source, string typeName, string kind, ModelAssemblyCache? cache = null)
     {
         if (!HostFactories.TryGetValue(kind, out var factory))
             return new Loaded(null, new[] { $"the command line cannot host '{kind}' models yet" });
-        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: typeName + ".g.cs");
-        var compilation = CSharpCompilation.Create(
-            "RlSpec.Emitted." + Guid.NewGuid().ToString("N"),
-            new[] { tree },
-            References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
-        using var stream = new MemoryStream();
-        var emit = compilation.Emit(stream);
-        if (!emit.Success)
-        {
-            var errors = emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
-            return new Loaded(null, errors);
-        }
-        stream.Position = 0;
+        var image = Image(new List<(string, string)> { (typeName + ".g.cs", source) }, cache, out var errors);
+        if (image is null) return new Loaded(null, errors);
+        using var stream = new MemoryStream(image, writable: false);
         var context = new AssemblyLoadContext("rlspec-model", isCollectible: true);
         var assembly = context.LoadFromStream(stream);
         var type = assembly.GetType(typeName) ?? throw new InvalidOperationException($"emitted assembly has no type {typeName}");
@@ -103,5 +77,62 @@ public static class InMemoryModelCompiler
             return new Loaded(null, new[] { "creating the model failed: " + argument.Message });
         }
         return new Loaded(factory(type, model), Array.Empty<string>());
+    }
+
+    /// <summary>How many times this thread ran the C# compiler (tests tell a cache hit from a miss by it).</summary>
+    [ThreadStatic] internal static int CompilationsOnThisThread;
+
+    /// <summary>The assembly of these sources: from the cache, or compiled (and then cached); null with the C# compiler's errors.</summary>
+    private static byte[]? Image(IReadOnlyList<(string Name, string Source)> sources, ModelAssemblyCache? cache, out IReadOnlyList<string> errors)
+    {
+        errors = Array.Empty<string>();
+        string? key = cache is null ? null : ModelAssemblyCache.Key(sources);
+        if (key is not null && cache!.TryGet(key) is { } cached) return cached;
+        CompilationsOnThisThread++;
+        var image = CSharpBackend.Compile(sources, out errors);
+        if (image is not null && key is not null) cache!.Put(key, image);
+        return image;
+    }
+
+    /// <summary>
+    /// The C# compiler, in its own class: its static fields have the compiler's types, so the runtime loads the
+    /// compiler's assemblies only when this class is first used, which a cache hit never does.
+    /// </summary>
+    private static class CSharpBackend
+    {
+        private static readonly Lazy<MetadataReference[]> References = new(() =>
+        {
+            var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+                .Where(p => p.Length > 0)
+                .Append(typeof(IMdp).Assembly.Location)
+                .Distinct();
+            return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToArray();
+        });
+
+        /// <summary>
+        /// Runs the C# compiler. Kept out of line so that a cache hit never loads the compiler's assemblies; deterministic,
+        /// so the same sources always give the same bytes (the cache's concurrent writers agree).
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static byte[]? Compile(IReadOnlyList<(string Name, string Source)> sources, out IReadOnlyList<string> errors)
+        {
+            var options = new CSharpParseOptions(LanguageVersion.Latest);
+            var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Source, options, path: s.Name)).ToList();
+            var compilation = CSharpCompilation.Create(
+                "RlSpec.Emitted." + ModelAssemblyCache.Key(sources).Substring(0, 16),
+                trees,
+                References.Value,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release,
+                    nullableContextOptions: NullableContextOptions.Enable, deterministic: true));
+            using var stream = new MemoryStream();
+            var emit = compilation.Emit(stream);
+            if (!emit.Success)
+            {
+                errors = emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
+                return null;
+            }
+            errors = Array.Empty<string>();
+            return stream.ToArray();
+        }
     }
 }
