@@ -123,7 +123,20 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
             new IrBranch(b.Assignments.Select(a => a with { Value = ConstantFolder.Fold(a.Value) }).ToList(), Fold(b.Probability), _source.Quote(b.Span));
 
         private IrReward Reward(BoundReward r) =>
-            new IrReward(r.Index, Fold(r.Guard), ConstantFolder.Fold(r.Value), r.HeadSpan is { } head ? _source.Quote(head) : "reward", _source.Quote(r.Value.Span), r.Span.Line, _m.Rewards.IndexOf(r));
+            new IrReward(r.Index, Fold(r.Guard), ConstantFolder.Fold(r.Value), r.HeadSpan is { } head ? _source.Quote(head) : "reward", _source.Quote(r.Value.Span), r.Span.Line, RewardId(r));
+
+        /// <summary>Each reward's id, its position among the model's rewards (a table: a search per reward made lowering quadratic).</summary>
+        private Dictionary<BoundReward, int>? _rewardIds;
+
+        private int RewardId(BoundReward r)
+        {
+            if (_rewardIds is null)
+            {
+                _rewardIds = new Dictionary<BoundReward, int>(ReferenceComparer<BoundReward>.Instance);
+                for (int i = 0; i < _m.Rewards.Count; i++) _rewardIds[_m.Rewards[i]] = i;
+            }
+            return _rewardIds[r];
+        }
 
         private static BoundExpr? Fold(BoundExpr? e) => e is null ? null : ConstantFolder.Fold(e);
 
