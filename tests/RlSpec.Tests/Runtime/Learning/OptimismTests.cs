@@ -65,7 +65,7 @@ public class OptimismTests
     {
         var mdp = TinyMdp.Random();
         const long K = 3000;
-        var algorithm = new UcbviHoeffding(0.05);
+        var algorithm = new UcbviHoeffding(0.02);
         algorithm.Reset(mdp.Setup(H, K));
         var (violations, last) = Play(mdp, ref algorithm, K, (x, h, s) => x.Value(h, s), (x, h, s, a) => x.QValue(h, s, a));
         Assert.Equal(0, violations);
