@@ -80,7 +80,7 @@ public class Ucrl2Tests
     public void Ucrl2_matches_a_slow_extended_value_iteration()
     {
         var mdp = TinyMdp.Random();
-        const long T = 3000;
+        const long T = 100_000;
         var algorithm = new Ucrl2(0.1);
         algorithm.Reset(mdp.Setup((int)T, 0));
         var reference = new Reference(mdp, 0.1);
