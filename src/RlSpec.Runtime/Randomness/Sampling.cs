@@ -230,6 +230,29 @@ public static class Sampling
         return 1 / (1 + Math.Exp(logY - logX));
     }
 
+    /// <summary>
+    /// Dirichlet(<paramref name="alpha"/>) into <paramref name="result"/>: X_i/Σ_j X_j with independent
+    /// X_i ~ Gamma(α_i, 1), computed from ln X_i (the largest subtracted before exponentiating) so that small
+    /// concentrations, whose Gamma variates underflow, still give an exact point of the simplex. Draws the
+    /// components in index order; allocates nothing.
+    /// </summary>
+    public static void Dirichlet(ref RandomStream r, ReadOnlySpan<double> alpha, Span<double> result)
+    {
+        if (alpha.Length == 0) throw new ArgumentException("dirichlet: at least one concentration is needed", nameof(alpha));
+        if (result.Length < alpha.Length) throw new ArgumentException("dirichlet: the result must hold one value per concentration", nameof(result));
+        double largest = double.NegativeInfinity;
+        for (int i = 0; i < alpha.Length; i++)
+        {
+            double a = alpha[i];
+            if (!(a > 0) || double.IsPositiveInfinity(a)) throw new ArgumentOutOfRangeException(nameof(alpha), a, "dirichlet: every concentration must be positive and finite");
+            result[i] = LogStandardGamma(ref r, a);
+            largest = Math.Max(largest, result[i]);
+        }
+        double total = 0;
+        for (int i = 0; i < alpha.Length; i++) total += result[i] = Math.Exp(result[i] - largest);
+        for (int i = 0; i < alpha.Length; i++) result[i] /= total;
+    }
+
     /// <summary>ln of a Gamma(shape, 1) variate (Marsaglia–Tsang; the boost for shape &lt; 1 is applied in logs).</summary>
     private static double LogStandardGamma(ref RandomStream r, double shape)
     {
