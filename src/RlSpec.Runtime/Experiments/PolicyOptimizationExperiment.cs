@@ -176,9 +176,13 @@ internal sealed class PolicyOptimizationRun
     /// <summary>τ of the optimizer about to run.</summary>
     public double Regularization { get; set; }
 
-    public void Execute<TOptimizer>(ref TOptimizer optimizer, int run, Span<double> output) where TOptimizer : struct, IPolicyOptimizer
+    public void Execute<TOptimizer>(ref TOptimizer optimizer, string label, int run, Span<double> output) where TOptimizer : struct, IPolicyOptimizer
     {
-        optimizer.Reset(_setup);
+        try { optimizer.Reset(_setup); }
+        catch (ArgumentException ex)
+        {
+            throw new ExperimentException(ExperimentErrorIds.InvalidRequest, $"{label}: {ex.Message}");
+        }
         var random = StreamKeys.Stream(_seed, run, StreamPurpose.Algorithm);
         double best = ExactPolicyEvaluation.Expected(_setup.Start, _optimum.Values);
         double tau = Regularization;

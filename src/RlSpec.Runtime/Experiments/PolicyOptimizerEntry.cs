@@ -62,6 +62,6 @@ public sealed class PolicyOptimizerEntry<TOptimizer> : PolicyOptimizerEntry wher
     internal override void RunOne(PolicyOptimizationRun run, int sweep, int runIndex, Span<double> output)
     {
         TOptimizer optimizer = _create(sweep);
-        run.Execute(ref optimizer, runIndex, output);
+        run.Execute(ref optimizer, Label, runIndex, output);
     }
 }

@@ -18,7 +18,7 @@ namespace RlSpec.Runtime.Learning.PolicyOptimization;
 public sealed class ExactPolicyEvaluation
 {
     private readonly SparseMdp _model;
-    private readonly int[] _rowOf;
+    private readonly int[] _rowOf, _stack;
     private readonly double[] _policy, _rhs, _lastValues, _lastVisitation;
     private readonly double[]? _dense, _krylov;
     private readonly int _denseLimit;
@@ -40,6 +40,7 @@ public sealed class ExactPolicyEvaluation
         for (int s = 0; s < n; s++)
             for (int r = groups[s]; r < groups[s + 1]; r++) _rowOf[s * actions + rowActions[r]] = r;
         _policy = new double[n * actions];
+        _stack = new int[n];
         _rhs = new double[n];
         _lastValues = new double[n];
         _lastVisitation = new double[n];
@@ -135,6 +136,36 @@ public sealed class ExactPolicyEvaluation
         var op = new StochasticPolicyOperator(_model, _policy, Discount, transpose: true);
         Krylov(ref op, _rhs, _lastVisitation);
         _lastVisitation.AsSpan().CopyTo(visitation);
+    }
+
+    /// <summary>
+    /// Which states π reaches from ρ with positive probability (d^π_ρ(s) &gt; 0), by a graph search over the support of ρ,
+    /// π and the transitions, so the answer does not depend on rounding in the visitation solve.
+    /// </summary>
+    public void Reachable(ReadOnlySpan<double> policy, ReadOnlySpan<double> start, Span<bool> reached)
+    {
+        reached.Clear();
+        var groups = _model.RowGroupStart;
+        var rowActions = _model.RowActions;
+        var rowStart = _model.RowStart;
+        var columns = _model.Columns;
+        var probabilities = _model.Probabilities;
+        int top = 0;
+        for (int s = 0; s < StateCount; s++)
+            if (start[s] > 0) { reached[s] = true; _stack[top++] = s; }
+        while (top > 0)
+        {
+            int s = _stack[--top];
+            for (int r = groups[s]; r < groups[s + 1]; r++)
+            {
+                if (!(policy[s * ActionCount + rowActions[r]] > 0)) continue;
+                for (int k = rowStart[r]; k < rowStart[r + 1]; k++)
+                {
+                    int next = columns[k];
+                    if (probabilities[k] > 0 && !reached[next]) { reached[next] = true; _stack[top++] = next; }
+                }
+            }
+        }
     }
 
     /// <summary>Σ_s ρ(s)·values(s).</summary>
