@@ -118,10 +118,11 @@ public class NashEquilibriumTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Lemke_howson_finds_a_verified_equilibrium_of_100_gaussian_100x100_games()
+    public void Lemke_howson_finds_a_verified_equilibrium_of_gaussian_100x100_games()
     {
-        // All 100 games: 10 took 2.1 s in Debug on the loaded machine, so 100 stay well under the 30 s budget (docs/games.md).
-        const int games = 100;
+        // 100 games took 38 s in Debug on the loaded machine (some paths need thousands of pivots), above the
+        // 30 s budget: 10 run normally, all 100 with RLSPEC_GAMES=full (docs/games.md).
+        int games = Environment.GetEnvironmentVariable("RLSPEC_GAMES") == "full" ? 100 : 10;
         var clock = Stopwatch.StartNew();
         long pivots = 0;
         for (ulong seed = 0; seed < (ulong)games; seed++)
