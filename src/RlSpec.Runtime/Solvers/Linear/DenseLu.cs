@@ -16,6 +16,16 @@ public static class DenseLu
     /// <exception cref="MdpSolverException">A is singular to working precision.</exception>
     public static void Solve(Span<double> a, int n, Span<double> b)
     {
+        if (!TrySolve(a, n, b, 0))
+            throw new MdpSolverException("the policy-evaluation system is singular: some states never stop collecting reward (no discount and no reachable terminal state).");
+    }
+
+    /// <summary>
+    /// Solves A·x = b in place like <see cref="Solve"/>, but returns false instead of throwing when a pivot's
+    /// absolute value is at most <paramref name="pivotTolerance"/> (A singular to that tolerance; a and b are then garbage).
+    /// </summary>
+    public static bool TrySolve(Span<double> a, int n, Span<double> b, double pivotTolerance)
+    {
         if (a.Length < n * n || b.Length < n) throw new ArgumentException("matrix or right-hand side too small");
         for (int k = 0; k < n; k++)
         {
@@ -26,8 +36,7 @@ public static class DenseLu
                 double x = Math.Abs(a[i * n + k]);
                 if (x > max) { max = x; pivotRow = i; }
             }
-            if (max == 0 || !double.IsFinite(max))
-                throw new MdpSolverException("the policy-evaluation system is singular: some states never stop collecting reward (no discount and no reachable terminal state).");
+            if (max <= pivotTolerance || !double.IsFinite(max)) return false;
             if (pivotRow != k)
             {
                 Span<double> rowA = a.Slice(k * n, n), rowB = a.Slice(pivotRow * n, n);
@@ -53,6 +62,7 @@ public static class DenseLu
             for (int j = i + 1; j < n; j++) sum -= a[i * n + j] * b[j];
             b[i] = sum / a[i * n + i];
         }
+        return true;
     }
 
     /// <summary>y −= l·x, vectorized.</summary>
