@@ -63,7 +63,7 @@ public class CliInterruptTests : IDisposable
         try
         {
             var ready = await Task.WhenAny(firstProgress.Task, Task.Delay(TimeSpan.FromMinutes(5)));
-            Assert.True(ready == firstProgress.Task && firstProgress.Task.Result.Length > 0, "no progress line within 5 minutes, or the run ended first: " + Text(stderrText));
+            Assert.True(ready == firstProgress.Task && (await firstProgress.Task).Length > 0, "no progress line within 5 minutes, or the run ended first: " + Text(stderrText));
             using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()])) kill.WaitForExit();
             Assert.True(process.WaitForExit(120_000), "rlspec run did not stop within 2 minutes of SIGINT: " + Text(stderrText));
         }

@@ -40,7 +40,7 @@ public class AlgorithmSweepTests
 
         var json = JsonDocument.Parse(ExperimentFixtures.Json(result)).RootElement;
         Assert.Equal("ucb_alpha.alpha", json.GetProperty("sweep").GetProperty("parameter").GetString());
-        Assert.Equal(["0.5", "1", "2", "4"], json.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("sweep").GetString()).ToArray());
+        Assert.Equal(["0.5", "1", "2", "4"], json.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("sweep").GetString()!).ToArray());
         var csvSweeps = ExperimentFixtures.Csv(result).Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[2]).Distinct();
         Assert.Equal(["0.5", "1", "2", "4"], csvSweeps.ToArray());
     }
