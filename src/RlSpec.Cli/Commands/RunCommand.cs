@@ -165,7 +165,8 @@ internal static class RunCommand
         else SummaryTable.Write(result, context.Out);
         if (result.Partial)
         {
-            context.Error.WriteLine($"interrupted: {result.Runs.Count:N0} completed runs were aggregated and written, marked partial");
+            int completed = Enumerable.Range(0, result.SweepCount).Min(result.CompletedCount);
+            context.Error.WriteLine($"interrupted: {completed:N0} of {result.Runs.Count:N0} runs completed; they were aggregated and written, marked partial");
             return ExitCodes.Interrupted;
         }
         return ExitCodes.Success;

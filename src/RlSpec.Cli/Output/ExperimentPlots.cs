@@ -33,12 +33,25 @@ internal static class ExperimentPlots
                 $"{name} (mean over {result.CompletedCount(sweep):N0} runs, 95% CI)",
                 curves.Select(c => new Band(c.Label, c.X, c.Mean, c.Low, c.High)).ToList(),
                 plot.LogX,
-                plot.LogY);
+                plot.LogY,
+                LowerBound(result, statistic, sweep, curves[0].X));
             var (svg, png) = RegretPlot.Write(request, Path.Combine(directory, SafeFileName(name + suffix)));
             written.Add(svg);
             written.Add(png);
         }
         return written;
+    }
+
+    /// <summary>
+    /// The Lai-Robbins line C·ln t on a regret plot whose fixed instance has all-Bernoulli arms; null for other
+    /// statistics and where the engine found no constant (other arms, an instance drawn per run).
+    /// </summary>
+    internal static ReferenceLine? LowerBound(ExperimentResult result, Statistic statistic, int sweep, double[] steps)
+    {
+        if (statistic != Statistic.Regret || result.LaiRobbinsConstants[sweep] is not double c) return null;
+        return new ReferenceLine(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Lai-Robbins bound {c:0.###} ln t"),
+            steps, LaiRobbins.Curve(c, steps));
     }
 
     private static string SafeFileName(string name) =>

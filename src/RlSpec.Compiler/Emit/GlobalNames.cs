@@ -39,5 +39,6 @@ namespace RlSpec.Compiler.Emit
         public const string ReadOnlySpan = "global::System.ReadOnlySpan";
         public const string IBandit = "global::RlSpec.Runtime.Bandits.IBandit";
         public const string BanditFamily = "global::RlSpec.Runtime.Bandits.BanditFamily";
+        public const string RewardDistribution = "global::RlSpec.Runtime.Bandits.RewardDistribution";
     }
 }

@@ -27,6 +27,12 @@ public interface IBandit
     /// <summary>The expected reward of an arm (stochastic and linear); NaN for an adversarial bandit.</summary>
     double Mean(int arm);
 
+    /// <summary>
+    /// The family of <paramref name="arm"/>'s reward distribution. Emitted bandits say it; a hand-written bandit
+    /// that does not gets <see cref="RewardDistribution.Other"/>, so no family-specific bound is drawn for it.
+    /// </summary>
+    RewardDistribution Distribution(int arm) => RewardDistribution.Other;
+
     /// <summary>The least reward a pull can return (−∞ when unbounded, e.g. Gaussian arms).</summary>
     double RewardLow { get; }
 

@@ -42,6 +42,7 @@ public static class BanditExperiment
         var layouts = new SeriesLayout[sweeps];
         var fixedInstances = new TBandit[sweeps];
         var fixedSetups = new BanditSetup[sweeps];
+        var laiRobbins = new double?[sweeps];
         for (int s = 0; s < sweeps; s++)
         {
             int probeRun = runs.Length > 0 ? runs[0] : 0;
@@ -52,6 +53,7 @@ public static class BanditExperiment
             {
                 fixedInstances[s] = probe;
                 fixedSetups[s] = BanditSetup.Of(probe, spec.Horizon);
+                laiRobbins[s] = LaiRobbins.ConstantOf(probe);
             }
         }
         ExperimentMemoryPlan.Check(spec, algorithms.Count, runs.Length, checkpoints.Length, layouts, options);
@@ -146,7 +148,7 @@ public static class BanditExperiment
         options.Progress?.Invoke(Progress(Interlocked.Read(ref done), total, progressStart, Stopwatch.GetTimestamp()));
 
         var infos = algorithms.Select(a => new AlgorithmInfo(a.Name, a.Label, a.Parameters)).ToArray();
-        return new ExperimentResult(spec, infos, checkpoints, layouts, runs, values, completed, options.Shard, options.RunIndex, clock.Elapsed, ExperimentVersion.Current);
+        return new ExperimentResult(spec, infos, checkpoints, layouts, runs, values, completed, options.Shard, options.RunIndex, clock.Elapsed, ExperimentVersion.Current, laiRobbins);
     }
 
     private static ExperimentProgress Progress(long done, long total, long start, long now)

@@ -133,7 +133,7 @@ public static class ExperimentMerge
             }
         }
         var wall = TimeSpan.FromTicks(shards.Sum(s => s.Contents.Result.WallTime.Ticks));
-        return new ExperimentResult(spec, first.Result.Algorithms, first.Result.CheckpointSteps, layouts, runs, values, completed, null, null, wall, first.Result.ToolVersion);
+        return new ExperimentResult(spec, first.Result.Algorithms, first.Result.CheckpointSteps, layouts, runs, values, completed, null, null, wall, first.Result.ToolVersion, first.Result.LaiRobbinsConstants);
     }
 
     private static string Describe(string member) => member switch
@@ -143,6 +143,7 @@ public static class ExperimentMerge
         "tool_version" => "the rlspec version",
         "arm_counts" => "the number of arms",
         "checkpoint_steps" => "the checkpoints",
+        "lai_robbins_constants" => "the Lai-Robbins constants of the instances",
         _ => "the " + member.Replace('_', ' '),
     };
 

@@ -20,7 +20,8 @@ public sealed class ExperimentResult
 
     internal ExperimentResult(
         ExperimentSpec spec, IReadOnlyList<AlgorithmInfo> algorithms, long[] checkpointSteps, SeriesLayout[] layouts,
-        int[] runs, double[][] values, bool[][] completed, ShardSpec? shard, int? runIndex, TimeSpan wallTime, string toolVersion)
+        int[] runs, double[][] values, bool[][] completed, ShardSpec? shard, int? runIndex, TimeSpan wallTime, string toolVersion,
+        IReadOnlyList<double?>? laiRobbinsConstants = null)
     {
         Spec = spec;
         Algorithms = algorithms;
@@ -33,6 +34,9 @@ public sealed class ExperimentResult
         RunIndex = runIndex;
         WallTime = wallTime;
         ToolVersion = toolVersion;
+        LaiRobbinsConstants = laiRobbinsConstants ?? new double?[layouts.Length];
+        if (LaiRobbinsConstants.Count != layouts.Length)
+            throw new ArgumentException($"{LaiRobbinsConstants.Count} Lai-Robbins constants for {layouts.Length} sweep values", nameof(laiRobbinsConstants));
         int expected = runIndex is not null ? 1 : shard is { } s ? CountShardRuns(spec.Runs, s) : spec.Runs;
         bool partial = runs.Length != expected;
         foreach (var perSweep in completed) foreach (bool done in perSweep) partial |= !done;
@@ -68,6 +72,13 @@ public sealed class ExperimentResult
 
     /// <summary>The runtime version that produced the numbers.</summary>
     public string ToolVersion { get; }
+
+    /// <summary>
+    /// Per sweep value, the Lai-Robbins constant C of the fixed instance (<see cref="LaiRobbins.ConstantOf{TBandit}"/>):
+    /// the expected regret of any uniformly good policy is at least C·ln t asymptotically. Null where the bound
+    /// does not apply: arms that are not all Bernoulli, or an instance drawn per run.
+    /// </summary>
+    public IReadOnlyList<double?> LaiRobbinsConstants { get; }
 
     /// <summary>The number of sweep values (1 without a sweep).</summary>
     public int SweepCount => Layouts.Count;

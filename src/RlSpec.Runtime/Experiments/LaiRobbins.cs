@@ -26,12 +26,36 @@ public static class LaiRobbins
         return c;
     }
 
+    /// <summary>
+    /// The constant C for <paramref name="bandit"/> when the bound applies to it: a stochastic bandit whose every arm
+    /// is Bernoulli (<see cref="IBandit.Distribution"/>); null otherwise (other families, linear, adversarial, or a
+    /// hand-written bandit that does not say its arms' distributions). The engine asks this of a fixed instance only:
+    /// with an instance drawn per run the means, hence C, change from run to run.
+    /// </summary>
+    public static double? ConstantOf<TBandit>(in TBandit bandit) where TBandit : struct, IBandit
+    {
+        if (bandit.Family != BanditFamily.Stochastic) return null;
+        int k = bandit.ArmCount;
+        var means = new double[k];
+        for (int a = 0; a < k; a++)
+        {
+            if (bandit.Distribution(a) != RewardDistribution.Bernoulli) return null;
+            means[a] = bandit.Mean(a);
+        }
+        return BernoulliConstant(means);
+    }
+
     /// <summary>The bound C·ln t at each of <paramref name="steps"/> (0 at t ≤ 1).</summary>
     public static double[] Curve(ReadOnlySpan<double> means, ReadOnlySpan<double> steps)
     {
-        double c = BernoulliConstant(means);
+        return Curve(BernoulliConstant(means), steps);
+    }
+
+    /// <summary>The bound C·ln t for a known constant at each of <paramref name="steps"/> (0 at t ≤ 1).</summary>
+    public static double[] Curve(double constant, ReadOnlySpan<double> steps)
+    {
         var y = new double[steps.Length];
-        for (int i = 0; i < steps.Length; i++) y[i] = steps[i] > 1 ? c * Math.Log(steps[i]) : 0;
+        for (int i = 0; i < steps.Length; i++) y[i] = steps[i] > 1 ? constant * Math.Log(steps[i]) : 0;
         return y;
     }
 }

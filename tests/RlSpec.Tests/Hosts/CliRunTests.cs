@@ -72,6 +72,9 @@ public class CliRunTests : IDisposable
         var svg = File.ReadAllText(Path.Combine(_root, "plain", "regret.svg"));
         foreach (var label in algorithms) Assert.Contains(label, svg);
         Assert.Contains("t (log scale)", svg);
+        // Nine Bernoulli arms in a fixed instance: the regret plot has the Lai-Robbins line, C = 7.5165 (docs/experiments-claims.md).
+        Assert.Contains("Lai-Robbins bound 7.517 ln t", svg);
+        Assert.Equal(7.5165, summary.GetProperty("results")[0].GetProperty("lai_robbins_constant").GetDouble(), 4);
         Assert.True(new FileInfo(Path.Combine(_root, "plain", "regret.png")).Length > 10_000);
     }
 
@@ -128,6 +131,22 @@ public class CliRunTests : IDisposable
         var (code, _, error) = Run("run", Path.Combine(Paths.Examples, "bandits", "mixed.rlspec"));
         Assert.Equal(1, code);
         Assert.Contains("error RLS0414: the file declares no experiment", error);
+    }
+
+    [Fact]
+    public void Plots_of_another_statistic_or_of_an_adversary_have_no_Lai_Robbins_line()
+    {
+        var best = Path.Combine(_root, "best");
+        var (code, _, error) = Run("run", Bernoulli, "--experiment", "BestArm", "--runs", "4", "--out", best);
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("Lai-Robbins", File.ReadAllText(Path.Combine(best, "best_arm_rate.svg")));
+
+        var adversarial = Path.Combine(_root, "adversarial");
+        (code, _, error) = Run("run", Path.Combine(Paths.Examples, "bandits", "adversarial.rlspec"), "--runs", "2", "--out", adversarial);
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("Lai-Robbins", File.ReadAllText(Path.Combine(adversarial, "regret.svg")));
+        var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(adversarial, "summary.json"))).RootElement;
+        Assert.Equal(JsonValueKind.Null, summary.GetProperty("results")[0].GetProperty("lai_robbins_constant").ValueKind);
     }
 
     [Fact]

@@ -89,6 +89,7 @@ public static class ExperimentJson
             json.WriteStartObject();
             if (spec.Sweep is { } sw) json.WriteString("sweep", sw.Values[s]); else json.WriteNull("sweep");
             json.WriteNumber("arms", result.Layouts[s].ArmCount);
+            if (result.LaiRobbinsConstants[s] is double lai) json.WriteNumber("lai_robbins_constant", lai); else json.WriteNull("lai_robbins_constant");
             json.WriteNumber("runs_completed", result.CompletedCount(s));
             json.WriteStartArray("algorithms");
             for (int a = 0; a < result.Algorithms.Count; a++)

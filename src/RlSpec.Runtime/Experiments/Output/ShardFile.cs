@@ -27,7 +27,7 @@ public static class ShardFile
     internal static readonly string[] IdentityMembers =
     [
         "experiment", "model", "seed", "runs", "horizon", "checkpoints", "checkpoint_steps", "record", "instance",
-        "parameters", "sweep", "algorithms", "arm_counts", "plot", "tool_version", "shard_count",
+        "parameters", "sweep", "algorithms", "arm_counts", "lai_robbins_constants", "plot", "tool_version", "shard_count",
     ];
 
     /// <summary><c>shard-I-of-N.rlshard</c>.</summary>
@@ -82,6 +82,10 @@ public static class ShardFile
             json.WriteEndArray();
             json.WriteStartArray("arm_counts");
             foreach (var layout in result.Layouts) json.WriteNumberValue(layout.ArmCount);
+            json.WriteEndArray();
+            json.WriteStartArray("lai_robbins_constants");
+            foreach (double? c in result.LaiRobbinsConstants)
+                if (c is double value) json.WriteNumberValue(value); else json.WriteNullValue();
             json.WriteEndArray();
             json.WriteStartObject("plot");
             json.WriteString("statistic", spec.Plot.Statistic.Name());
@@ -207,6 +211,9 @@ public static class ShardFile
         if (!steps.SequenceEqual(checkpoints.Steps(spec.Horizon))) throw new FormatException("its checkpoint steps do not match its checkpoint setting");
         var layouts = h.GetProperty("arm_counts").EnumerateArray().Select(e => new SeriesLayout(record, e.GetInt32(), steps.Length)).ToArray();
         if (layouts.Length != spec.SweepCount) throw new FormatException("its arm counts do not match its sweep");
+        var laiRobbins = h.GetProperty("lai_robbins_constants").EnumerateArray()
+            .Select(e => e.ValueKind == JsonValueKind.Null ? (double?)null : e.GetDouble()).ToArray();
+        if (laiRobbins.Length != layouts.Length) throw new FormatException("its Lai-Robbins constants do not match its sweep");
         int[] runs = h.GetProperty("shard_runs").EnumerateArray().Select(e => e.GetInt32()).ToArray();
         var position = new Dictionary<int, int>();
         for (int p = 0; p < runs.Length; p++) position[runs[p]] = p;
@@ -238,7 +245,7 @@ public static class ShardFile
         }
         if (stream.ReadByte() != -1) throw Unreadable(name, "it has more values than its header lists");
         var wall = TimeSpan.FromSeconds(h.GetProperty("wall_time_seconds").GetDouble());
-        var result = new ExperimentResult(spec, algorithms, steps, layouts, runs, values, completed, shard, runIndex, wall, h.GetProperty("tool_version").GetString()!);
+        var result = new ExperimentResult(spec, algorithms, steps, layouts, runs, values, completed, shard, runIndex, wall, h.GetProperty("tool_version").GetString()!, laiRobbins);
         if (result.Partial != h.GetProperty("partial").GetBoolean()) throw new FormatException("its partial flag does not match its completed runs");
         return result;
     }

@@ -7,7 +7,8 @@ namespace RlSpec.Runtime.Experiments.Statistics;
 /// the 95% confidence interval of the mean by Student's t (mean ± t_{0.975, n−1}·sd/√n), and the quantiles
 /// 1, 5, 10, 25, 50, 75, 90, 95, 99 % by Hyndman and Fan's definition 7 (<see cref="Quantiles"/>).
 /// Sums run in the order given (run order), so the numbers are reproducible bit for bit.
-/// With no values everything is NaN; with one value sd and the interval are NaN.
+/// With no values everything is NaN; with one value sd and the interval are NaN; a constant sample has exactly
+/// its value as mean, sd 0 and the interval [value, value].
 /// </summary>
 public sealed record Summary(int Count, double Mean, double Sd, double CiLow, double CiHigh, double Min, double Max, double[] Quantiles)
 {
@@ -39,10 +40,15 @@ public sealed record Summary(int Count, double Mean, double Sd, double CiLow, do
     {
         int n = values.Length;
         if (n == 0) return (double.NaN, double.NaN, double.NaN, double.NaN);
-        double sum = 0;
-        foreach (double x in values) sum += x;
+        double sum = 0, first = values[0];
+        bool constant = true;
+        foreach (double x in values) { sum += x; constant &= x == first; }
+        if (n == 1) return (first, double.NaN, double.NaN, double.NaN);
+        // A sample of one value (a statistic that does not vary over runs) has that value as its mean, sd 0 and a
+        // zero-width interval; summing then dividing would be off in the last bit (0.7·3/3 ≠ 0.7) and give an
+        // interval of half-width 1e-16 around a slightly wrong mean.
+        if (constant) return (first, 0, first, first);
         double mean = sum / n;
-        if (n == 1) return (mean, double.NaN, double.NaN, double.NaN);
         double squares = 0;
         foreach (double x in values) { double d = x - mean; squares += d * d; }
         double sd = Math.Sqrt(squares / (n - 1));

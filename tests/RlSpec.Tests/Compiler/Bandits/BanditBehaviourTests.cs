@@ -6,6 +6,7 @@ using RlSpec.Cli.Hosting;
 using RlSpec.Compiler;
 using RlSpec.Models;
 using RlSpec.Runtime.Bandits;
+using RlSpec.Runtime.Experiments;
 using RlSpec.Runtime.Randomness;
 using Xunit;
 
@@ -52,6 +53,8 @@ public class BanditBehaviourTests
         Assert.Equal((0.0, 1.0), (b.RewardLow, b.RewardHigh));
         for (int a = 0; a < 9; a++) Assert.Equal(0.1 * (a + 1), b.Mean(a));
         Assert.Equal(8, b.BestArm);
+        for (int a = 0; a < 9; a++) Assert.Equal(RewardDistribution.Bernoulli, b.Distribution(a));
+        Assert.Equal(7.5165, LaiRobbins.ConstantOf(b)!.Value, 4);
         Assert.Throws<InvalidOperationException>(() => { var r = RandomStream.Create(1, 1); b.Rewards(1, ref r, new double[9]); });
     }
 
@@ -90,6 +93,9 @@ public class BanditBehaviourTests
         var ranges = new[] { (double.NegativeInfinity, double.PositiveInfinity), (double.NegativeInfinity, double.PositiveInfinity), (0, 1), (0, 1), (0, double.PositiveInfinity) };
         Assert.Equal(5, b.ArmCount);
         Assert.Equal(4, b.BestArm);
+        Assert.Equal(new[] { RewardDistribution.Gaussian, RewardDistribution.Gaussian, RewardDistribution.Beta, RewardDistribution.Uniform, RewardDistribution.Exponential },
+            Enumerable.Range(0, 5).Select(b.Distribution).ToArray());
+        Assert.Null(LaiRobbins.ConstantOf(b));
         Assert.Equal((double.NegativeInfinity, double.PositiveInfinity), (b.RewardLow, b.RewardHigh));
         const int n = 200_000;
         for (int a = 0; a < 5; a++)
@@ -199,6 +205,7 @@ public class BanditBehaviourTests
     {
         var b = Switching.Create();
         Assert.Equal(10, b.ArmCount);
+        Assert.Equal(RewardDistribution.Other, b.Distribution(0));
         Assert.True(double.IsNaN(b.Mean(0)));
         Assert.Equal((0.0, 1.0), (b.RewardLow, b.RewardHigh));
         var random = RandomStream.Create(Seed, 0);

@@ -240,6 +240,32 @@ public class ExperimentDiagnosticTests
     }
 
     [Fact]
+    public void An_algorithm_sweep_names_a_compared_algorithm_a_parameter_it_takes_and_values_of_its_type()
+    {
+        AssertError(DiagnosticIds.UnknownAlgorithm, "unknown algorithm 'ucb_alfa' (did you mean 'ucb_alpha'?) in the sweep",
+            "experiment E on Bernoulli9 { horizon 100 compare ucb_alpha sweep ucb_alfa(alpha = [1, 2]) }");
+        AssertError(DiagnosticIds.UnknownAlgorithmParameter, "ucb_alpha takes no parameter 'beta'",
+            "experiment E on Bernoulli9 { horizon 100 compare ucb_alpha sweep ucb_alpha(beta = [1, 2]) }");
+        AssertError(DiagnosticIds.AlgorithmParameterType, "m of explore_then_commit is an int, so sweep it over a list of them",
+            "experiment E on Bernoulli9 { horizon 100 compare explore_then_commit sweep explore_then_commit(m = [1.5, 2]) }");
+        AssertError(DiagnosticIds.AlgorithmParameterType, "alpha of ucb_alpha is a real, so sweep it over a list of them",
+            "experiment E on Bernoulli9 { horizon 100 compare ucb_alpha sweep ucb_alpha(alpha = 2) }");
+        AssertError(DiagnosticIds.InvalidSweep, "ucb_alpha is not in `compare`; add it there",
+            "experiment E on Bernoulli9 { horizon 100 compare ucb1 sweep ucb_alpha(alpha = [1, 2]) }");
+        AssertError(DiagnosticIds.InvalidSweep, "alpha of ucb_alpha is swept, so `compare` cannot also set it",
+            "experiment E on Bernoulli9 { horizon 100 compare ucb_alpha(alpha = 3) sweep ucb_alpha(alpha = [1, 2]) }");
+        AssertError(DiagnosticIds.SettingShape, "ucb1 takes no parameters, so it cannot be swept",
+            "experiment E on Bernoulli9 { horizon 100 compare ucb1 sweep ucb1() }");
+        AssertError(DiagnosticIds.InvalidSweep, "a sweep has between 1 and 1000 values, and this one has 0",
+            "experiment E on Bernoulli9 { horizon 100 compare ucb_alpha sweep ucb_alpha(alpha = []) }");
+        var ok = Compile(Bernoulli + "experiment E on Bernoulli9 { horizon 100 compare ucb1, ucb_alpha sweep ucb_alpha(alpha = [0.5, 1, 2]) }");
+        Assert.Empty(ok.Diagnostics);
+        var source = ok.Models.Single(m => m.Kind == "experiment").Source;
+        Assert.Contains("ExperimentSweep(\"ucb_alpha.alpha\", new[] { \"0.5\", \"1\", \"2\" })", source);
+        Assert.Contains("sweepIndex => new global::RlSpec.Runtime.Bandits.Algorithms.UcbAlpha(alpha: sweepIndex switch { 0 => 0.5, 1 => 1.0, 2 => 2.0,", source);
+    }
+
+    [Fact]
     public void Two_entries_with_the_same_label_are_refused_and_parameters_tell_them_apart()
     {
         AssertError(DiagnosticIds.DuplicateLabel, "the label 'ucb1' is already used at line 2, column 50",

@@ -94,6 +94,9 @@ namespace RlSpec.Models
             }
         }
 
+        /// <summary>Every arm is bernoulli.</summary>
+        public global::RlSpec.Runtime.Bandits.RewardDistribution Distribution(int arm) => global::RlSpec.Runtime.Bandits.RewardDistribution.Bernoulli;
+
         /// <summary>One pull of <paramref name="arm"/>: a draw of its distribution from <paramref name="random"/>, the (run, arm) stream.</summary>
         public double Pull(int arm, ref global::RlSpec.Runtime.Randomness.RandomStream random) => (global::RlSpec.Runtime.Randomness.Sampling.Bernoulli(ref random, _p[arm]) ? 1.0 : 0.0);
 

@@ -134,6 +134,9 @@ namespace RlSpec.Models
             }
         }
 
+        /// <summary>Every arm's reward is its mean plus Gaussian noise.</summary>
+        public global::RlSpec.Runtime.Bandits.RewardDistribution Distribution(int arm) => global::RlSpec.Runtime.Bandits.RewardDistribution.Gaussian;
+
         /// <summary>One pull of <paramref name="arm"/>: its mean plus Gaussian noise, drawn from <paramref name="random"/>, the (run, arm) stream.</summary>
         public double Pull(int arm, ref global::RlSpec.Runtime.Randomness.RandomStream random) => global::RlSpec.Runtime.Randomness.Sampling.Normal(ref random, _means[arm], _noiseSigma);
 

@@ -159,6 +159,16 @@ namespace RlSpec.Models
             }
         }
 
+        /// <summary>The reward family of <paramref name="arm"/>.</summary>
+        public global::RlSpec.Runtime.Bandits.RewardDistribution Distribution(int arm) => _armDistribution[arm] switch
+        {
+            ArmDistribution.Normal => global::RlSpec.Runtime.Bandits.RewardDistribution.Gaussian,
+            ArmDistribution.Beta => global::RlSpec.Runtime.Bandits.RewardDistribution.Beta,
+            ArmDistribution.Uniform => global::RlSpec.Runtime.Bandits.RewardDistribution.Uniform,
+            ArmDistribution.Exponential => global::RlSpec.Runtime.Bandits.RewardDistribution.Exponential,
+            _ => global::RlSpec.Runtime.Bandits.RewardDistribution.Other,
+        };
+
         /// <summary>One pull of <paramref name="arm"/>: a draw of its distribution from <paramref name="random"/>, the (run, arm) stream.</summary>
         public double Pull(int arm, ref global::RlSpec.Runtime.Randomness.RandomStream random) => _armDistribution[arm] switch
         {

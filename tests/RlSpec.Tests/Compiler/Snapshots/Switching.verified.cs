@@ -81,6 +81,9 @@ namespace RlSpec.Models
         /// <summary>An adversary has no best arm in advance: -1.</summary>
         public int BestArm => -1;
 
+        /// <summary>An adversary's rewards follow no fixed distribution.</summary>
+        public global::RlSpec.Runtime.Bandits.RewardDistribution Distribution(int arm) => global::RlSpec.Runtime.Bandits.RewardDistribution.Other;
+
         /// <summary>An adversary's rewards are set per step, for every arm at once: use <see cref="Rewards"/>.</summary>
         public double Pull(int arm, ref global::RlSpec.Runtime.Randomness.RandomStream random) => throw new global::System.InvalidOperationException("Switching is an adversarial bandit: its rewards come from Rewards(t, ...), for every arm at once");
 

@@ -78,6 +78,39 @@ public class AggregateTests
         Assert.Equal(2.0, constant.CiLow);
     }
 
+    [Theory]
+    [InlineData(0.7, 3)]   // 0.7 + 0.7 + 0.7 = 2.0999999999999996, / 3 is 1.1e-16 below 0.7
+    [InlineData(0.1, 10)]
+    [InlineData(0.3, 20)]
+    public void A_constant_sample_has_exactly_its_value_as_mean_and_a_zero_width_interval(double value, int n)
+    {
+        var sample = Enumerable.Repeat(value, n).ToArray();
+        var s = Summary.Of(sample);
+        Assert.Equal(value, s.Mean);
+        Assert.Equal(0.0, s.Sd);
+        Assert.Equal(0.0, s.CiHigh - s.Mean);
+        Assert.Equal(0.0, s.Mean - s.CiLow);
+        var d = PairedDifference.Of(sample);
+        Assert.Equal((value, 0.0, value, value), (d.Mean, d.Sd, d.CiLow, d.CiHigh));
+    }
+
+    [Fact]
+    public void A_statistic_constant_over_runs_has_a_zero_half_width_in_the_engine()
+    {
+        // Always pulling arm 0 (mean 0.1, best 0.5): the pseudo-regret at t is the same in every run.
+        var spec = ExperimentFixtures.Spec(runs: 7, horizon: 300, record: [Statistic.Regret]);
+        var result = BanditExperiment.Run(spec, [new AlgorithmEntry<FixedArm>("fixed", "arm 0", [], () => new FixedArm(0))],
+            (_, _) => new BernoulliArms(ExperimentFixtures.Means), new RunOptions { Threads = 1 });
+        var series = result.Layouts[0].Find(Statistic.Regret)!;
+        for (int p = 0; p < series.Points; p++)
+        {
+            var m = result.Aggregate(0, 0, series, p).Summary;
+            Assert.Equal(result.Value(0, 0, 0, series, p), m.Mean);
+            Assert.Equal(0.0, m.CiHigh - m.Mean);
+            Assert.Equal(0.0, m.Sd);
+        }
+    }
+
     [Fact]
     public void The_histogram_has_20_equal_bins_over_min_max()
     {

@@ -18,6 +18,7 @@ internal readonly struct BernoulliArms : IBandit
     public int Dimension => 0;
     public ReadOnlySpan<double> Features(int arm) => ReadOnlySpan<double>.Empty;
     public double Mean(int arm) => _means[arm];
+    public RewardDistribution Distribution(int arm) => RewardDistribution.Bernoulli;
     public double RewardLow => 0;
     public double RewardHigh => 1;
     public double NoiseSigma => double.NaN;

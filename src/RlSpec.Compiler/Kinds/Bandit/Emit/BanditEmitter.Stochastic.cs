@@ -209,5 +209,51 @@ namespace RlSpec.Compiler.Kinds.Bandit.Emit
             _w.Outdent();
             _w.Line("};");
         }
+
+        /// <summary>
+        /// <c>Distribution(arm)</c>: the runtime's name of each arm's reward family, which the experiment engine
+        /// reads to know whether a family-specific bound applies (Lai-Robbins for all-Bernoulli arms).
+        /// </summary>
+        private void WriteDistribution()
+        {
+            string head = $"public {GlobalNames.RewardDistribution} Distribution(int arm) => ";
+            switch (_ir.Setting)
+            {
+                case BanditSetting.Stochastic when _ir.SingleDistribution is { } single:
+                    _w.Line($"/// <summary>Every arm is {CSharpNames.XmlDoc(single.Name)}.</summary>");
+                    _w.Line(head + RuntimeDistribution(single) + ";");
+                    break;
+                case BanditSetting.Stochastic:
+                    _w.Line("/// <summary>The reward family of <paramref name=\"arm\"/>.</summary>");
+                    _w.Line(head + $"{_armDistribution}[arm] switch");
+                    _w.Line("{");
+                    _w.Indent();
+                    foreach (var d in _ir.Distributions) _w.Line($"ArmDistribution.{CSharpNames.Pascal(d.Name)} => {RuntimeDistribution(d)},");
+                    _w.Line($"_ => {GlobalNames.RewardDistribution}.Other,");
+                    _w.Outdent();
+                    _w.Line("};");
+                    break;
+                case BanditSetting.Linear:
+                    _w.Line("/// <summary>Every arm's reward is its mean plus Gaussian noise.</summary>");
+                    _w.Line(head + $"{GlobalNames.RewardDistribution}.Gaussian;");
+                    break;
+                default:
+                    _w.Line("/// <summary>An adversary's rewards follow no fixed distribution.</summary>");
+                    _w.Line(head + $"{GlobalNames.RewardDistribution}.Other;");
+                    break;
+            }
+            _w.Line();
+        }
+
+        /// <summary>The runtime's <c>RewardDistribution</c> member for a distribution of the language.</summary>
+        private static string RuntimeDistribution(ArmDistribution d) => GlobalNames.RewardDistribution + "." + d.Name switch
+        {
+            "bernoulli" => "Bernoulli",
+            "normal" => "Gaussian",
+            "beta" => "Beta",
+            "uniform" => "Uniform",
+            "exponential" => "Exponential",
+            _ => "Other",
+        };
     }
 }

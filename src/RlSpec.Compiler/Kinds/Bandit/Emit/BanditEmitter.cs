@@ -24,7 +24,7 @@ namespace RlSpec.Compiler.Kinds.Bandit.Emit
         /// </summary>
         internal static readonly IReadOnlyList<string> MemberNames = new[]
         {
-            "Create", "Name", "SourcePath", "InstanceSeed", "ArmCount", "Family", "Dimension", "Features", "Mean", "BestArm",
+            "Create", "Name", "SourcePath", "InstanceSeed", "ArmCount", "Family", "Dimension", "Features", "Mean", "Distribution", "BestArm",
             "RewardLow", "RewardHigh", "NoiseSigma", "Pull", "Rewards", "ArmDistribution", "Equals", "GetHashCode", "ToString", "GetType",
         };
 
@@ -79,6 +79,7 @@ namespace RlSpec.Compiler.Kinds.Bandit.Emit
             WriteProperties();
             WriteFeatures();
             WriteMean();
+            WriteDistribution();
             WritePull();
             WriteRewards();
             _w.Close();

@@ -35,6 +35,12 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
     /// <summary><c>sweep NAME = [v1, v2, ...]</c> over a parameter of the model the experiment runs on.</summary>
     public sealed record BoundSweep(ParamSymbol Parameter, IReadOnlyList<object> Values, SourceSpan Span);
 
+    /// <summary>
+    /// <c>sweep ucb_alpha(alpha = [0.5, 1, 2])</c>: a parameter of a compared algorithm over a list of its values;
+    /// every <c>compare</c> entry of that algorithm takes the sweep's value.
+    /// </summary>
+    public sealed record BoundAlgorithmSweep(BanditAlgorithm Algorithm, AlgorithmParameter Parameter, IReadOnlyList<object> Values, SourceSpan Span);
+
     /// <summary>An experiment after binding: every setting checked and evaluated, defaults not yet applied.</summary>
     public sealed class BoundExperiment
     {
@@ -80,6 +86,9 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
         public InstanceMode Instance { get; set; } = InstanceMode.Fixed;
 
         public BoundSweep? Sweep { get; set; }
+
+        /// <summary>A sweep over an algorithm's parameter (instead of <see cref="Sweep"/> over the bandit's).</summary>
+        public BoundAlgorithmSweep? AlgorithmSweep { get; set; }
 
         /// <summary>What is recorded: <c>record</c>'s statistics, or without it regret (the error when every algorithm identifies a best arm).</summary>
         public List<BanditStatistic> RecordOrDefault() =>

@@ -97,6 +97,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
             // The plot reads what is recorded; best-arm identification needs `error` recorded.
             if (seen.TryGetValue("plot", out var plot)) BindPlot((SettingNode)plot);
             CheckBestArmIdentification();
+            CheckAlgorithmSweep();
             AssignLabels();
 
             foreach (var (key, example) in new[] { ("horizon", "horizon 10000"), ("compare", "compare ucb1, kl_ucb, thompson") })

@@ -107,9 +107,11 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
             _w.Open($"public static {IReadOnlyList}<{AlgorithmEntry}> Algorithms() => new {AlgorithmEntry}[]");
             foreach (var a in _ir.Algorithms)
             {
-                var arguments = string.Join(", ", a.Arguments.Select(x => $"{CSharpNames.Identifier(x.Name)}: {x.Code}"));
+                // A swept parameter takes the value of the sweep index the engine passes (one curve per value).
+                bool swept = a.Arguments.Any(x => x.SweepCodes is not null);
+                var arguments = string.Join(", ", a.Arguments.Select(x => $"{CSharpNames.Identifier(x.Name)}: {(x.SweepCodes is { } codes ? SweepSwitch(codes) : x.Code)}"));
                 _w.Line($"new {AlgorithmEntry}<{a.GlobalTypeName}>({CSharpNames.String(a.Name)}, {CSharpNames.String(a.Label)}, " +
-                        $"{Map(a.Arguments.Select(x => (x.Name, x.Text)))}, () => new {a.GlobalTypeName}({arguments})),");
+                        $"{Map(a.Arguments.Select(x => (x.Name, x.Text)))}, {(swept ? "sweepIndex" : "()")} => new {a.GlobalTypeName}({arguments})),");
             }
             _w.Close(";");
             _w.Line();
@@ -118,8 +120,8 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
         private void WriteInstance()
         {
             _w.Line($"/// <summary>A problem instance: {CSharpNames.XmlDoc(_ir.TargetName)} created with the instance seed" +
-                    (_ir.Sweep is { } s ? $" and the sweep's value of {CSharpNames.XmlDoc(s.Parameter)}" : "") + ".</summary>");
-            if (_ir.Sweep is { } sweep)
+                    (_ir.Sweep is { Position: >= 0 } s ? $" and the sweep's value of {CSharpNames.XmlDoc(s.Parameter)}" : "") + ".</summary>");
+            if (_ir.Sweep is { Position: >= 0 } sweep)
             {
                 _w.Open($"public static {_target} Instance(ulong instanceSeed, int sweepIndex) => sweepIndex switch");
                 for (int k = 0; k < sweep.Codes.Count; k++)
@@ -145,6 +147,11 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
         /// <summary>The bandit's Create with its parameters in force (the one at <paramref name="position"/> replaced) and the instance seed.</summary>
         private string Create(int position, string value) =>
             $"{_target}.Create({string.Join(", ", _ir.TargetArguments.Select((a, k) => k == position ? value : a).Append("instanceSeed"))})";
+
+        /// <summary>The sweep value of a swept parameter: <c>sweepIndex switch { 0 => 0.5, 1 => 1.0, _ => throw ... }</c>.</summary>
+        private static string SweepSwitch(IReadOnlyList<string> codes) =>
+            "sweepIndex switch { " + string.Concat(codes.Select((c, k) => $"{k} => {c}, ")) +
+            $"_ => throw new {GlobalNames.ArgumentOutOfRangeException}(nameof(sweepIndex)) }}";
 
         private static string Bool(bool b) => b ? "true" : "false";
 

@@ -7,8 +7,11 @@ namespace RlSpec.Compiler.Kinds.Experiment.Ir
     // constants evaluated with the parameters in force) and each value already spelled as the C# the
     // emitter writes. The emitter reads only this: no syntax, no bound trees.
 
-    /// <summary>One constructor argument of an algorithm: the parameter's name, its C# literal and its text for the outputs.</summary>
-    public sealed record IrArgument(string Name, string Code, string Text);
+    /// <summary>
+    /// One constructor argument of an algorithm: the parameter's name, its C# literal and its text for the outputs;
+    /// for a swept parameter also the C# literal of each sweep value (<see cref="Code"/> is then unused).
+    /// </summary>
+    public sealed record IrArgument(string Name, string Code, string Text, IReadOnlyList<string>? SweepCodes = null);
 
     /// <summary>One compared algorithm: its .rlspec name, label, runtime struct and every constructor argument.</summary>
     public sealed record IrAlgorithm(string Name, string Label, string GlobalTypeName, IReadOnlyList<IrArgument> Arguments, bool IsBestArmIdentification);
@@ -16,7 +19,11 @@ namespace RlSpec.Compiler.Kinds.Experiment.Ir
     /// <summary>A statistic to record: the .rlspec name and the engine's name for it.</summary>
     public sealed record IrStatistic(string Name, string EngineName);
 
-    /// <summary>A sweep over a parameter of the bandit: its name, its position among Create's arguments, and the values as C# and as text.</summary>
+    /// <summary>
+    /// A sweep over a parameter of the bandit: its name, its position among Create's arguments, and the values as
+    /// C# and as text; or over an algorithm's parameter (<c>ucb_alpha.alpha</c>, position −1: the bandit does not
+    /// change, the swept algorithm's <see cref="IrArgument.SweepCodes"/> do).
+    /// </summary>
     public sealed record IrSweep(string Parameter, int Position, IReadOnlyList<string> Codes, IReadOnlyList<string> Texts);
 
     /// <summary>A parameter in force, for the outputs: its name and value text.</summary>

@@ -47,7 +47,10 @@ namespace RlSpec.Compiler.Kinds.Experiment.Lowering
             if (plot != null) ir.Plot = new IrStatistic(plot.Name, plot.EngineName);
             foreach (var use in e.Algorithms)
             {
-                var arguments = use.Algorithm.Parameters.Select((p, k) => new IrArgument(p.Name, Code(p, use.Arguments[k]), Text(use.Arguments[k]))).ToList();
+                var swept = e.AlgorithmSweep is { } a && a.Algorithm == use.Algorithm ? a : null;
+                var arguments = use.Algorithm.Parameters.Select((p, k) => swept is not null && swept.Parameter == p
+                    ? new IrArgument(p.Name, "", "swept", swept.Values.Select(v => Code(p, v)).ToList())
+                    : new IrArgument(p.Name, Code(p, use.Arguments[k]), Text(use.Arguments[k]))).ToList();
                 ir.Algorithms.Add(new IrAlgorithm(use.Algorithm.Name, use.Label!, use.Algorithm.GlobalTypeName, arguments, use.Algorithm.IsBestArmIdentification));
             }
             // The bandit's Create takes its parameters in declaration order, then the instance seed: passed
@@ -56,6 +59,9 @@ namespace RlSpec.Compiler.Kinds.Experiment.Lowering
             if (e.Sweep is { } sweep)
                 ir.Sweep = new IrSweep(sweep.Parameter.Name, e.Target.Params.IndexOf(sweep.Parameter),
                     sweep.Values.Select(v => Code(sweep.Parameter.Type, v)).ToList(), sweep.Values.Select(Text).ToList());
+            if (e.AlgorithmSweep is { } algorithmSweep)
+                ir.Sweep = new IrSweep(algorithmSweep.Algorithm.Name + "." + algorithmSweep.Parameter.Name, -1,
+                    algorithmSweep.Values.Select(v => Code(algorithmSweep.Parameter, v)).ToList(), algorithmSweep.Values.Select(Text).ToList());
             foreach (var p in e.Target.Params) ir.Parameters.Add(new IrParameter(p.Name, Text(p.Value)));
             foreach (var p in model.Params.Where(p => ir.Parameters.All(q => q.Name != p.Name))) ir.Parameters.Add(new IrParameter(p.Name, Text(p.Value)));
             return ir;
