@@ -5,7 +5,7 @@ namespace RlSpec.Runtime.Learning.PolicyOptimization;
 
 /// <summary>
 /// Entropy-regularized natural policy gradient (Cen, Cheng, Chen, Wei and Chi 2021, "Fast global convergence of
-/// natural policy gradient methods with entropy regularization", Eq. 17):
+/// natural policy gradient methods with entropy regularization"):
 /// π_k(a|s) ∝ π_{k−1}(a|s)^{1 − ητ/(1−γ)}·exp(η·Q^{π_{k−1}}_τ(s,a)/(1 − γ)), where Q_τ is the soft Q-function of the
 /// regularized value V^π_τ = E[Σ_t γ^t (r_t − τ log π(a_t|s_t))]. For 0 &lt; η ≤ (1 − γ)/τ it converges linearly to the
 /// regularized optimum π*_τ: ‖Q*_τ − Q^{π_k}_τ‖_∞ ≤ C·(1 − ητ)^k (their Theorem 1; η = (1 − γ)/τ is soft policy

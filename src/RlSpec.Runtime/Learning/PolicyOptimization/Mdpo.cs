@@ -5,7 +5,7 @@ namespace RlSpec.Runtime.Learning.PolicyOptimization;
 
 /// <summary>
 /// On-policy mirror descent policy optimization (Tomar, Shani, Efroni and Ghavamzadeh 2020, "Mirror descent policy
-/// optimization", Eq. 7): π_k = argmax_π E_{s~d^{π_{k−1}}_ρ}[ E_{a~π}[A^{π_{k−1}}(s,a)] − (1/t)·KL(π(·|s) ‖ π_{k−1}(·|s)) ].
+/// optimization", on-policy MDPO): π_k = argmax_π E_{s~d^{π_{k−1}}_ρ}[ E_{a~π}[A^{π_{k−1}}(s,a)] − (1/t)·KL(π(·|s) ‖ π_{k−1}(·|s)) ].
 /// In the tabular case the objective separates over states and its exact maximizer is
 /// π_k(a|s) ∝ π_{k−1}(a|s)·exp(t·A^{π_{k−1}}(s,a)) at every state the current policy visits (d^{π_{k−1}}_ρ(s) &gt; 0, decided by a graph search);
 /// states it never visits carry no weight in the objective and keep their policy. (The paper approximates this

@@ -5,11 +5,11 @@ namespace RlSpec.Runtime.Learning.PolicyOptimization;
 
 /// <summary>
 /// Natural policy gradient with the softmax parameterization (Kakade 2001; exact tabular form in Agarwal, Kakade,
-/// Lee and Mahajan 2021, "On the theory of policy gradient methods", Lemma 5.1):
+/// Lee and Mahajan 2021, "On the theory of policy gradient methods", Section 5):
 /// π_{k}(a|s) ∝ π_{k−1}(a|s)·exp(η_k·A^{π_{k−1}}(s,a)/(1 − γ)) (equivalently with Q, which differs by a per-state
 /// constant). Step sizes η_k = η·growth^{k−1}: growth = 1 is the constant step (sublinear O(1/k) rate), growth &gt; 1
-/// the geometrically increasing steps of Xiao 2022 ("On the convergence rates of policy gradient methods",
-/// Theorem 10) and Lan 2022, which converge linearly. <c>samples</c> &gt; 0 replaces Q by Monte Carlo estimates.
+/// the geometrically increasing steps of Xiao 2022 ("On the convergence rates of policy gradient methods") and
+/// Lan 2022, which converge linearly. <c>samples</c> &gt; 0 replaces Q by Monte Carlo estimates.
 /// </summary>
 public struct NaturalPolicyGradient : IPolicyOptimizer
 {

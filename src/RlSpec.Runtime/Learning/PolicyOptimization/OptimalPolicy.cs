@@ -7,7 +7,7 @@ namespace RlSpec.Runtime.Learning.PolicyOptimization;
 /// <summary>
 /// The ground truth the curves are measured against: the optimal values V* and an optimal deterministic policy
 /// π*, and for entropy weight τ &gt; 0 the regularized optimum π*_τ(a|s) ∝ exp(Q*_τ(s,a)/τ) with its value V*_τ
-/// (Cen et al. 2021, Eq. 10). Both values are exact evaluations (<see cref="ExactPolicyEvaluation"/>) of the
+/// (Cen et al. 2021). Both values are exact evaluations (<see cref="ExactPolicyEvaluation"/>) of the
 /// returned policy, so a gap V*(ρ) − V^π(ρ) compares two solves of the same kind.
 /// </summary>
 public sealed class OptimalPolicy

@@ -5,9 +5,9 @@ namespace RlSpec.Runtime.Learning.PolicyOptimization;
 
 /// <summary>
 /// Policy mirror descent with the KL divergence (Xiao 2022, "On the convergence rates of policy gradient methods",
-/// Eq. 11; Lan 2022): π_k(·|s) = argmax_p { η⟨Q^{π_{k−1}}(s,·), p⟩ − KL(p ‖ π_{k−1}(·|s)) }, in closed form
+/// Lan 2022): π_k(·|s) = argmax_p { η⟨Q^{π_{k−1}}(s,·), p⟩ − KL(p ‖ π_{k−1}(·|s)) }, in closed form
 /// π_k(a|s) ∝ π_{k−1}(a|s)·exp(η·Q^{π_{k−1}}(s,a)). With a constant step, V*(ρ) − V^{π_k}(ρ) ≤
-/// (1/(k(1 − γ)))·(E_{s~d*}[KL(π*(·|s) ‖ π₀(·|s))]/η + 1/(1 − γ)) for rewards in [0, 1] (Xiao 2022, Theorem 8):
+/// (1/(k(1 − γ)))·(E_{s~d*}[KL(π*(·|s) ‖ π₀(·|s))]/η + 1/(1 − γ)) for rewards in [0, 1] (Xiao 2022, the sublinear rate with a constant step):
 /// the C/k rate. It is NPG with step η(1 − γ). <c>samples</c> &gt; 0 replaces Q by Monte Carlo estimates.
 /// </summary>
 public struct PolicyMirrorDescentKl : IPolicyOptimizer

@@ -5,7 +5,7 @@ namespace RlSpec.Runtime.Learning.PolicyOptimization;
 
 /// <summary>
 /// Projected gradient ascent with the direct parameterization θ_{s,a} = π(a|s) (Agarwal, Kakade, Lee and Mahajan
-/// 2021, "On the theory of policy gradient methods", Section 4, Eq. 9 and Theorem 4.2):
+/// 2021, "On the theory of policy gradient methods", direct parameterization):
 /// π ← Proj_{Δ^S}(π + η·∇_π V^π(ρ)) with ∂V^π(ρ)/∂π(a|s) = d^π_ρ(s)·Q^π(s,a)/(1 − γ), projected onto the simplex
 /// of every state. Exact only (the gradient needs d^π).
 /// </summary>

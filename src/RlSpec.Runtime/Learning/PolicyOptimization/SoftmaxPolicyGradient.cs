@@ -5,7 +5,7 @@ namespace RlSpec.Runtime.Learning.PolicyOptimization;
 
 /// <summary>
 /// Policy gradient ascent with the softmax parameterization π_θ(a|s) ∝ exp(θ_{s,a}) and exact gradients
-/// (Agarwal, Kakade, Lee and Mahajan 2021, "On the theory of policy gradient methods", Lemma 4.1 and Eq. 12):
+/// (Agarwal, Kakade, Lee and Mahajan 2021, "On the theory of policy gradient methods", the policy gradient theorem for softmax):
 /// θ ← θ + η·∂V^{π_θ}(ρ)/∂θ with ∂V^{π_θ}(ρ)/∂θ_{s,a} = d^{π_θ}_ρ(s)·π_θ(a|s)·A^{π_θ}(s,a)/(1 − γ). Its O(1/k) rate
 /// has constants that can be exponential in the state count (Mei, Xiao, Szepesvári and Schuurmans 2020; Li, Wei,
 /// Chi, Gu and Chen 2021): states the policy rarely visits get vanishing gradients (the plateau). θ₀ = log π₀.

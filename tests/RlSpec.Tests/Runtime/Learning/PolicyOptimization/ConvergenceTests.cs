@@ -10,7 +10,7 @@ namespace RlSpec.Tests.Runtime.Learning.PolicyOptimization;
 /// <summary>
 /// The rates the papers prove, measured: linear convergence of NPG with geometrically increasing steps (Xiao 2022)
 /// and of entropy-regularized NPG (Cen et al. 2021), the softmax-PG plateau on a chain (Li et al. 2021) against
-/// NPG's dimension-free rate (Agarwal et al. 2021), and PMD-KL's C/k bound (Xiao 2022, Theorem 8).
+/// NPG's dimension-free rate (Agarwal et al. 2021), and PMD-KL's C/k bound (Xiao 2022).
 /// </summary>
 public class ConvergenceTests(ITestOutputHelper log)
 {
@@ -60,7 +60,7 @@ public class ConvergenceTests(ITestOutputHelper log)
         Assert.True(points >= 5, $"only {points} points to fit");
         Assert.True(rate < 0.9, $"rate {rate}");
         Assert.True(growing[^1] < 1e-9 && growing[^1] < 1e-3 * constant[^1]);
-        // monotone improvement (Agarwal et al. 2021, Lemma 5.2), up to the rounding of two exact solves (~1e-11 here)
+        // monotone improvement (Agarwal et al. 2021), up to the rounding of two exact solves (~1e-11 here)
         for (int k = 1; k < growing.Length; k++) Assert.True(growing[k] <= growing[k - 1] + 1e-10, "NPG improves monotonically");
     }
 
