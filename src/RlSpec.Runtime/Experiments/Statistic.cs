@@ -25,12 +25,22 @@ public enum Statistic
     /// multi-armed bandits problems", recommendation "most played arm").
     /// </summary>
     Error,
+    /// <summary><c>suboptimality</c> (policy optimization): V*(ρ) − V^{π_k}(ρ), both exact on the model.</summary>
+    Suboptimality,
+    /// <summary>
+    /// <c>regularized_gap</c> (policy optimization): V*_τ(ρ) − V^{π_k}_τ(ρ) for the entropy-regularized value with the
+    /// optimizer's τ (<see cref="Learning.PolicyOptimization.IPolicyOptimizer.Regularization"/>); equal to
+    /// <see cref="Suboptimality"/> when τ = 0.
+    /// </summary>
+    RegularizedGap,
+    /// <summary><c>policy_distance</c> (policy optimization): max over states s of ‖π_k(·|s) − π*(·|s)‖₁, π* the planner's optimal deterministic policy.</summary>
+    PolicyDistance,
 }
 
 /// <summary>The file and language names of <see cref="Statistic"/> values.</summary>
 public static class StatisticNames
 {
-    private static readonly string[] Names = ["regret", "realized_regret", "cumulative_reward", "counts", "best_arm_rate", "error"];
+    private static readonly string[] Names = ["regret", "realized_regret", "cumulative_reward", "counts", "best_arm_rate", "error", "suboptimality", "regularized_gap", "policy_distance"];
 
     /// <summary>The snake_case name, e.g. <c>realized_regret</c>.</summary>
     public static string Name(this Statistic statistic) => Names[(int)statistic];
