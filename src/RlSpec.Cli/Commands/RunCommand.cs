@@ -40,7 +40,7 @@ internal static class RunCommand
         var shard = new Option<string?>("--shard") { Description = "Run only shard i of n (0-based, e.g. 0/3): the runs r with r mod n = i; merge the shard files with `rlspec merge`." };
         var runIndex = new Option<int?>("--run-index") { Description = "Run only run R (0-based), with the numbers it has in the full experiment." };
         var trace = new Option<string?>("--trace") { Description = "Write every step (sweep,run,algorithm,t,arm,reward) as CSV to this file; meant with --run-index." };
-        var command = new Command("run", "Run an experiment: compare bandit algorithms over many seeded runs.")
+        var command = new Command("run", "Run an experiment: compare bandit, online RL or policy-optimization algorithms over many seeded runs.")
         {
             file, experiment, parameters, runs, seed, output, threads, format, shard, runIndex, trace,
         };
@@ -118,8 +118,12 @@ internal static class RunCommand
                     context.Error.WriteLine($"--run-index {r}: error {CliDiagnosticIds.InvalidRunOption}: the experiment has {spec.Runs:N0} runs, numbered 0..{spec.Runs - 1}");
                     return ExitCodes.ModelErrors;
                 }
-                var algorithms = (IReadOnlyList<AlgorithmEntry>)Invoke(type, "Algorithms");
-                var run = type.GetMethod("Run", new[] { typeof(ExperimentSpec), typeof(IReadOnlyList<AlgorithmEntry>), typeof(RunOptions) })
+                var algorithms = Invoke(type, "Algorithms");
+                // Run(spec, algorithms, options): the algorithms' list type is the engine's entry type (bandit,
+                // episodic or policy-optimization), whatever Algorithms() returns.
+                var run = type.GetMethods(BindingFlags.Public | BindingFlags.Static).FirstOrDefault(m => m.Name == "Run"
+                        && m.GetParameters() is { Length: 3 } p && p[0].ParameterType == typeof(ExperimentSpec)
+                        && p[1].ParameterType.IsInstanceOfType(algorithms) && p[2].ParameterType == typeof(RunOptions))
                     ?? throw new InvalidOperationException($"{chosen.TypeName} has no Run(spec, algorithms, options)");
                 result = (ExperimentResult)Unwrap(() => run.Invoke(null, new object?[] { spec, algorithms, runOptions }));
             }
