@@ -79,8 +79,11 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
             }
             if ((statistic.Fits & _e.Family) == 0 && _e.Mdp != null)
             {
+                const BanditFits learning = BanditFits.Episodic | BanditFits.Continuing | BanditFits.PolicyOptimization;
                 _b.Error(DiagnosticIds.UnknownStatistic,
-                    $"'{statistic.Name}' is a statistic of bandit experiments; on an mdp record {List(BanditStatistics.NamesFor(_e.Family))}", name.Span);
+                    (statistic.Fits & learning) != 0
+                        ? $"'{statistic.Name}' is not defined on {_e.Target.Name}, {_e.Mdp.Describe}; record {List(BanditStatistics.NamesFor(_e.Family))}"
+                        : $"'{statistic.Name}' is a statistic of bandit experiments; on an mdp record {List(BanditStatistics.NamesFor(_e.Family))}", name.Span);
                 return null;
             }
             if ((statistic.Fits & _e.Family) == 0)

@@ -48,7 +48,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
             else
             {
                 _b.Error(DiagnosticIds.ExperimentTargetNotSupported,
-                    $"{target.Name} is a `{target.Kind}` model, and experiments run on `bandit` and `mdp` models",
+                    $"{target.Name} is {("aeiou".IndexOf(target.Kind[0]) >= 0 ? "an" : "a")} `{target.Kind}` model, and experiments run on `bandit` and `mdp` models",
                     node.Target.Span);
                 return null;
             }
