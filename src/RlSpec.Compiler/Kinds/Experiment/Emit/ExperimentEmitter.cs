@@ -66,7 +66,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
             _w.Line("/// <summary>The experiment's name in the .rlspec file.</summary>");
             _w.Line($"public const string Name = {CSharpNames.String(_ir.Name)};");
             _w.Line();
-            _w.Line("/// <summary>The bandit it runs on.</summary>");
+            _w.Line(_ir.Kind == ExperimentFamily.Bandit ? "/// <summary>The bandit it runs on.</summary>" : "/// <summary>The mdp it runs on.</summary>");
             _w.Line($"public const string Model = {CSharpNames.String(_ir.TargetName)};");
             _w.Line();
             _w.Line("/// <summary>The .rlspec file it was generated from.</summary>");
