@@ -22,8 +22,8 @@ namespace RlSpec.Tests.Runtime.Experiments.Episodic;
 /// </summary>
 public class LearningClaimsTests
 {
-    // Reduced size: 2,000 episodes (the last decade is 200..2,000) and 16 runs.
-    private static readonly string[] Reduced = ["K=2000", "R=16"];
+    // Reduced size: 2,000 episodes (the last decade is 200..2,000) and 12 runs.
+    private static readonly string[] Reduced = ["K=2000", "R=12"];
 
     private readonly ITestOutputHelper _log;
 
