@@ -9,7 +9,7 @@ using RlSpec.Compiler.Syntax;
 namespace RlSpec.Compiler.Kinds.Experiment.Binding
 {
     /// <summary>
-    /// The experiment kind's bind stage: checks that the experiment runs on a bandit, then binds each
+    /// The experiment kind's bind stage: checks that the experiment runs on a bandit or an mdp, then binds each
     /// setting (horizon, runs, seed, compare, record, plot, instance, sweep) into a
     /// <see cref="BoundExperiment"/>, evaluating the constants with the parameters in force. One
     /// mistake, one diagnostic: a setting that failed is not checked again by those that read it.
