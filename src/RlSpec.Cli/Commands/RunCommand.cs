@@ -41,7 +41,7 @@ internal static class RunCommand
         var runIndex = new Option<int?>("--run-index") { Description = "Run only run R (0-based), with the numbers it has in the full experiment." };
         var trace = new Option<string?>("--trace") { Description = "Write every step (sweep,run,algorithm,t,arm,reward) as CSV to this file; meant with --run-index." };
         var noCache = RlSpecCommandLine.NoCacheOption();
-        var command = new Command("run", "Run an experiment: compare bandit algorithms over many seeded runs.")
+        var command = new Command("run", "Run an experiment: compare bandit, online RL or policy-optimization algorithms over many seeded runs.")
         {
             file, experiment, parameters, runs, seed, output, threads, format, shard, runIndex, trace, noCache,
         };
@@ -119,8 +119,12 @@ internal static class RunCommand
                     context.Error.WriteLine($"--run-index {r}: error {CliDiagnosticIds.InvalidRunOption}: the experiment has {spec.Runs:N0} runs, numbered 0..{spec.Runs - 1}");
                     return ExitCodes.ModelErrors;
                 }
-                var algorithms = (IReadOnlyList<AlgorithmEntry>)Invoke(type, "Algorithms");
-                var run = type.GetMethod("Run", new[] { typeof(ExperimentSpec), typeof(IReadOnlyList<AlgorithmEntry>), typeof(RunOptions) })
+                var algorithms = Invoke(type, "Algorithms");
+                // Run(spec, algorithms, options): the algorithms' list type is the engine's entry type (bandit,
+                // episodic or policy-optimization), whatever Algorithms() returns.
+                var run = type.GetMethods(BindingFlags.Public | BindingFlags.Static).FirstOrDefault(m => m.Name == "Run"
+                        && m.GetParameters() is { Length: 3 } p && p[0].ParameterType == typeof(ExperimentSpec)
+                        && p[1].ParameterType.IsInstanceOfType(algorithms) && p[2].ParameterType == typeof(RunOptions))
                     ?? throw new InvalidOperationException($"{chosen.TypeName} has no Run(spec, algorithms, options)");
                 result = (ExperimentResult)Unwrap(() => run.Invoke(null, new object?[] { spec, algorithms, runOptions }));
             }

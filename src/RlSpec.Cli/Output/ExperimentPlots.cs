@@ -29,7 +29,7 @@ internal static class ExperimentPlots
             string title = plot.Title ?? $"{result.Spec.Name} on {result.Spec.Model}" + (result.Spec.Sweep is { } t ? $" ({t.Parameter} = {t.Values[sweep]})" : "");
             var request = new PlotRequest(
                 title + (result.Partial ? " (partial)" : ""),
-                "t",
+                result.Spec.Unit == "steps" ? "t" : result.Spec.Unit,
                 $"{name} (mean over {result.CompletedCount(sweep):N0} runs, 95% CI)",
                 curves.Select(c => new Band(c.Label, c.X, c.Mean, c.Low, c.High)).ToList(),
                 plot.LogX,

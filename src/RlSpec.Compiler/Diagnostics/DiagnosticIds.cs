@@ -112,6 +112,12 @@ namespace RlSpec.Compiler.Diagnostics
         public const string UnknownInstanceMode = "RLS0665";
         public const string InvalidSweep = "RLS0666";
         public const string DuplicateLabel = "RLS0667";
+        // Learning on MDPs (experiments on an mdp), RLS0680-RLS0689.
+        public const string EpisodeHorizonMissing = "RLS0680";
+        public const string LearningNeedsInitialState = "RLS0681";
+        public const string MixedAlgorithmFamilies = "RLS0682";
+        public const string AlgorithmParameterOutOfRange = "RLS0683";
+        public const string LearningOnTimeDependentModel = "RLS0684";
 
         // Internal
         public const string InternalError = "RLS9999";

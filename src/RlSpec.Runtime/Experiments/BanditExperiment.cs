@@ -33,7 +33,7 @@ public static class BanditExperiment
         ArgumentNullException.ThrowIfNull(algorithms);
         ArgumentNullException.ThrowIfNull(instance);
         var clock = Stopwatch.StartNew();
-        Validate(spec, algorithms, options);
+        Validate(spec, algorithms.Count, options);
         long[] checkpoints = spec.EffectiveCheckpoints.Steps(spec.Horizon);
         int[] runs = PlannedRuns(spec, options);
         int sweeps = spec.SweepCount;
@@ -151,7 +151,7 @@ public static class BanditExperiment
         return new ExperimentResult(spec, infos, checkpoints, layouts, runs, values, completed, options.Shard, options.RunIndex, clock.Elapsed, ExperimentVersion.Current, laiRobbins);
     }
 
-    private static ExperimentProgress Progress(long done, long total, long start, long now)
+    internal static ExperimentProgress Progress(long done, long total, long start, long now)
     {
         var elapsed = TimeSpan.FromSeconds((now - start) / (double)Stopwatch.Frequency);
         TimeSpan? remaining = done > 0 ? TimeSpan.FromSeconds(elapsed.TotalSeconds * (total - done) / done) : null;
@@ -171,12 +171,12 @@ public static class BanditExperiment
         return Enumerable.Range(0, spec.Runs).ToArray();
     }
 
-    private static void Validate(ExperimentSpec spec, IReadOnlyList<AlgorithmEntry> algorithms, RunOptions options)
+    internal static void Validate(ExperimentSpec spec, int algorithms, RunOptions options)
     {
         string? problem =
             spec.Horizon <= 0 ? $"the horizon must be positive, not {spec.Horizon}" :
             spec.Runs <= 0 ? $"the number of runs must be positive, not {spec.Runs}" :
-            algorithms.Count == 0 ? "the experiment compares no algorithms; list at least one in 'compare'" :
+            algorithms == 0 ? "the experiment compares no algorithms; list at least one in 'compare'" :
             spec.Record.Count == 0 ? "the experiment records nothing; record at least one of " + string.Join(", ", StatisticNames.All) :
             spec.Record.Distinct().Count() != spec.Record.Count ? "a statistic is recorded twice; list each once" :
             spec.Sweep is { Values.Count: 0 } ? $"the sweep over {spec.Sweep.Parameter} has no values" :

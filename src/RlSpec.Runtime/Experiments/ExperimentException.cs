@@ -27,6 +27,10 @@ public static class ExperimentErrorIds
     public const string InvalidArm = "RLS0702";
     /// <summary>The bandit is unusable: no arms, or per-run instances with different arm counts.</summary>
     public const string InvalidBandit = "RLS0703";
+    /// <summary>The MDP cannot be played in episodes: it reads the step t, has no initial state, no enabled action in a reachable state, or too many state-action pairs.</summary>
+    public const string InvalidMdp = "RLS0706";
+    /// <summary>An episodic algorithm played an unavailable action, or its reported policy is not a probability distribution over the available actions.</summary>
+    public const string InvalidPolicy = "RLS0707";
     /// <summary>Merge: a shard is partial (interrupted) and partial shards were not allowed.</summary>
     public const string PartialShard = "RLS0710";
     /// <summary>Merge: a shard of the layout is missing.</summary>

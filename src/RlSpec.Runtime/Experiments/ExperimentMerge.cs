@@ -133,7 +133,7 @@ public static class ExperimentMerge
             }
         }
         var wall = TimeSpan.FromTicks(shards.Sum(s => s.Contents.Result.WallTime.Ticks));
-        return new ExperimentResult(spec, first.Result.Algorithms, first.Result.CheckpointSteps, layouts, runs, values, completed, null, null, wall, first.Result.ToolVersion, first.Result.LaiRobbinsConstants);
+        return new ExperimentResult(spec, first.Result.Algorithms, first.Result.CheckpointSteps, layouts, runs, values, completed, null, null, wall, first.Result.ToolVersion, first.Result.LaiRobbinsConstants, first.Result.Facts);
     }
 
     private static string Describe(string member) => member switch

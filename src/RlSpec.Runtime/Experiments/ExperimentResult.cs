@@ -21,8 +21,10 @@ public sealed class ExperimentResult
     internal ExperimentResult(
         ExperimentSpec spec, IReadOnlyList<AlgorithmInfo> algorithms, long[] checkpointSteps, SeriesLayout[] layouts,
         int[] runs, double[][] values, bool[][] completed, ShardSpec? shard, int? runIndex, TimeSpan wallTime, string toolVersion,
-        IReadOnlyList<double?>? laiRobbinsConstants = null)
+        IReadOnlyList<double?>? laiRobbinsConstants = null,
+        IReadOnlyList<ExperimentFact>? facts = null)
     {
+        Facts = facts ?? [];
         Spec = spec;
         Algorithms = algorithms;
         CheckpointSteps = checkpointSteps;
@@ -69,6 +71,12 @@ public sealed class ExperimentResult
 
     /// <summary>Wall-clock time of the run (for a merge: the sum over the shards).</summary>
     public TimeSpan WallTime { get; }
+
+    /// <summary>
+    /// What the engine derived about the setting and reports with the results (e.g. an episodic experiment's
+    /// reward range and optimal value); empty for bandits. Written into the JSON summary as <c>setting</c>.
+    /// </summary>
+    public IReadOnlyList<ExperimentFact> Facts { get; }
 
     /// <summary>The runtime version that produced the numbers.</summary>
     public string ToolVersion { get; }
@@ -182,6 +190,9 @@ public sealed class ExperimentResult
     /// <summary>The number of runs of shard <paramref name="shard"/> among runs 0..runs−1.</summary>
     internal static int CountShardRuns(int runs, ShardSpec shard) => runs <= shard.Index ? 0 : (runs - 1 - shard.Index) / shard.Count + 1;
 }
+
+/// <summary>A number the engine derived about an experiment's setting, e.g. (<c>reward_min</c>, −1).</summary>
+public sealed record ExperimentFact(string Name, double Value);
 
 /// <summary>The aggregates of one series point: the summary over runs, the paired difference to the first algorithm, and at the last checkpoint a histogram.</summary>
 public sealed record SeriesAggregate(Summary Summary, PairedDifference? Difference, Histogram? Histogram);

@@ -43,6 +43,12 @@ public sealed class ExperimentSpec
     /// <summary>An optional sweep over a model or algorithm parameter.</summary>
     public ExperimentSweep? Sweep { get; init; }
 
+    /// <summary>
+    /// What the horizon counts and the checkpoints are in: <c>steps</c> (bandits), <c>episodes</c> (episodic
+    /// experiments on an MDP) or <c>iterations</c> (policy optimization). The plots name their x axis by it.
+    /// </summary>
+    public string Unit { get; init; } = "steps";
+
     /// <summary>The checkpoints in effect: <see cref="Checkpoints"/>, or every ⌈T/100⌉ steps.</summary>
     public Checkpoints EffectiveCheckpoints => Checkpoints ?? Experiments.Checkpoints.Linear(Math.Max(1, (Horizon + 99) / 100));
 

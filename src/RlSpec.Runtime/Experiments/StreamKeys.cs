@@ -15,6 +15,14 @@ public enum StreamPurpose
     Instance = 3,
     /// <summary>The seed of the experiment's fixed random problem instance (run field 0).</summary>
     FixedInstance = 4,
+    /// <summary>
+    /// The transitions and rewards of one state-action pair of an MDP (episodic experiments; the arm field is
+    /// s·A + a): consumed only by visits to that pair, so the n-th visit of (s, a) draws the same successor and
+    /// reward whichever algorithm makes it.
+    /// </summary>
+    Transition = 5,
+    /// <summary>The initial states of an MDP's episodes, one draw per episode (episodic experiments).</summary>
+    Initial = 6,
 }
 
 /// <summary>

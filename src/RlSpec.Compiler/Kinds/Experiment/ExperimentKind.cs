@@ -12,7 +12,8 @@ namespace RlSpec.Compiler.Kinds.Experiment
 {
     /// <summary>
     /// The <c>experiment</c> kind: <c>experiment NAME on BANDIT { horizon ..., runs ..., compare ... }</c>
-    /// compares learning algorithms on a bandit declared in the same file. Bind
+    /// compares learning algorithms on a bandit declared in the same file, and <c>experiment NAME on MDP
+    /// { episodes ... }</c> (online RL) or <c>{ iterations ... }</c> (policy optimization) on an mdp. Bind
     /// (<see cref="ExperimentBinder"/>) checks the settings against the algorithm table and the bandit's
     /// setting, lowering (<see cref="ExperimentLowering"/>) applies the defaults, and
     /// <see cref="ExperimentEmitter"/> writes a static class whose <c>Run</c> calls the runtime's experiment engine.

@@ -40,6 +40,8 @@ public static class ExperimentJson
         json.WriteEndObject();
         json.WriteNumber("seed", spec.Seed);
         json.WriteNumber("horizon", spec.Horizon);
+        // Bandit summaries keep their schema; other experiments say what the horizon counts.
+        if (spec.Unit != "steps") json.WriteString("unit", spec.Unit);
         json.WriteNumber("runs", spec.Runs);
         if (result.RunIndex is int r) json.WriteNumber("run_index", r); else json.WriteNull("run_index");
         json.WriteBoolean("partial", result.Partial);
@@ -63,6 +65,12 @@ public static class ExperimentJson
             json.WriteEndObject();
         }
         else json.WriteNull("sweep");
+        if (result.Facts.Count > 0)
+        {
+            json.WriteStartObject("setting");
+            foreach (var fact in result.Facts) Number(json, fact.Name, fact.Value);
+            json.WriteEndObject();
+        }
         json.WriteStartObject("statistics");
         json.WriteNumber("confidence_level", 0.95);
         json.WriteString("interval", "student_t");

@@ -27,7 +27,7 @@ public static class ShardFile
     internal static readonly string[] IdentityMembers =
     [
         "experiment", "model", "seed", "runs", "horizon", "checkpoints", "checkpoint_steps", "record", "instance",
-        "parameters", "sweep", "algorithms", "arm_counts", "lai_robbins_constants", "plot", "tool_version", "shard_count",
+        "parameters", "sweep", "algorithms", "arm_counts", "lai_robbins_constants", "plot", "tool_version", "shard_count", "unit", "facts",
     ];
 
     /// <summary><c>shard-I-of-N.rlshard</c>.</summary>
@@ -93,6 +93,16 @@ public static class ShardFile
             json.WriteBoolean("log_y", spec.Plot.LogY);
             if (spec.Plot.Title is { } title) json.WriteString("title", title); else json.WriteNull("title");
             json.WriteEndObject();
+            json.WriteString("unit", spec.Unit);
+            json.WriteStartArray("facts");
+            foreach (var fact in result.Facts)
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(fact.Name);
+                json.WriteNumberValue(fact.Value);
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
             json.WriteString("tool_version", result.ToolVersion);
             json.WriteNumber("shard_count", shard.Count);
             json.WriteNumber("shard_index", shard.Index);
@@ -197,6 +207,7 @@ public static class ShardFile
             Instance = h.GetProperty("instance").GetString() == "per_run" ? InstanceMode.PerRun : InstanceMode.Fixed,
             Parameters = ReadPairs(h.GetProperty("parameters")),
             Sweep = sweep,
+            Unit = h.GetProperty("unit").GetString()!,
             Plot = new PlotOptions
             {
                 Statistic = plotStatistic,
@@ -245,7 +256,8 @@ public static class ShardFile
         }
         if (stream.ReadByte() != -1) throw Unreadable(name, "it has more values than its header lists");
         var wall = TimeSpan.FromSeconds(h.GetProperty("wall_time_seconds").GetDouble());
-        var result = new ExperimentResult(spec, algorithms, steps, layouts, runs, values, completed, shard, runIndex, wall, h.GetProperty("tool_version").GetString()!, laiRobbins);
+        var facts = h.GetProperty("facts").EnumerateArray().Select(e => new ExperimentFact(e[0].GetString()!, e[1].GetDouble())).ToArray();
+        var result = new ExperimentResult(spec, algorithms, steps, layouts, runs, values, completed, shard, runIndex, wall, h.GetProperty("tool_version").GetString()!, laiRobbins, facts);
         if (result.Partial != h.GetProperty("partial").GetBoolean()) throw new FormatException("its partial flag does not match its completed runs");
         return result;
     }

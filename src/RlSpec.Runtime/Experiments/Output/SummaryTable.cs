@@ -19,7 +19,7 @@ public static class SummaryTable
         var spec = result.Spec;
         long horizon = result.CheckpointSteps[^1];
         string runs = result.RunIndex is int r ? $"run {r}" : $"{result.Runs.Count:N0} runs";
-        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"experiment {spec.Name} on {spec.Model}: {runs}, horizon {horizon:N0}, seed {spec.Seed}{(result.Partial ? " (PARTIAL: interrupted, only completed runs are aggregated)" : "")}"));
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"experiment {spec.Name} on {spec.Model}: {runs}, {(spec.Unit == "steps" ? "horizon " + horizon.ToString("N0", CultureInfo.InvariantCulture) : horizon.ToString("N0", CultureInfo.InvariantCulture) + " " + spec.Unit)}, seed {spec.Seed}{(result.Partial ? " (PARTIAL: interrupted, only completed runs are aggregated)" : "")}"));
         var statistic = spec.Record.Contains(spec.Plot.Statistic) && spec.Plot.Statistic != Statistic.Counts ? spec.Plot.Statistic : spec.Record.FirstOrDefault(s => s != Statistic.Counts, Statistic.Counts);
         for (int s = 0; s < result.SweepCount; s++)
         {

@@ -158,11 +158,11 @@ public class ExperimentDiagnosticTests
             "experiment E on Bernoulli { horizon 100 compare ucb1 }");
 
     [Fact]
-    public void An_experiment_on_an_mdp_waits_for_learning_on_mdps()
+    public void A_bandit_algorithm_on_an_mdp_does_not_fit()
     {
-        const string mdp = "mdp Walk { state s in 0..3 action go discount 0.9 go: s' = min(s + 1, 3) }\n";
-        AssertError(DiagnosticIds.ExperimentTargetNotSupported, "Walk is an mdp, and experiments on mdp models come with learning on MDPs (issue 8)",
-            "experiment E on Walk { horizon 100 compare ucb1 }", mdp);
+        const string mdp = "mdp Walk { state s in 0..3 action go init s = 0 discount 0.9 go: s' = min(s + 1, 3) }\n";
+        AssertError(DiagnosticIds.AlgorithmDoesNotFit, "ucb1 is for stochastic and linear bandits, and Walk is a discounted mdp; for it compare ucbvi_hoeffding",
+            "experiment E on Walk { episodes 100 horizon 10 compare ucb1 }", mdp);
     }
 
     [Fact]

@@ -90,9 +90,21 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
         /// <summary>A sweep over an algorithm's parameter (instead of <see cref="Sweep"/> over the bandit's).</summary>
         public BoundAlgorithmSweep? AlgorithmSweep { get; set; }
 
-        /// <summary>What is recorded: <c>record</c>'s statistics, or without it regret (the error when every algorithm identifies a best arm).</summary>
+        /// <summary>The mdp the experiment runs on, for experiments on an mdp (null on a bandit).</summary>
+        public MdpTarget? Mdp { get; set; }
+
+        /// <summary>On an mdp: the family the compared algorithms share (episodic or policy optimization), once known.</summary>
+        public BanditFits? LearningFamily { get; set; }
+
+        /// <summary>On an mdp: <c>horizon H</c>, the steps per episode (null: the model's own finite horizon).</summary>
+        public long? EpisodeHorizon { get; set; }
+
+        /// <summary>On an mdp: which of <c>episodes</c> or <c>iterations</c> set <see cref="Horizon"/>.</summary>
+        public string? LengthWord { get; set; }
+
+        /// <summary>What is recorded: <c>record</c>'s statistics, or without it regret (the error when every algorithm identifies a best arm; suboptimality for policy optimization).</summary>
         public List<BanditStatistic> RecordOrDefault() =>
-            Record ?? new List<BanditStatistic>
+            Record ?? (LearningFamily == BanditFits.PolicyOptimization ? new List<BanditStatistic> { BanditStatistics.Find("suboptimality")! } : null) ?? new List<BanditStatistic>
             {
                 Algorithms.Count > 0 && Algorithms.TrueForAll(a => a.Algorithm.IsBestArmIdentification)
                     ? BanditStatistics.Find("error")!

@@ -49,13 +49,16 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
                     break;
                 default:
                     _b.Error(DiagnosticIds.UnknownAlgorithm,
-                        $"name an algorithm here, e.g. `ucb1` or `ucb_alpha(alpha = 0.5)`; the algorithms are {string.Join(", ", BanditAlgorithms.Names)}", expr.Span);
+                        _e.Mdp != null
+                            ? $"name an algorithm here, e.g. `psrl` or `mvp(bonus = 0.5)`; the algorithms are {string.Join(", ", ExperimentAlgorithms.NamesFor(_e.Family))}"
+                            : $"name an algorithm here, e.g. `ucb1` or `ucb_alpha(alpha = 0.5)`; the algorithms are {string.Join(", ", BanditAlgorithms.Names)}", expr.Span);
                     return null;
             }
-            if (!BanditAlgorithms.TryGet(nameId.Text, out var algorithm))
+            if (!ExperimentAlgorithms.TryGet(nameId.Text, out var algorithm))
             {
+                var known = ExperimentAlgorithms.NamesFor(_e.Family).ToList();
                 _b.Error(DiagnosticIds.UnknownAlgorithm,
-                    $"unknown algorithm '{nameId.Text}'{DidYouMean(nameId.Text, BanditAlgorithms.Names)}; the algorithms are {string.Join(", ", BanditAlgorithms.Names)}",
+                    $"unknown algorithm '{nameId.Text}'{DidYouMean(nameId.Text, known)}; the algorithms are {string.Join(", ", known)}",
                     nameId.Span);
                 return null;
             }
@@ -116,9 +119,21 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
                 if (values.TryGetValue(p.Name, out var v)) { use.Arguments.Add(v); use.Given.Add(p.Name); }
                 else use.Arguments.Add(p.Type == AlgorithmParameterType.Int ? (object)(long)p.Default : p.Default);
             }
+            if ((algorithm.Fits & _e.Family) == 0 && _e.Mdp is { } mdp)
+            {
+                var fittingHere = ExperimentAlgorithms.All.Where(a => (a.Fits & _e.Family) != 0).Select(a => a.Name).ToList();
+                _b.Error(DiagnosticIds.AlgorithmDoesNotFit,
+                    mdp.Criterion == MdpCriterion.AverageReward
+                        ? $"{_e.Target.Name} is an average-reward mdp, which is for UCRL2, and experiments do not run UCRL2 yet; declare `horizon H` or `discount` in the model to compare {algorithm.Name} on it"
+                        : (algorithm.Fits & BanditFits.PolicyOptimization) != 0
+                            ? $"{algorithm.Name} optimizes a discounted value, and {_e.Target.Name} is {mdp.Describe}; declare `discount` in the model, or compare online RL algorithms ({string.Join(", ", fittingHere)})"
+                            : $"{algorithm.Name} is for {algorithm.FitsText}, and {_e.Target.Name} is {mdp.Describe}; for it compare {string.Join(", ", fittingHere)}",
+                    nameId.Span);
+                return null;
+            }
             if ((algorithm.Fits & _e.Family) == 0)
             {
-                var fitting = BanditAlgorithms.All.Where(a => (a.Fits & _e.Family) != 0).Select(a => a.Name);
+                var fitting = ExperimentAlgorithms.All.Where(a => (a.Fits & _e.Family) != 0).Select(a => a.Name);
                 _b.Error(DiagnosticIds.AlgorithmDoesNotFit,
                     $"{algorithm.Name} is for {algorithm.FitsText}, and {_e.Target.Name} is {TargetFamily.Describe(_e.Family)}; for it compare {string.Join(", ", fitting)}",
                     nameId.Span);
@@ -160,7 +175,17 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
                         _b.Error(DiagnosticIds.AlgorithmParameterType, $"{what} is {Show(d)}; it must be a finite number", node.Span);
                         return null;
                     }
+                    if (!parameter.Accepts(d))
+                    {
+                        _b.Error(DiagnosticIds.AlgorithmParameterOutOfRange, $"{what} is {Show(d)} but must be {parameter.RangeText} ({parameter.Meaning}); e.g. {ShowDefault(parameter)}", node.Span);
+                        return null;
+                    }
                     return d;
+                }
+                if (!parameter.Accepts((long)value))
+                {
+                    _b.Error(DiagnosticIds.AlgorithmParameterOutOfRange, $"{what} is {(long)value} but must be {parameter.RangeText} ({parameter.Meaning}); e.g. {ShowDefault(parameter)}", node.Span);
+                    return null;
                 }
                 return (long)value;
             }

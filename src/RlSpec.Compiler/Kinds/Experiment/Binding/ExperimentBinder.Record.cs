@@ -54,7 +54,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
             }
             if (record.Count == 0 && ok)
             {
-                _b.Error(DiagnosticIds.SettingShape, $"`record` needs at least one statistic, e.g. `record regret`; the statistics are {string.Join(", ", BanditStatistics.Names)}", node.Key.Span);
+                _b.Error(DiagnosticIds.SettingShape, $"`record` needs at least one statistic, e.g. `record regret`; the statistics are {string.Join(", ", BanditStatistics.NamesFor(_e.Family))}", node.Key.Span);
                 ok = false;
             }
             if (spacing != null && !BindCheckpoints(spacing)) ok = false;
@@ -67,14 +67,23 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
         {
             if (expr is not NameExpr { Primed: false } name)
             {
-                _b.Error(DiagnosticIds.UnknownStatistic, $"name a statistic here; the statistics are {string.Join(", ", BanditStatistics.Names)}", expr.Span);
+                _b.Error(DiagnosticIds.UnknownStatistic, $"name a statistic here; the statistics are {string.Join(", ", BanditStatistics.NamesFor(_e.Family))}", expr.Span);
                 return null;
             }
             var statistic = BanditStatistics.Find(name.Name);
             if (statistic is null)
             {
                 _b.Error(DiagnosticIds.UnknownStatistic,
-                    $"unknown statistic '{name.Name}'{DidYouMean(name.Name, BanditStatistics.Names)}; the statistics are {string.Join(", ", BanditStatistics.Names)}", name.Span);
+                    $"unknown statistic '{name.Name}'{DidYouMean(name.Name, BanditStatistics.NamesFor(_e.Family))}; the statistics are {string.Join(", ", BanditStatistics.NamesFor(_e.Family))}", name.Span);
+                return null;
+            }
+            if ((statistic.Fits & _e.Family) == 0 && _e.Mdp != null)
+            {
+                const BanditFits learning = BanditFits.Episodic | BanditFits.Continuing | BanditFits.PolicyOptimization;
+                _b.Error(DiagnosticIds.UnknownStatistic,
+                    (statistic.Fits & learning) != 0
+                        ? $"'{statistic.Name}' is not defined on {_e.Target.Name}, {_e.Mdp.Describe}; record {List(BanditStatistics.NamesFor(_e.Family))}"
+                        : $"'{statistic.Name}' is a statistic of bandit experiments; on an mdp record {List(BanditStatistics.NamesFor(_e.Family))}", name.Span);
                 return null;
             }
             if ((statistic.Fits & _e.Family) == 0)

@@ -9,7 +9,7 @@ using RlSpec.Compiler.Syntax;
 namespace RlSpec.Compiler.Kinds.Experiment.Binding
 {
     /// <summary>
-    /// The experiment kind's bind stage: checks that the experiment runs on a bandit, then binds each
+    /// The experiment kind's bind stage: checks that the experiment runs on a bandit or an mdp, then binds each
     /// setting (horizon, runs, seed, compare, record, plot, instance, sweep) into a
     /// <see cref="BoundExperiment"/>, evaluating the constants with the parameters in force. One
     /// mistake, one diagnostic: a setting that failed is not checked again by those that read it.
@@ -18,7 +18,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
     internal sealed partial class ExperimentBinder
     {
         /// <summary>The settings an experiment takes besides param and let, in the order the docs list them.</summary>
-        public static readonly IReadOnlyList<string> SettingWords = new[] { "horizon", "runs", "seed", "compare", "record", "plot", "instance", "sweep" };
+        public static readonly IReadOnlyList<string> SettingWords = new[] { "horizon", "runs", "seed", "compare", "record", "plot", "instance", "sweep", "episodes", "iterations" };
 
         /// <summary>At most this many runs (the memory plan of the engine refuses what does not fit besides).</summary>
         public const long MaxRuns = 10_000_000;
@@ -41,16 +41,17 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
             var node = _b.Node;
             var target = _b.Model.TargetModel;
             if (target is null || node.Target is null) { _b.MarkFailed(); return null; }
-            if (target.Kind != "bandit")
+            if (target.Kind == "mdp")
+                _e = new BoundExperiment(_b.Model, target, MdpTarget.Families(target.Node)) { Mdp = MdpTarget.Of(target) };
+            else if (target.Kind == "bandit")
+                _e = new BoundExperiment(_b.Model, target, TargetFamily.Of(target.Node));
+            else
             {
                 _b.Error(DiagnosticIds.ExperimentTargetNotSupported,
-                    target.Kind == "mdp"
-                        ? $"{target.Name} is an mdp, and experiments on mdp models come with learning on MDPs (issue 8); today an experiment runs on a `bandit`"
-                        : $"{target.Name} is a `{target.Kind}` model, and experiments run on `bandit` models",
+                    $"{target.Name} is {("aeiou".IndexOf(target.Kind[0]) >= 0 ? "an" : "a")} `{target.Kind}` model, and experiments run on `bandit` and `mdp` models",
                     node.Target.Span);
                 return null;
             }
-            _e = new BoundExperiment(_b.Model, target, TargetFamily.Of(target.Node));
 
             // Each setting once; a second one is reported and ignored.
             var seen = new Dictionary<string, MemberNode>();
@@ -79,7 +80,10 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
             {
                 switch (key)
                 {
+                    case "horizon" when _e.Mdp != null: BindEpisodeHorizon((HorizonNode)member); break;
                     case "horizon": BindHorizon((HorizonNode)member); break;
+                    case "episodes":
+                    case "iterations": BindLength((SettingNode)member); break;
                     case "runs": BindRuns((SettingNode)member); break;
                     case "seed": BindSeed((SettingNode)member); break;
                 }
@@ -90,16 +94,22 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
                 {
                     case "compare": BindCompare((SettingNode)member); break;
                     case "record": BindRecord((SettingNode)member); break;
+                    case "instance" when _e.Mdp != null:
+                    case "sweep" when _e.Mdp != null: NotOnMdp((SettingNode)member); break;
                     case "instance": BindInstance((SettingNode)member); break;
                     case "sweep": BindSweep((SettingNode)member); break;
                 }
             }
+            // On an mdp the compared algorithms decide the family (online RL or policy optimization), and the
+            // family what the model and the settings must provide; the plot reads what is recorded.
+            if (_e.Mdp != null) CheckLearning(seen);
             // The plot reads what is recorded; best-arm identification needs `error` recorded.
             if (seen.TryGetValue("plot", out var plot)) BindPlot((SettingNode)plot);
             CheckBestArmIdentification();
             CheckAlgorithmSweep();
             AssignLabels();
 
+            if (_e.Mdp != null) return _e;
             foreach (var (key, example) in new[] { ("horizon", "horizon 10000"), ("compare", "compare ucb1, kl_ucb, thompson") })
                 if (!seen.ContainsKey(key))
                     _b.Error(DiagnosticIds.MissingSetting,

@@ -19,7 +19,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
         /// <summary>The public members of the emitted class; an experiment named like one is called NameModel.</summary>
         internal static readonly IReadOnlyList<string> MemberNames = new[]
         {
-            "Name", "Model", "SourcePath", "Spec", "Algorithms", "Instance", "Run", "Equals", "GetHashCode", "ToString", "GetType", "ReferenceEquals",
+            "Name", "Model", "SourcePath", "Spec", "Algorithms", "Instance", "Run", "EpisodeHorizon", "Equals", "GetHashCode", "ToString", "GetType", "ReferenceEquals",
         };
 
         private readonly ExperimentIr _ir;
@@ -47,8 +47,8 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
             _w.Open("namespace " + RlSpecCompiler.ModelNamespace);
             _w.Line("/// <summary>");
             _w.Line($"/// experiment {CSharpNames.XmlDoc(_ir.Name)} on {CSharpNames.XmlDoc(_ir.TargetName)} ({_ir.Family}): {_ir.Algorithms.Count} algorithms,");
-            _w.Line($"/// {_ir.Runs} runs of {_ir.Horizon} steps from seed {_ir.Seed}. <c>Run()</c> runs it as declared; <c>Run(spec, algorithms)</c>");
-            _w.Line("/// runs a changed spec or other algorithms (your own IBanditAlgorithm struct in an AlgorithmEntry) with the same seeds.");
+            _w.Line($"/// {_ir.Runs} runs of {_ir.Horizon} {Unit} from seed {_ir.Seed}. <c>Run()</c> runs it as declared; <c>Run(spec, algorithms)</c>");
+            _w.Line($"/// runs a changed spec or other algorithms (your own {Interface} struct in an {EntryName}) with the same seeds.");
             _w.Line("/// </summary>");
             _w.Open($"public static partial class {_ir.TypeName}");
             WriteConstants();
@@ -66,7 +66,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
             _w.Line("/// <summary>The experiment's name in the .rlspec file.</summary>");
             _w.Line($"public const string Name = {CSharpNames.String(_ir.Name)};");
             _w.Line();
-            _w.Line("/// <summary>The bandit it runs on.</summary>");
+            _w.Line(_ir.Kind == ExperimentFamily.Bandit ? "/// <summary>The bandit it runs on.</summary>" : "/// <summary>The mdp it runs on.</summary>");
             _w.Line($"public const string Model = {CSharpNames.String(_ir.TargetName)};");
             _w.Line();
             _w.Line("/// <summary>The .rlspec file it was generated from.</summary>");
@@ -85,6 +85,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
             _w.Line($"Model = Model,");
             _w.Line($"Horizon = {CSharpNames.Int(_ir.Horizon)},");
             _w.Line($"Runs = runs ?? {CSharpNames.Int(_ir.Runs)},");
+            if (_ir.Kind != ExperimentFamily.Bandit) _w.Line($"Unit = {CSharpNames.String(Unit)},");
             _w.Line($"Seed = seed ?? {_ir.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}UL,");
             _w.Line(_ir.Spacing == CheckpointSpacing.Linear
                 ? $"Checkpoints = {Checkpoints}.Linear({CSharpNames.Int(_ir.CheckpointValue)}),"
@@ -104,13 +105,13 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
         private void WriteAlgorithms()
         {
             _w.Line("/// <summary>The compared algorithms, in the order declared, each with every constructor argument explicit.</summary>");
-            _w.Open($"public static {IReadOnlyList}<{AlgorithmEntry}> Algorithms() => new {AlgorithmEntry}[]");
+            _w.Open($"public static {IReadOnlyList}<{Entry}> Algorithms() => new {Entry}[]");
             foreach (var a in _ir.Algorithms)
             {
                 // A swept parameter takes the value of the sweep index the engine passes (one curve per value).
                 bool swept = a.Arguments.Any(x => x.SweepCodes is not null);
                 var arguments = string.Join(", ", a.Arguments.Select(x => $"{CSharpNames.Identifier(x.Name)}: {(x.SweepCodes is { } codes ? SweepSwitch(codes) : x.Code)}"));
-                _w.Line($"new {AlgorithmEntry}<{a.GlobalTypeName}>({CSharpNames.String(a.Name)}, {CSharpNames.String(a.Label)}, " +
+                _w.Line($"new {Entry}<{a.GlobalTypeName}>({CSharpNames.String(a.Name)}, {CSharpNames.String(a.Label)}, " +
                         $"{Map(a.Arguments.Select(x => (x.Name, x.Text)))}, {(swept ? "sweepIndex" : "()")} => new {a.GlobalTypeName}({arguments})),");
             }
             _w.Close(";");
@@ -119,6 +120,23 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
 
         private void WriteInstance()
         {
+            if (_ir.Kind != ExperimentFamily.Bandit)
+            {
+                _w.Line($"/// <summary>The model: {CSharpNames.XmlDoc(_ir.TargetName)} with its parameters in force.</summary>");
+                _w.Line($"public static {_target} Instance() => {_target}.Create({string.Join(", ", _ir.TargetArguments)});");
+                _w.Line();
+                if (_ir.Kind == ExperimentFamily.Episodic)
+                {
+                    _w.Line(_ir.EpisodeHorizon is { } h
+                        ? "/// <summary>The steps per episode, as the experiment declares (<c>horizon</c>).</summary>"
+                        : "/// <summary>The steps per episode: the model's own finite horizon.</summary>");
+                    _w.Line(_ir.EpisodeHorizon is { } h2
+                        ? $"public static int EpisodeHorizon => {CSharpNames.Int(h2)};"
+                        : "public static int EpisodeHorizon => Instance().Criterion.Horizon;");
+                    _w.Line();
+                }
+                return;
+            }
             _w.Line($"/// <summary>A problem instance: {CSharpNames.XmlDoc(_ir.TargetName)} created with the instance seed" +
                     (_ir.Sweep is { Position: >= 0 } s ? $" and the sweep's value of {CSharpNames.XmlDoc(s.Parameter)}" : "") + ".</summary>");
             if (_ir.Sweep is { Position: >= 0 } sweep)
@@ -136,6 +154,24 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
 
         private void WriteRun()
         {
+            if (_ir.Kind != ExperimentFamily.Bandit)
+            {
+                _w.Line("/// <summary>Runs the experiment as declared.</summary>");
+                _w.Line($"public static {ExperimentResult} Run({RunOptions}? options = null) => Run(Spec(), Algorithms(), options);");
+                _w.Line();
+                _w.Line("/// <summary>Runs <paramref name=\"spec\"/> (e.g. <c>Spec()</c> with other runs or seed) with <paramref name=\"algorithms\"/> on this experiment's model.</summary>");
+                _w.Line($"public static {ExperimentResult} Run({ExperimentSpec} spec, {IReadOnlyList}<{Entry}> algorithms, {RunOptions}? options = null)");
+                if (_ir.Kind == ExperimentFamily.Episodic)
+                    _w.Line($"    => {EpisodicExperiment}.Run<{_target}>(spec, algorithms, Instance(), EpisodeHorizon, options ?? new {RunOptions}());");
+                else
+                {
+                    _w.Open();
+                    _w.Line("var model = Instance();");
+                    _w.Line($"return {PolicyOptimizationExperiment}.Run(spec, algorithms, {SparseMdp}.From(model), model.Criterion.Discount, {StartDistribution}.Of(model), options ?? new {RunOptions}());");
+                    _w.Close();
+                }
+                return;
+            }
             _w.Line("/// <summary>Runs the experiment as declared.</summary>");
             _w.Line($"public static {ExperimentResult} Run({RunOptions}? options = null) => Run(Spec(), Algorithms(), options);");
             _w.Line();
@@ -154,6 +190,32 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
             $"_ => throw new {GlobalNames.ArgumentOutOfRangeException}(nameof(sweepIndex)) }}";
 
         private static string Bool(bool b) => b ? "true" : "false";
+
+        /// <summary>What the horizon counts: steps, episodes or iterations.</summary>
+        private string Unit => _ir.Kind switch
+        {
+            ExperimentFamily.Episodic => "episodes",
+            ExperimentFamily.PolicyOptimization => "iterations",
+            _ => "steps",
+        };
+
+        /// <summary>The engine's entry type for the compared algorithms.</summary>
+        private string Entry => _ir.Kind switch
+        {
+            ExperimentFamily.Episodic => EpisodicAlgorithmEntry,
+            ExperimentFamily.PolicyOptimization => PolicyOptimizerEntry,
+            _ => AlgorithmEntry,
+        };
+
+        private string EntryName => Entry.Substring(Entry.LastIndexOf('.') + 1);
+
+        /// <summary>The interface a researcher's own algorithm implements.</summary>
+        private string Interface => _ir.Kind switch
+        {
+            ExperimentFamily.Episodic => "IEpisodicAlgorithm",
+            ExperimentFamily.PolicyOptimization => "IPolicyOptimizer",
+            _ => "IBanditAlgorithm",
+        };
 
         /// <summary>Parameters as text for the outputs: <c>new ParameterValue[] { new("alpha", "0.5") }</c>.</summary>
         private static string Map(IEnumerable<(string Name, string Text)> pairs)

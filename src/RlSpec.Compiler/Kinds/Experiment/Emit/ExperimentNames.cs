@@ -16,6 +16,12 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
         public const string PlotOptions = Experiments + "PlotOptions";
         public const string Sweep = Experiments + "ExperimentSweep";
         public const string ParameterValue = Experiments + "ParameterValue";
+        public const string EpisodicExperiment = Experiments + "EpisodicExperiment";
+        public const string EpisodicAlgorithmEntry = Experiments + "EpisodicAlgorithmEntry";
+        public const string PolicyOptimizationExperiment = Experiments + "PolicyOptimizationExperiment";
+        public const string PolicyOptimizerEntry = Experiments + "PolicyOptimizerEntry";
+        public const string StartDistribution = Experiments + "StartDistribution";
+        public const string SparseMdp = "global::RlSpec.Runtime.Mdp.SparseMdp";
         public const string IReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
     }
 }

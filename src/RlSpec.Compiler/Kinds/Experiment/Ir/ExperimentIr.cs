@@ -29,6 +29,9 @@ namespace RlSpec.Compiler.Kinds.Experiment.Ir
     /// <summary>A parameter in force, for the outputs: its name and value text.</summary>
     public sealed record IrParameter(string Name, string Text);
 
+    /// <summary>What an experiment runs, hence which engine its <c>Run</c> calls.</summary>
+    public enum ExperimentFamily { Bandit, Episodic, PolicyOptimization }
+
     /// <summary>An experiment ready for emission.</summary>
     public sealed class ExperimentIr
     {
@@ -87,6 +90,12 @@ namespace RlSpec.Compiler.Kinds.Experiment.Ir
 
         /// <summary>The bandit's parameters in force as C# literals, in declaration order: the arguments of its Create before the instance seed.</summary>
         public List<string> TargetArguments { get; } = new List<string>();
+
+        /// <summary>What the experiment runs: <see cref="ExperimentFamily.Bandit"/>, or on an mdp online RL in episodes or policy optimization.</summary>
+        public ExperimentFamily Kind { get; set; }
+
+        /// <summary>On an mdp in episodes: <c>horizon H</c> as written, or null to take the model's own finite horizon.</summary>
+        public long? EpisodeHorizon { get; set; }
 
         /// <summary>The parameters in force of the bandit and of the experiment, for the outputs.</summary>
         public List<IrParameter> Parameters { get; } = new List<IrParameter>();

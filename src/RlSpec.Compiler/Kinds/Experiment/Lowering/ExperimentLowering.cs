@@ -21,9 +21,15 @@ namespace RlSpec.Compiler.Kinds.Experiment.Lowering
         public static ExperimentIr Lower(BoundExperiment e)
         {
             var model = e.Declaration;
+            var targetType = e.Mdp != null
+                ? CSharpNames.TypeName(e.Target.Name, Mdp.Emit.MdpEmitter.MemberNames)
+                : CSharpNames.TypeName(e.Target.Name, Bandit.Emit.BanditEmitter.MemberNames);
             var ir = new ExperimentIr(model.Name, CSharpNames.TypeName(model.Name, Emit.ExperimentEmitter.MemberNames), CSharpNames.PortablePath(model.Source.Path),
-                e.Target.Name, CSharpNames.TypeName(e.Target.Name, Bandit.Emit.BanditEmitter.MemberNames), TargetFamily.Describe(e.Family))
+                e.Target.Name, targetType, e.Mdp?.Describe ?? TargetFamily.Describe(e.Family))
             {
+                Kind = e.Mdp == null ? ExperimentFamily.Bandit
+                    : e.LearningFamily == BanditFits.PolicyOptimization ? ExperimentFamily.PolicyOptimization : ExperimentFamily.Episodic,
+                EpisodeHorizon = e.EpisodeHorizon,
                 Horizon = e.Horizon!.Value,
                 Runs = (int)(e.Runs ?? DefaultRuns),
                 Seed = e.Seed ?? 0UL,

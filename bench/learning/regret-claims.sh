@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The long job of issue 8's online RL claims (docs/learning.md, "Episodic experiments"): runs both
+# experiments of examples/learning/river-swim-ucbvi.rlspec at full size (the declared K episodes and R runs)
+# with `rlspec run --shard 0/1` (Release build), which keeps every run's values in
+# docs/learning/claims/<name>/shard-0-of-1.rlshard, merges each into results.csv, summary.json and the plots,
+# then checks the claims with the issue's margins by running LearningClaimsTests with RLSPEC_CLAIMS=full.
+#   bash bench/learning/regret-claims.sh
+# Sizes can be lowered for a busy machine (defaults: the declared K = 20000, R = 50):
+#   K=10000 R=20 THREADS=2 bash bench/learning/regret-claims.sh
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+out=docs/learning/claims
+file=examples/learning/river-swim-ucbvi.rlspec
+threads=${THREADS:-$(nproc)}
+sizes=()
+[[ -n "${K:-}" ]] && sizes+=(-p "K=$K")
+[[ -n "${R:-}" ]] && sizes+=(-p "R=$R")
+
+dotnet build src/RlSpec.Cli -c Release -v q -nologo
+rlspec() { dotnet src/RlSpec.Cli/bin/Release/net10.0/rlspec.dll "$@"; }
+
+run() {   # run NAME FOLDER
+  local name=$1 folder=$2
+  local start=$SECONDS
+  rm -rf "$out/$folder"
+  rlspec run "$file" --experiment "$name" --threads "$threads" --shard 0/1 --out "$out/$folder" "${sizes[@]}"
+  rlspec merge "$out/$folder" --out "$out/$folder"
+  echo "$name -> $out/$folder: $((SECONDS - start)) s"
+}
+
+total=$SECONDS
+run RiverSwimRegret river-swim
+run DiscountedRiverSwimRegret river-swim-discounted
+echo "all experiments: $((SECONDS - total)) s"
+
+dotnet build tests/RlSpec.Tests -v q -nologo
+RLSPEC_CLAIMS=full dotnet test tests/RlSpec.Tests --no-build --nologo \
+  --filter "FullyQualifiedName~LearningClaimsTests" --logger "console;verbosity=detailed"
