@@ -140,6 +140,6 @@ public static class EpisodicExperiment
             new ExperimentFact("optimal_value", truth.OptimalValue),
         };
         return new ExperimentResult(spec, infos, checkpoints, layouts, runs, [values], [completed], options.Shard, options.RunIndex, clock.Elapsed,
-            ExperimentVersion.Current, facts);
+            ExperimentVersion.Current, facts: facts);
     }
 }
