@@ -46,6 +46,16 @@ public class CliRunTests : IDisposable
     }
 
     [Fact]
+    public void One_run_prints_no_NaN_interval()
+    {
+        // A single run has no confidence interval: the table shows the means and differences alone, never "NaN".
+        var (code, output, error) = Run("run", Bernoulli, "--experiment", "Regret", "--runs", "1");
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("NaN", output);
+        Assert.Contains("(reference)", output);
+    }
+
+    [Fact]
     public void The_csv_is_one_rectangular_table_with_the_documented_columns()
     {
         var csv = RunInto("plain", "--threads", "2");

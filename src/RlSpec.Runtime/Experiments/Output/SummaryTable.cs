@@ -41,7 +41,8 @@ public static class SummaryTable
                 if (reference is not null && result.Algorithms.Count > 1)
                 {
                     var d = result.Aggregate(s, a, reference, reference.Points - 1).Difference;
-                    row.Add(d is null ? "(reference)" : $"{Number(d.Mean)} [{Number(d.CiLow)}, {Number(d.CiHigh)}]");
+                    // One run has no interval (the CSV and JSON say NaN/null); the table shows the difference alone.
+                    row.Add(d is null ? "(reference)" : double.IsNaN(d.CiLow) ? Number(d.Mean) : $"{Number(d.Mean)} [{Number(d.CiLow)}, {Number(d.CiHigh)}]");
                 }
                 rows.Add(row.ToArray());
             }

@@ -51,7 +51,7 @@ public readonly struct TwoStates : IGenerativeMdp
 public struct FixedPolicy(double go) : IEpisodicAlgorithm
 {
     private int _actions;
-    private double[] _observed;
+    private double[] _observed = [];
     private int _count;
 
     public readonly double[] Observed => _observed;
