@@ -16,6 +16,11 @@ public static class Program
             BanditThroughput.Run(args);
             return;
         }
+        if (args.Length > 0 && args[0] == "learning-throughput")
+        {
+            LearningThroughput.Run(args);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }
