@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The long job of issue 8's online RL claims (docs/learning.md, "Episodic experiments"): runs both
-# experiments of examples/learning/river-swim-ucbvi.rlspec at full size (the declared K episodes and R runs)
+# experiments of examples/learning/river-swim-ucbvi.rlspec and the one of deep-sea.rlspec at full size (the declared K episodes and R runs)
 # with `rlspec run --shard 0/1` (Release build), which keeps every run's values in
 # docs/learning/claims/<name>/shard-0-of-1.rlshard, merges each into results.csv, summary.json and the plots,
 # then checks the claims with the issue's margins by running LearningClaimsTests with RLSPEC_CLAIMS=full.
@@ -20,8 +20,8 @@ sizes=()
 dotnet build src/RlSpec.Cli -c Release -v q -nologo
 rlspec() { dotnet src/RlSpec.Cli/bin/Release/net10.0/rlspec.dll "$@"; }
 
-run() {   # run NAME FOLDER
-  local name=$1 folder=$2
+run() {   # run NAME FOLDER [FILE]
+  local name=$1 folder=$2 file=${3:-$file}
   local start=$SECONDS
   rm -rf "$out/$folder"
   rlspec run "$file" --experiment "$name" --threads "$threads" --shard 0/1 --out "$out/$folder" "${sizes[@]}"
@@ -32,6 +32,7 @@ run() {   # run NAME FOLDER
 total=$SECONDS
 run RiverSwimRegret river-swim
 run DiscountedRiverSwimRegret river-swim-discounted
+run DeepSeaRegret deep-sea examples/learning/deep-sea.rlspec
 echo "all experiments: $((SECONDS - total)) s"
 
 dotnet build tests/RlSpec.Tests -v q -nologo

@@ -12,7 +12,7 @@ namespace RlSpec.Tests.Runtime.Experiments.Episodic;
 
 /// <summary>
 /// The online RL claims of issue 8 on examples/learning/river-swim-ucbvi.rlspec (both RiverSwim variants,
-/// the discounted one in episodes of H = 20): UCBVI-Bernstein, MVP and PSRL have sublinear regret (the upper
+/// the discounted one in episodes of H = 20) and examples/learning/deep-sea.rlspec (a second hard-exploration model): UCBVI-Bernstein, MVP and PSRL have sublinear regret (the upper
 /// end of the 95% interval of the log-log slope of cumulative regret against episodes, over the last decade,
 /// is below 0.8), each beats epsilon-greedy Q-learning with the paired 95% interval of the difference below 0,
 /// and UCBVI-Hoeffding's regret is larger than UCBVI-Bernstein's (paired interval above 0). By default each
@@ -31,7 +31,9 @@ public class LearningClaimsTests
 
     private static bool Full => Environment.GetEnvironmentVariable("RLSPEC_CLAIMS") == "full";
 
-    private static string File => Path.Combine(Paths.Root, "examples", "learning", "river-swim-ucbvi.rlspec");
+    /// <summary>The example file that declares <paramref name="experiment"/>.</summary>
+    private static string File(string experiment) =>
+        Path.Combine(Paths.Root, "examples", "learning", experiment == "DeepSeaRegret" ? "deep-sea.rlspec" : "river-swim-ucbvi.rlspec");
 
     private static string FullOutputs =>
         Environment.GetEnvironmentVariable("RLSPEC_CLAIMS_DIR") is { Length: > 0 } dir ? dir : Path.Combine(Paths.Root, "docs", "learning", "claims");
@@ -46,7 +48,7 @@ public class LearningClaimsTests
             var dir = Path.Combine(Path.GetTempPath(), "rlspec-learning-claims-" + Guid.NewGuid().ToString("N"));
             try
             {
-                var args = new List<string> { "run", File, "--experiment", experiment, "--shard", "0/1", "--out", dir, "--threads", "2" };
+                var args = new List<string> { "run", File(experiment), "--experiment", experiment, "--shard", "0/1", "--out", dir, "--threads", "2" };
                 foreach (var p in Reduced) { args.Add("-p"); args.Add(p); }
                 var error = new StringWriter();
                 int code = Program.Run(args.ToArray(), new StringWriter(), error);
@@ -63,6 +65,7 @@ public class LearningClaimsTests
     {
         { "RiverSwimRegret", "river-swim" },
         { "DiscountedRiverSwimRegret", "river-swim-discounted" },
+        { "DeepSeaRegret", "deep-sea" },
     };
 
     [Theory]
