@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 
 namespace RlSpec.Benchmarks;
 
@@ -24,25 +23,7 @@ public static class BanditThroughput
 
     private static void Measure(string name, int operationsPerRun, Func<double> run)
     {
-        for (int i = 0; i < 3; i++) run(); // warm-up: tiered compilation reaches the optimized code
-        // Totals over 5 windows of at least 0.5 s wall time: the CPU clock ticks coarsely (about 10 ms),
-        // so rates come from the sums, not from the best window. Process CPU time includes the runtime's
-        // background threads, which only makes the CPU rate conservative.
-        var process = Process.GetCurrentProcess();
-        double wallSeconds = 0, cpuSeconds = 0, operations = 0;
-        for (int repeat = 0; repeat < 5; repeat++)
-        {
-            int runs = 0;
-            process.Refresh();
-            TimeSpan cpu0 = process.TotalProcessorTime;
-            var wall = Stopwatch.StartNew();
-            while (wall.Elapsed.TotalSeconds < 0.5 || runs < 2) { run(); runs++; }
-            wall.Stop();
-            process.Refresh();
-            cpuSeconds += (process.TotalProcessorTime - cpu0).TotalSeconds;
-            wallSeconds += wall.Elapsed.TotalSeconds;
-            operations += (double)runs * operationsPerRun;
-        }
-        Console.WriteLine($"{name,-30} wall {operations / wallSeconds / 1e6,8:F2} M/s   cpu {operations / cpuSeconds / 1e6,8:F2} M/s   ({operations:N0} operations)");
+        var (wall, cpu, operations) = Throughput.Rates(operationsPerRun, run);
+        Console.WriteLine($"{name,-30} wall {wall / 1e6,8:F2} M/s   cpu {cpu / 1e6,8:F2} M/s   ({operations:N0} operations)");
     }
 }

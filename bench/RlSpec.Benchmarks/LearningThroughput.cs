@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using RlSpec.Runtime.Learning.Episodic;
 using RlSpec.Runtime.Learning.PolicyOptimization;
 using RlSpec.Runtime.Mdp;
@@ -18,8 +17,8 @@ namespace RlSpec.Benchmarks;
 /// <item>NPG iterations per second on a random 10^4-state model (4 actions, 5 successors each, γ = 0.95) against one
 /// exact policy evaluation, the work each NPG step needs at least once.</item>
 /// </list>
-/// Each rate is the total over 5 windows of at least 0.5 s, by the wall clock and by the process's CPU time, as in
-/// <see cref="BanditThroughput"/>.
+/// Each rate is the total over 5 windows of at least 0.5 s, by the wall clock and by the process's CPU time
+/// (<see cref="Throughput"/>).
 /// </summary>
 public static class LearningThroughput
 {
@@ -148,23 +147,8 @@ public static class LearningThroughput
     /// <summary>Operations per second (CPU-time rate) of <paramref name="run"/>; prints wall and CPU rates.</summary>
     private static double Measure(string name, int operationsPerRun, Func<double> run)
     {
-        for (int i = 0; i < 3; i++) run();
-        var process = Process.GetCurrentProcess();
-        double wallSeconds = 0, cpuSeconds = 0, operations = 0;
-        for (int repeat = 0; repeat < 5; repeat++)
-        {
-            int runs = 0;
-            process.Refresh();
-            TimeSpan cpu0 = process.TotalProcessorTime;
-            var wall = Stopwatch.StartNew();
-            while (wall.Elapsed.TotalSeconds < 0.5 || runs < 2) { run(); runs++; }
-            wall.Stop();
-            process.Refresh();
-            cpuSeconds += (process.TotalProcessorTime - cpu0).TotalSeconds;
-            wallSeconds += wall.Elapsed.TotalSeconds;
-            operations += (double)runs * operationsPerRun;
-        }
-        Console.WriteLine($"{name,-55} wall {operations / wallSeconds,12:N0} /s   cpu {operations / cpuSeconds,12:N0} /s");
-        return operations / cpuSeconds;
+        var (wall, cpu, _) = Throughput.Rates(operationsPerRun, run);
+        Console.WriteLine($"{name,-55} wall {wall,12:N0} /s   cpu {cpu,12:N0} /s");
+        return cpu;
     }
 }

@@ -68,27 +68,20 @@ public static class BanditExperiment
 
         int maxArms = layouts.Max(l => l.ArmCount);
         long total = (long)sweeps * runs.Length;
-        long nextItem = -1, done = 0;
-        long progressStart = Stopwatch.GetTimestamp(), nextReport = progressStart + Stopwatch.Frequency / 10;
-        using var failure = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken);
-        Exception? firstError = null;
         var trace = options.Trace;
         trace?.WriteLine("sweep,run,algorithm,t,arm,reward");
 
-        void Worker()
-        {
-            var workspace = new RunWorkspace(spec.Seed, spec.Horizon, checkpoints, maxArms, trace, failure.Token);
-            int preparedSweep = -1;
-            while (!failure.IsCancellationRequested)
+        RunScheduler.Run(total, trace is not null ? 1 : options.Threads, options,
+            token => (Workspace: new RunWorkspace(spec.Seed, spec.Horizon, checkpoints, maxArms, trace, token), Prepared: new int[] { -1 }),
+            (worker, item) =>
             {
-                long item = Interlocked.Increment(ref nextItem);
-                if (item >= total) return;
+                var (workspace, prepared) = worker;
                 int s = (int)(item / runs.Length), position = (int)(item % runs.Length), run = runs[position];
                 TBandit bandit;
                 if (spec.Instance == InstanceMode.Fixed)
                 {
                     bandit = fixedInstances[s];
-                    if (preparedSweep != s) { workspace.Prepare(bandit, fixedSetups[s], layouts[s]); preparedSweep = s; }
+                    if (prepared[0] != s) { workspace.Prepare(bandit, fixedSetups[s], layouts[s]); prepared[0] = s; }
                 }
                 else
                 {
@@ -97,65 +90,21 @@ public static class BanditExperiment
                         throw new ExperimentException(ExperimentErrorIds.InvalidBandit,
                             $"the per-run instances of '{spec.Model}' have different arm counts ({layouts[s].ArmCount} in run {runs[0]}, {bandit.ArmCount} in run {run}); an instance drawn per run must keep the number of arms");
                     workspace.Prepare(bandit, BanditSetup.Of(bandit, spec.Horizon), layouts[s]);
-                    preparedSweep = -1;
+                    prepared[0] = -1;
                 }
                 int block = layouts[s].BlockSize;
-                try
+                for (int a = 0; a < algorithms.Count; a++)
                 {
-                    for (int a = 0; a < algorithms.Count; a++)
-                    {
-                        var copy = bandit;
-                        var output = values[s].AsSpan((int)(((long)position * algorithms.Count + a) * block), block);
-                        algorithms[a].RunOne(ref copy, workspace, new RunKey(s, run, a), output);
-                    }
-                }
-                catch (OperationCanceledException) when (failure.IsCancellationRequested)
-                {
-                    return; // the run in flight is abandoned; it is not marked completed
+                    var copy = bandit;
+                    var output = values[s].AsSpan((int)(((long)position * algorithms.Count + a) * block), block);
+                    algorithms[a].RunOne(ref copy, workspace, new RunKey(s, run, a), output);
                 }
                 completed[s][position] = true;
-                long finished = Interlocked.Increment(ref done);
-                if (options.Progress is { } progress)
-                {
-                    long now = Stopwatch.GetTimestamp(), due = Interlocked.Read(ref nextReport);
-                    if (now >= due && Interlocked.CompareExchange(ref nextReport, now + Stopwatch.Frequency / 10, due) == due)
-                        progress(Progress(finished, total, progressStart, now));
-                }
-            }
-        }
-
-        void Guarded()
-        {
-            try { Worker(); }
-            catch (Exception ex)
-            {
-                Interlocked.CompareExchange(ref firstError, ex, null);
-                failure.Cancel();
-            }
-        }
-
-        int threads = trace is not null ? 1 : (int)Math.Min(options.Threads, Math.Max(1, total));
-        if (threads == 1) Guarded();
-        else
-        {
-            var tasks = new Task[threads - 1];
-            for (int i = 0; i < tasks.Length; i++) tasks[i] = Task.Factory.StartNew(Guarded, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            Guarded();
-            Task.WaitAll(tasks);
-        }
-        if (firstError is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(firstError).Throw();
+            });
         trace?.Flush();
-        options.Progress?.Invoke(Progress(Interlocked.Read(ref done), total, progressStart, Stopwatch.GetTimestamp()));
 
         var infos = algorithms.Select(a => new AlgorithmInfo(a.Name, a.Label, a.Parameters)).ToArray();
         return new ExperimentResult(spec, infos, checkpoints, layouts, runs, values, completed, options.Shard, options.RunIndex, clock.Elapsed, ExperimentVersion.Current, laiRobbins);
-    }
-
-    internal static ExperimentProgress Progress(long done, long total, long start, long now)
-    {
-        var elapsed = TimeSpan.FromSeconds((now - start) / (double)Stopwatch.Frequency);
-        TimeSpan? remaining = done > 0 ? TimeSpan.FromSeconds(elapsed.TotalSeconds * (total - done) / done) : null;
-        return new ExperimentProgress(done, total, elapsed, remaining);
     }
 
     /// <summary>The run indices to execute: one, a shard's (r mod n = i), or all; ascending.</summary>

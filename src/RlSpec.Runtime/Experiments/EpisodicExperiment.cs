@@ -66,68 +66,24 @@ public static class EpisodicExperiment
         var values = new double[(long)runs.Length * algorithms.Count * layout.BlockSize];
         var completed = new bool[runs.Length];
         TModel copyOfModel = model;
-        long nextItem = -1, done = 0, total = runs.Length;
-        long progressStart = Stopwatch.GetTimestamp(), nextReport = progressStart + Stopwatch.Frequency / 10;
-        using var failure = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken);
-        Exception? firstError = null;
         var trace = options.Trace;
         trace?.WriteLine("run,algorithm,episode,step,state,action,reward,next");
+        int block = layout.BlockSize;
 
-        void Worker()
-        {
-            var workspace = new EpisodicWorkspace(spec.Seed, spec.Horizon, checkpoints, truth, setup, layout, trace, failure.Token);
-            int block = layout.BlockSize;
-            while (!failure.IsCancellationRequested)
+        RunScheduler.Run(runs.Length, trace is not null ? 1 : options.Threads, options,
+            token => new EpisodicWorkspace(spec.Seed, spec.Horizon, checkpoints, truth, setup, layout, trace, token),
+            (workspace, item) =>
             {
-                long item = Interlocked.Increment(ref nextItem);
-                if (item >= total) return;
                 int position = (int)item, run = runs[position];
-                try
+                for (int a = 0; a < algorithms.Count; a++)
                 {
-                    for (int a = 0; a < algorithms.Count; a++)
-                    {
-                        var copy = copyOfModel;
-                        var output = values.AsSpan((int)(((long)position * algorithms.Count + a) * block), block);
-                        algorithms[a].RunOne(ref copy, workspace, new RunKey(0, run, a), output);
-                    }
-                }
-                catch (OperationCanceledException) when (failure.IsCancellationRequested)
-                {
-                    return; // the run in flight is abandoned; it is not marked completed
+                    var copy = copyOfModel;
+                    var output = values.AsSpan((int)(((long)position * algorithms.Count + a) * block), block);
+                    algorithms[a].RunOne(ref copy, workspace, new RunKey(0, run, a), output);
                 }
                 completed[position] = true;
-                long finished = Interlocked.Increment(ref done);
-                if (options.Progress is { } progress)
-                {
-                    long now = Stopwatch.GetTimestamp(), due = Interlocked.Read(ref nextReport);
-                    if (now >= due && Interlocked.CompareExchange(ref nextReport, now + Stopwatch.Frequency / 10, due) == due)
-                        progress(BanditExperiment.Progress(finished, total, progressStart, now));
-                }
-            }
-        }
-
-        void Guarded()
-        {
-            try { Worker(); }
-            catch (Exception ex)
-            {
-                Interlocked.CompareExchange(ref firstError, ex, null);
-                failure.Cancel();
-            }
-        }
-
-        int threads = trace is not null ? 1 : (int)Math.Min(options.Threads, Math.Max(1, total));
-        if (threads == 1) Guarded();
-        else
-        {
-            var tasks = new Task[threads - 1];
-            for (int i = 0; i < tasks.Length; i++) tasks[i] = Task.Factory.StartNew(Guarded, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            Guarded();
-            Task.WaitAll(tasks);
-        }
-        if (firstError is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(firstError).Throw();
+            });
         trace?.Flush();
-        options.Progress?.Invoke(BanditExperiment.Progress(Interlocked.Read(ref done), total, progressStart, Stopwatch.GetTimestamp()));
 
         var infos = algorithms.Select(a => new AlgorithmInfo(a.Name, a.Label, a.Parameters)).ToArray();
         var facts = new[]

@@ -65,58 +65,19 @@ public static class PolicyOptimizationExperiment
             values[s] = new double[(long)runs.Length * optimizers.Count * layout.BlockSize];
             completed[s] = new bool[runs.Length];
         }
-        long total = (long)sweeps * runs.Length;
-        long nextItem = -1, done = 0;
-        using var failure = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken);
-        Exception? firstError = null;
-
-        void Worker()
-        {
-            var run = new PolicyOptimizationRun(setup, spec.Seed, checkpoints, layout, optimum, regularized, failure.Token);
-            while (!failure.IsCancellationRequested)
+        RunScheduler.Run((long)sweeps * runs.Length, options.Threads, options,
+            token => new PolicyOptimizationRun(setup, spec.Seed, checkpoints, layout, optimum, regularized, token),
+            (run, item) =>
             {
-                long item = Interlocked.Increment(ref nextItem);
-                if (item >= total) return;
                 int s = (int)(item / runs.Length), position = (int)(item % runs.Length);
-                try
+                for (int a = 0; a < optimizers.Count; a++)
                 {
-                    for (int a = 0; a < optimizers.Count; a++)
-                    {
-                        var output = values[s].AsSpan((int)(((long)position * optimizers.Count + a) * layout.BlockSize), layout.BlockSize);
-                        run.Regularization = optimizers[a].Regularization(s);
-                        optimizers[a].RunOne(run, s, runs[position], output);
-                    }
-                }
-                catch (OperationCanceledException) when (failure.IsCancellationRequested)
-                {
-                    return;
+                    var output = values[s].AsSpan((int)(((long)position * optimizers.Count + a) * layout.BlockSize), layout.BlockSize);
+                    run.Regularization = optimizers[a].Regularization(s);
+                    optimizers[a].RunOne(run, s, runs[position], output);
                 }
                 completed[s][position] = true;
-                long finished = Interlocked.Increment(ref done);
-                options.Progress?.Invoke(new ExperimentProgress(finished, total, clock.Elapsed, null));
-            }
-        }
-
-        void Guarded()
-        {
-            try { Worker(); }
-            catch (Exception ex)
-            {
-                Interlocked.CompareExchange(ref firstError, ex, null);
-                failure.Cancel();
-            }
-        }
-
-        int threads = (int)Math.Min(options.Threads, Math.Max(1, total));
-        if (threads == 1) Guarded();
-        else
-        {
-            var tasks = new Task[threads - 1];
-            for (int i = 0; i < tasks.Length; i++) tasks[i] = Task.Factory.StartNew(Guarded, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            Guarded();
-            Task.WaitAll(tasks);
-        }
-        if (firstError is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(firstError).Throw();
+            });
 
         var infos = optimizers.Select(a => new AlgorithmInfo(a.Name, a.Label, a.Parameters)).ToArray();
         return new ExperimentResult(spec, infos, checkpoints, layouts, runs, values, completed, options.Shard, options.RunIndex, clock.Elapsed, ExperimentVersion.Current);
