@@ -9,23 +9,12 @@ namespace RlSpec.Runtime.Experiments;
 /// parameters as text (for the JSON), and how to create it. Use <see cref="AlgorithmEntry{TAlgorithm}"/>;
 /// the engine runs each entry through a loop specialized for its struct type.
 /// </summary>
-public abstract class AlgorithmEntry
+public abstract class AlgorithmEntry : ExperimentEntry
 {
     private protected AlgorithmEntry(string name, string label, IReadOnlyList<ParameterValue>? parameters)
+        : base(name, label, parameters)
     {
-        Name = name ?? throw new ArgumentNullException(nameof(name));
-        Label = string.IsNullOrEmpty(label) ? name : label;
-        Parameters = parameters ?? [];
     }
-
-    /// <summary>The algorithm's name, e.g. <c>ucb_alpha</c> (or a user's type name).</summary>
-    public string Name { get; }
-
-    /// <summary>The label in the CSV, JSON, table and plot legend, e.g. <c>UCB α=0.5</c>; the name when none is given.</summary>
-    public string Label { get; }
-
-    /// <summary>The parameters the algorithm was given, as text, e.g. (alpha, 0.5).</summary>
-    public IReadOnlyList<ParameterValue> Parameters { get; }
 
     /// <summary>Runs this algorithm for one run on one bandit (the engine's call; specialized per struct type).</summary>
     internal abstract void RunOne<TBandit>(ref TBandit bandit, RunWorkspace workspace, in RunKey key, Span<double> output)

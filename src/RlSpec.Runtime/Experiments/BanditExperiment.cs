@@ -103,7 +103,7 @@ public static class BanditExperiment
             });
         trace?.Flush();
 
-        var infos = algorithms.Select(a => new AlgorithmInfo(a.Name, a.Label, a.Parameters)).ToArray();
+        var infos = algorithms.Select(a => a.Info).ToArray();
         return new ExperimentResult(spec, infos, checkpoints, layouts, runs, values, completed, options.Shard, options.RunIndex, clock.Elapsed, ExperimentVersion.Current, laiRobbins);
     }
 

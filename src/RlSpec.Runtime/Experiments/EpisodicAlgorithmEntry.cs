@@ -11,23 +11,12 @@ namespace RlSpec.Runtime.Experiments;
 /// text, and how to create it. Use <see cref="EpisodicAlgorithmEntry{TAlgorithm}"/>; the engine runs each
 /// entry through a loop specialized for its struct type.
 /// </summary>
-public abstract class EpisodicAlgorithmEntry
+public abstract class EpisodicAlgorithmEntry : ExperimentEntry
 {
     private protected EpisodicAlgorithmEntry(string name, string label, IReadOnlyList<ParameterValue>? parameters)
+        : base(name, label, parameters)
     {
-        Name = name ?? throw new ArgumentNullException(nameof(name));
-        Label = string.IsNullOrEmpty(label) ? name : label;
-        Parameters = parameters ?? [];
     }
-
-    /// <summary>The algorithm's name, e.g. <c>ucbvi_bernstein</c> (or a user's type name).</summary>
-    public string Name { get; }
-
-    /// <summary>The label in the CSV, JSON, table and plot legend; the name when none is given.</summary>
-    public string Label { get; }
-
-    /// <summary>The parameters the algorithm was given, as text, e.g. (bonus, 0.5).</summary>
-    public IReadOnlyList<ParameterValue> Parameters { get; }
 
     internal abstract void RunOne<TModel>(ref TModel model, EpisodicWorkspace workspace, in RunKey key, Span<double> output)
         where TModel : struct, IGenerativeMdp;

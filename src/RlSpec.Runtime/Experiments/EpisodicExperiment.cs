@@ -85,7 +85,7 @@ public static class EpisodicExperiment
             });
         trace?.Flush();
 
-        var infos = algorithms.Select(a => new AlgorithmInfo(a.Name, a.Label, a.Parameters)).ToArray();
+        var infos = algorithms.Select(a => a.Info).ToArray();
         var facts = new[]
         {
             new ExperimentFact("episode_horizon", horizon),

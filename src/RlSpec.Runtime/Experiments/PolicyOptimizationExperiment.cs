@@ -79,7 +79,7 @@ public static class PolicyOptimizationExperiment
                 completed[s][position] = true;
             });
 
-        var infos = optimizers.Select(a => new AlgorithmInfo(a.Name, a.Label, a.Parameters)).ToArray();
+        var infos = optimizers.Select(a => a.Info).ToArray();
         return new ExperimentResult(spec, infos, checkpoints, layouts, runs, values, completed, options.Shard, options.RunIndex, clock.Elapsed, ExperimentVersion.Current);
     }
 

@@ -8,23 +8,12 @@ namespace RlSpec.Runtime.Experiments;
 /// One policy optimizer of an experiment's <c>compare</c> list (the counterpart of <see cref="AlgorithmEntry"/>
 /// for <see cref="PolicyOptimizationExperiment"/>): name, label, parameters as text, and how to create it.
 /// </summary>
-public abstract class PolicyOptimizerEntry
+public abstract class PolicyOptimizerEntry : ExperimentEntry
 {
     private protected PolicyOptimizerEntry(string name, string label, IReadOnlyList<ParameterValue>? parameters)
+        : base(name, label, parameters)
     {
-        Name = name ?? throw new ArgumentNullException(nameof(name));
-        Label = string.IsNullOrEmpty(label) ? name : label;
-        Parameters = parameters ?? [];
     }
-
-    /// <summary>The optimizer's name, e.g. <c>npg</c>.</summary>
-    public string Name { get; }
-
-    /// <summary>The label in the outputs; the name when none is given.</summary>
-    public string Label { get; }
-
-    /// <summary>The parameters the optimizer was given, as text.</summary>
-    public IReadOnlyList<ParameterValue> Parameters { get; }
 
     /// <summary>τ of the optimizer created for a sweep index (its regularized gap is measured against π*_τ).</summary>
     internal abstract double Regularization(int sweep);
