@@ -86,11 +86,11 @@ public static class InMemoryModelCompiler
     private static byte[]? Image(IReadOnlyList<(string Name, string Source)> sources, ModelAssemblyCache? cache, out IReadOnlyList<string> errors)
     {
         errors = Array.Empty<string>();
-        string? key = cache is null ? null : ModelAssemblyCache.Key(sources);
-        if (key is not null && cache!.TryGet(key) is { } cached) return cached;
+        string key = ModelAssemblyCache.Key(sources);
+        if (cache?.TryGet(key) is { } cached) return cached;
         CompilationsOnThisThread++;
-        var image = CSharpBackend.Compile(sources, out errors);
-        if (image is not null && key is not null) cache!.Put(key, image);
+        var image = CSharpBackend.Compile(sources, "RlSpec.Emitted." + key.Substring(0, 16), out errors);
+        if (image is not null) cache?.Put(key, image);
         return image;
     }
 
@@ -114,12 +114,12 @@ public static class InMemoryModelCompiler
         /// so the same sources always give the same bytes (the cache's concurrent writers agree).
         /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        public static byte[]? Compile(IReadOnlyList<(string Name, string Source)> sources, out IReadOnlyList<string> errors)
+        public static byte[]? Compile(IReadOnlyList<(string Name, string Source)> sources, string assemblyName, out IReadOnlyList<string> errors)
         {
             var options = new CSharpParseOptions(LanguageVersion.Latest);
             var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Source, options, path: s.Name)).ToList();
             var compilation = CSharpCompilation.Create(
-                "RlSpec.Emitted." + ModelAssemblyCache.Key(sources).Substring(0, 16),
+                assemblyName,
                 trees,
                 References.Value,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release,

@@ -72,16 +72,15 @@ public static class BanditExperiment
         trace?.WriteLine("sweep,run,algorithm,t,arm,reward");
 
         RunScheduler.Run(total, trace is not null ? 1 : options.Threads, options,
-            token => (Workspace: new RunWorkspace(spec.Seed, spec.Horizon, checkpoints, maxArms, trace, token), Prepared: new int[] { -1 }),
-            (worker, item) =>
+            token => new RunWorkspace(spec.Seed, spec.Horizon, checkpoints, maxArms, trace, token),
+            (workspace, item) =>
             {
-                var (workspace, prepared) = worker;
                 int s = (int)(item / runs.Length), position = (int)(item % runs.Length), run = runs[position];
                 TBandit bandit;
                 if (spec.Instance == InstanceMode.Fixed)
                 {
                     bandit = fixedInstances[s];
-                    if (prepared[0] != s) { workspace.Prepare(bandit, fixedSetups[s], layouts[s]); prepared[0] = s; }
+                    if (workspace.PreparedSweep != s) { workspace.Prepare(bandit, fixedSetups[s], layouts[s]); workspace.PreparedSweep = s; }
                 }
                 else
                 {
@@ -90,7 +89,7 @@ public static class BanditExperiment
                         throw new ExperimentException(ExperimentErrorIds.InvalidBandit,
                             $"the per-run instances of '{spec.Model}' have different arm counts ({layouts[s].ArmCount} in run {runs[0]}, {bandit.ArmCount} in run {run}); an instance drawn per run must keep the number of arms");
                     workspace.Prepare(bandit, BanditSetup.Of(bandit, spec.Horizon), layouts[s]);
-                    prepared[0] = -1;
+                    workspace.PreparedSweep = -1;
                 }
                 int block = layouts[s].BlockSize;
                 for (int a = 0; a < algorithms.Count; a++)

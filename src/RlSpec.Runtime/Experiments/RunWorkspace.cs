@@ -55,6 +55,9 @@ internal sealed class RunWorkspace
     public bool Adversarial { get; private set; }
     public double BestMean { get; private set; }
 
+    /// <summary>The sweep value whose fixed instance is prepared (−1: none, or a per-run instance), so a worker prepares each fixed instance once.</summary>
+    public int PreparedSweep { get; set; } = -1;
+
     /// <summary>Takes in the instance of the next runs: its setup, gaps and optimal arms.</summary>
     public void Prepare<TBandit>(in TBandit bandit, BanditSetup setup, SeriesLayout layout) where TBandit : struct, IBandit
     {

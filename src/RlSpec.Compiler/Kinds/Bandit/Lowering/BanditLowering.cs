@@ -17,7 +17,7 @@ namespace RlSpec.Compiler.Kinds.Bandit.Lowering
     /// checks feature vectors known at compile time for one length, folds what an adversary's reward can be
     /// to keep it in [0, 1], and quotes the source of each arm group and reward once.
     /// </summary>
-    internal sealed class BanditLowering
+    internal sealed class BanditLowering : KindLowering
     {
         /// <summary>
         /// The most arms a bandit may have: every arm costs a few arrays' entries, and an experiment's
@@ -26,42 +26,17 @@ namespace RlSpec.Compiler.Kinds.Bandit.Lowering
         public const long MaxArms = 1_000_000;
 
         private readonly BoundBandit _m;
-        private readonly Binder _b;
         private readonly SourceText _source;
-        private readonly ConstantEvaluator _eval;
-        private bool _failed;
 
         private BanditLowering(BoundBandit model, Binder binder)
+            : base(binder, model.Declaration.Evaluator)
         {
             _m = model;
-            _b = binder;
             _source = model.Declaration.Source;
-            _eval = model.Declaration.Evaluator;
         }
 
         public static BanditIr? Lower(BoundBandit model, Binder binder, CancellationToken cancellationToken) =>
             new BanditLowering(model, binder).Run(cancellationToken);
-
-        private void Error(string id, string message, SourceSpan span)
-        {
-            _b.Error(id, message, span);
-            _failed = true;
-        }
-
-        private bool TryEval(BoundExpr e, out object value)
-        {
-            try
-            {
-                value = _eval.Evaluate(e);
-                return true;
-            }
-            catch (EvaluationException ex)
-            {
-                Error(ex.Id, ex.Message, ex.Span);
-                value = 0L;
-                return false;
-            }
-        }
 
         private BanditIr? Run(CancellationToken ct)
         {

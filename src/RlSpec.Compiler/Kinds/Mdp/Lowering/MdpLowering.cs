@@ -16,51 +16,26 @@ namespace RlSpec.Compiler.Kinds.Mdp.Lowering
     /// the outcome, evaluates constants with the parameters in force, and quotes the source text of
     /// every rule, outcome and reward once. The checks that need numbers live in MdpLowering.Checks.cs.
     /// </summary>
-    internal sealed partial class MdpLowering
+    internal sealed partial class MdpLowering : KindLowering
     {
         /// <summary>Index type limit: states are C# ints.</summary>
         public const long MaxStates = int.MaxValue;
 
         private readonly BoundMdp _m;
-        private readonly Binder _b;
         private readonly SourceText _source;
-        private readonly ConstantEvaluator _eval;
-        private bool _failed;
 
         /// <summary>A state variable's range is empty or too large: checks against the ranges would only repeat that mistake.</summary>
         private bool _stateSpaceFailed;
 
         private MdpLowering(BoundMdp model, Binder binder)
+            : base(binder, model.Evaluator)
         {
             _m = model;
-            _b = binder;
             _source = model.Declaration.Source;
-            _eval = model.Evaluator;
         }
 
         public static MdpIr? Lower(BoundMdp model, Binder binder, CancellationToken cancellationToken) =>
             new MdpLowering(model, binder).Run(cancellationToken);
-
-        private void Error(string id, string message, SourceSpan span)
-        {
-            _b.Error(id, message, span);
-            _failed = true;
-        }
-
-        private bool TryEval(BoundExpr e, out object value)
-        {
-            try
-            {
-                value = _eval.Evaluate(e);
-                return true;
-            }
-            catch (EvaluationException ex)
-            {
-                Error(ex.Id, ex.Message, ex.Span);
-                value = 0L;
-                return false;
-            }
-        }
 
         private MdpIr? Run(CancellationToken ct)
         {
