@@ -118,6 +118,11 @@ namespace RlSpec.Compiler.Diagnostics
         public const string MixedAlgorithmFamilies = "RLS0682";
         public const string AlgorithmParameterOutOfRange = "RLS0683";
         public const string LearningOnTimeDependentModel = "RLS0684";
+        public const string EpisodicOnAverageReward = "RLS0685";
+        public const string ContinuingOnNonAverage = "RLS0686";
+        public const string ContinuingStepsInvalid = "RLS0687";
+        public const string ContinuingEpisodeSetting = "RLS0688";
+        public const string StepsOutsideContinuing = "RLS0689";
 
         // Internal
         public const string InternalError = "RLS9999";

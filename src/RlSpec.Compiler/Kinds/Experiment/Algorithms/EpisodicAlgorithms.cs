@@ -36,8 +36,9 @@ namespace RlSpec.Compiler.Kinds.Experiment.Algorithms
                 new AlgorithmParameter("prior", Real, 1.0, "the Dirichlet prior's pseudo-count per successor", ParameterRange.Positive)),
             A("epsilon_greedy_q", "EpsilonGreedyQLearning", BanditFits.Episodic, "epsilon-greedy Q-learning (the baseline)",
                 new AlgorithmParameter("epsilon", Real, 0.1, "the exploration probability", ParameterRange.UnitInterval)),
-            // UCRL2 (Ucrl2, an IContinuingAlgorithm) is not listed: experiments have no engine for one
-            // average-reward trajectory yet, so an average-reward model gets a diagnostic instead.
+            // UCRL2 is an IContinuingAlgorithm: ContinuingExperiment plays it as one trajectory of `steps T`.
+            A("ucrl2", "Ucrl2", BanditFits.Continuing, "UCRL2 (Jaksch, Ortner and Auer 2010) for average-reward models, one trajectory",
+                new AlgorithmParameter("delta", Real, 0.05, "the confidence parameter: the regret bound holds with probability 1 - delta", ParameterRange.OpenUnitInterval)),
         };
 
         private static readonly Dictionary<string, BanditAlgorithm> ByName = All.ToDictionary(a => a.Name);

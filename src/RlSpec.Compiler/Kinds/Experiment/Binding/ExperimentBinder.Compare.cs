@@ -122,10 +122,24 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
             if ((algorithm.Fits & _e.Family) == 0 && _e.Mdp is { } mdp)
             {
                 var fittingHere = ExperimentAlgorithms.All.Where(a => (a.Fits & _e.Family) != 0).Select(a => a.Name).ToList();
+                if (mdp.Criterion == MdpCriterion.AverageReward && (algorithm.Fits & (BanditFits.Episodic | BanditFits.PolicyOptimization)) != 0)
+                {
+                    _b.Error(DiagnosticIds.EpisodicOnAverageReward,
+                        $"{algorithm.Name} {((algorithm.Fits & BanditFits.PolicyOptimization) != 0 ? "optimizes a discounted value" : "plays episodes")}, and {_e.Target.Name} is an average-reward mdp, " +
+                        $"which is played as one trajectory; compare {string.Join(", ", fittingHere)} on it, or declare `horizon H` or `discount` in the model",
+                        nameId.Span);
+                    return null;
+                }
+                if ((algorithm.Fits & BanditFits.Continuing) != 0)
+                {
+                    _b.Error(DiagnosticIds.ContinuingOnNonAverage,
+                        $"{algorithm.Name} learns the optimal average reward of one trajectory, and {_e.Target.Name} is {mdp.Describe}; declare `average` in the model, " +
+                        $"or compare online RL algorithms ({string.Join(", ", fittingHere.Where(n => EpisodicAlgorithms.TryGet(n, out var x) && (x.Fits & BanditFits.Episodic) != 0))})",
+                        nameId.Span);
+                    return null;
+                }
                 _b.Error(DiagnosticIds.AlgorithmDoesNotFit,
-                    mdp.Criterion == MdpCriterion.AverageReward
-                        ? $"{_e.Target.Name} is an average-reward mdp, which is for UCRL2, and experiments do not run UCRL2 yet; declare `horizon H` or `discount` in the model to compare {algorithm.Name} on it"
-                        : (algorithm.Fits & BanditFits.PolicyOptimization) != 0
+                        (algorithm.Fits & BanditFits.PolicyOptimization) != 0
                             ? $"{algorithm.Name} optimizes a discounted value, and {_e.Target.Name} is {mdp.Describe}; declare `discount` in the model, or compare online RL algorithms ({string.Join(", ", fittingHere)})"
                             : $"{algorithm.Name} is for {algorithm.FitsText}, and {_e.Target.Name} is {mdp.Describe}; for it compare {string.Join(", ", fittingHere)}",
                     nameId.Span);

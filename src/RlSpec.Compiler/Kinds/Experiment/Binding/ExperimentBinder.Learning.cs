@@ -31,10 +31,18 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
             _e.EpisodeHorizon = value;
         }
 
-        /// <summary><c>episodes K</c> or <c>iterations N</c>: the experiment's length (the engine's horizon), on an mdp only.</summary>
+        /// <summary><c>episodes K</c>, <c>iterations N</c> or <c>steps T</c> (one average-reward trajectory): the experiment's length (the engine's horizon), on an mdp only.</summary>
         private void BindLength(SettingNode node)
         {
             var word = node.Key.Text;
+            bool steps = word == "steps";
+            if (_e.Mdp == null && steps)
+            {
+                _b.Error(DiagnosticIds.StepsOutsideContinuing,
+                    "`steps` is the length of a continuing experiment on an average-reward mdp (ucrl2); an experiment on a bandit runs for `horizon T` steps", node.Key.Span);
+                _failed.Add(word);
+                return;
+            }
             if (_e.Mdp == null)
             {
                 _b.Error(DiagnosticIds.SettingShape,
@@ -45,7 +53,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
             if (_e.LengthWord != null)
             {
                 _b.Error(DiagnosticIds.SettingShape,
-                    $"the experiment's length is already set by `{_e.LengthWord}`; give `episodes K` for online RL or `iterations N` for policy optimization", node.Key.Span);
+                    $"the experiment's length is already set by `{_e.LengthWord}`; give `episodes K` for online RL, `iterations N` for policy optimization or `steps T` for one average-reward trajectory (ucrl2)", node.Key.Span);
                 _failed.Add(word);
                 return;
             }
@@ -55,7 +63,8 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
             var (value, at, note) = v;
             if (value < 1 || value > MaxHorizon)
             {
-                _b.Error(DiagnosticIds.ExperimentHorizonOutOfRange, $"the number of {word} is {value:N0}{note} but must be between 1 and {MaxHorizon:N0}", at);
+                _b.Error(steps ? DiagnosticIds.ContinuingStepsInvalid : DiagnosticIds.ExperimentHorizonOutOfRange,
+                    $"the number of {word} is {value:N0}{note} but must be between 1 and {MaxHorizon:N0}", at);
                 _failed.Add(word);
                 return;
             }
@@ -115,21 +124,38 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
                 return;
             }
 
-            if (family == BanditFits.PolicyOptimization)
+            if (family != BanditFits.Continuing && seen.TryGetValue("steps", out var st))
+                _b.Error(DiagnosticIds.StepsOutsideContinuing,
+                    $"`steps` is the length of a continuing experiment (ucrl2); {first.Algorithm.Name} runs for " +
+                    (family == BanditFits.PolicyOptimization ? "`iterations N`: write `iterations`" : "`episodes K`: write `episodes`"), KeySpan(st));
+            if (family == BanditFits.Continuing)
+            {
+                // One trajectory: no episodes, no episode length, no iterations.
+                foreach (var word in new[] { "episodes", "iterations", "horizon" })
+                    if (seen.TryGetValue(word, out var m))
+                        _b.Error(DiagnosticIds.ContinuingEpisodeSetting,
+                            word == "horizon"
+                                ? $"{first.Algorithm.Name} plays one trajectory of `steps T` on the average-reward model, which has no episodes; remove `horizon`"
+                                : $"{first.Algorithm.Name} plays one trajectory of `steps T`, not {word}; write `steps` instead of `{word}`", KeySpan(m));
+                if (!seen.ContainsKey("steps") && !seen.ContainsKey("episodes") && !seen.ContainsKey("iterations"))
+                    _b.Error(DiagnosticIds.ContinuingStepsInvalid,
+                        $"experiment '{_e.Declaration.Name}' has no `steps`; {first.Algorithm.Name} plays one trajectory of T steps: add one, e.g. `steps 100000`", node.NameSpan);
+            }
+            else if (family == BanditFits.PolicyOptimization)
             {
                 if (seen.TryGetValue("horizon", out var h))
                     _b.Error(DiagnosticIds.SettingShape,
                         "policy optimization runs for `iterations N` on the discounted model; remove `horizon` (it is the episode length of online RL)", KeySpan(h));
                 if (seen.TryGetValue("episodes", out var e))
                     _b.Error(DiagnosticIds.SettingShape, $"{first.Algorithm.Name} is a policy-optimization method, which runs for `iterations N`, not episodes; write `iterations`", KeySpan(e));
-                else if (!seen.ContainsKey("iterations"))
+                else if (!seen.ContainsKey("iterations") && !seen.ContainsKey("steps"))
                     _b.Error(DiagnosticIds.MissingSetting, $"experiment '{_e.Declaration.Name}' has no `iterations`; add one, e.g. `iterations 1000`", node.NameSpan);
             }
             else
             {
                 if (seen.TryGetValue("iterations", out var i))
                     _b.Error(DiagnosticIds.SettingShape, $"{first.Algorithm.Name} learns online, in `episodes K`, not iterations; write `episodes`", KeySpan(i));
-                else if (!seen.ContainsKey("episodes"))
+                else if (!seen.ContainsKey("episodes") && !seen.ContainsKey("steps"))
                     _b.Error(DiagnosticIds.MissingSetting, $"experiment '{_e.Declaration.Name}' has no `episodes`; add one, e.g. `episodes 2000`", node.NameSpan);
                 if (family == BanditFits.Episodic && mdp.Criterion != MdpCriterion.FiniteHorizon && !seen.ContainsKey("horizon"))
                     _b.Error(DiagnosticIds.EpisodeHorizonMissing,

@@ -18,7 +18,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
     internal sealed partial class ExperimentBinder
     {
         /// <summary>The settings an experiment takes besides param and let, in the order the docs list them.</summary>
-        public static readonly IReadOnlyList<string> SettingWords = new[] { "horizon", "runs", "seed", "compare", "record", "plot", "instance", "sweep", "episodes", "iterations" };
+        public static readonly IReadOnlyList<string> SettingWords = new[] { "horizon", "runs", "seed", "compare", "record", "plot", "instance", "sweep", "episodes", "iterations", "steps" };
 
         /// <summary>At most this many runs (the memory plan of the engine refuses what does not fit besides).</summary>
         public const long MaxRuns = 10_000_000;
@@ -83,7 +83,8 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
                     case "horizon" when _e.Mdp != null: BindEpisodeHorizon((HorizonNode)member); break;
                     case "horizon": BindHorizon((HorizonNode)member); break;
                     case "episodes":
-                    case "iterations": BindLength((SettingNode)member); break;
+                    case "iterations":
+                    case "steps": BindLength((SettingNode)member); break;
                     case "runs": BindRuns((SettingNode)member); break;
                     case "seed": BindSeed((SettingNode)member); break;
                 }

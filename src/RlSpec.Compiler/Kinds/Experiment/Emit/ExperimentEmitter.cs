@@ -163,6 +163,8 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
                 _w.Line($"public static {ExperimentResult} Run({ExperimentSpec} spec, {IReadOnlyList}<{Entry}> algorithms, {RunOptions}? options = null)");
                 if (_ir.Kind == ExperimentFamily.Episodic)
                     _w.Line($"    => {EpisodicExperiment}.Run<{_target}>(spec, algorithms, Instance(), EpisodeHorizon, options ?? new {RunOptions}());");
+                else if (_ir.Kind == ExperimentFamily.Continuing)
+                    _w.Line($"    => {ContinuingExperiment}.Run<{_target}>(spec, algorithms, Instance(), options ?? new {RunOptions}());");
                 else
                 {
                     _w.Open();
@@ -203,6 +205,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
         private string Entry => _ir.Kind switch
         {
             ExperimentFamily.Episodic => EpisodicAlgorithmEntry,
+            ExperimentFamily.Continuing => ContinuingAlgorithmEntry,
             ExperimentFamily.PolicyOptimization => PolicyOptimizerEntry,
             _ => AlgorithmEntry,
         };
@@ -213,6 +216,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
         private string Interface => _ir.Kind switch
         {
             ExperimentFamily.Episodic => "IEpisodicAlgorithm",
+            ExperimentFamily.Continuing => "IContinuingAlgorithm",
             ExperimentFamily.PolicyOptimization => "IPolicyOptimizer",
             _ => "IBanditAlgorithm",
         };

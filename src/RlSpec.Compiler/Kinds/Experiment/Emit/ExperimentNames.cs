@@ -18,6 +18,8 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
         public const string ParameterValue = Experiments + "ParameterValue";
         public const string EpisodicExperiment = Experiments + "EpisodicExperiment";
         public const string EpisodicAlgorithmEntry = Experiments + "EpisodicAlgorithmEntry";
+        public const string ContinuingExperiment = Experiments + "ContinuingExperiment";
+        public const string ContinuingAlgorithmEntry = Experiments + "ContinuingAlgorithmEntry";
         public const string PolicyOptimizationExperiment = Experiments + "PolicyOptimizationExperiment";
         public const string PolicyOptimizerEntry = Experiments + "PolicyOptimizerEntry";
         public const string StartDistribution = Experiments + "StartDistribution";

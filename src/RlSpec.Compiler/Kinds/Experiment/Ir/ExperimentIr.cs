@@ -30,7 +30,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Ir
     public sealed record IrParameter(string Name, string Text);
 
     /// <summary>What an experiment runs, hence which engine its <c>Run</c> calls.</summary>
-    public enum ExperimentFamily { Bandit, Episodic, PolicyOptimization }
+    public enum ExperimentFamily { Bandit, Episodic, PolicyOptimization, Continuing }
 
     /// <summary>An experiment ready for emission.</summary>
     public sealed class ExperimentIr
@@ -91,7 +91,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Ir
         /// <summary>The bandit's parameters in force as C# literals, in declaration order: the arguments of its Create before the instance seed.</summary>
         public List<string> TargetArguments { get; } = new List<string>();
 
-        /// <summary>What the experiment runs: <see cref="ExperimentFamily.Bandit"/>, or on an mdp online RL in episodes or policy optimization.</summary>
+        /// <summary>What the experiment runs: <see cref="ExperimentFamily.Bandit"/>, or on an mdp online RL in episodes, policy optimization, or one average-reward trajectory.</summary>
         public ExperimentFamily Kind { get; set; }
 
         /// <summary>On an mdp in episodes: <c>horizon H</c> as written, or null to take the model's own finite horizon.</summary>

@@ -28,7 +28,8 @@ namespace RlSpec.Compiler.Kinds.Experiment.Lowering
                 e.Target.Name, targetType, e.Mdp?.Describe ?? TargetFamily.Describe(e.Family))
             {
                 Kind = e.Mdp == null ? ExperimentFamily.Bandit
-                    : e.LearningFamily == BanditFits.PolicyOptimization ? ExperimentFamily.PolicyOptimization : ExperimentFamily.Episodic,
+                    : e.LearningFamily == BanditFits.PolicyOptimization ? ExperimentFamily.PolicyOptimization
+                    : e.LearningFamily == BanditFits.Continuing ? ExperimentFamily.Continuing : ExperimentFamily.Episodic,
                 EpisodeHorizon = e.EpisodeHorizon,
                 Horizon = e.Horizon!.Value,
                 Runs = (int)(e.Runs ?? DefaultRuns),
