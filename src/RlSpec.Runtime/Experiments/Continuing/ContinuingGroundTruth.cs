@@ -58,7 +58,7 @@ internal sealed class ContinuingGroundTruth
         MdpSolution solution;
         try
         {
-            solution = MdpSolver.Solve(average, new SolverOptions { Method = SolverMethod.RelativeValueIteration, Tolerance = 1e-12, ToleranceKind = ToleranceKind.Absolute, MaxIterations = 10_000_000 });
+            solution = MdpSolver.Solve(average, new SolverOptions { Method = SolverMethod.RelativeValueIteration, Tolerance = 1e-15, ToleranceKind = ToleranceKind.Absolute, MaxIterations = 10_000_000 });
         }
         catch (MdpSolverException e)
         {

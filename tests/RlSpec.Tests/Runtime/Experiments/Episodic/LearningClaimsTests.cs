@@ -22,8 +22,8 @@ namespace RlSpec.Tests.Runtime.Experiments.Episodic;
 /// </summary>
 public class LearningClaimsTests
 {
-    // Reduced size: 2,000 episodes (the last decade is 200..2,000) and 12 runs.
-    private static readonly string[] Reduced = ["K=2000", "R=12"];
+    // Reduced size: 2,000 episodes (the last decade is 200..2,000) and 12 runs; UCRL2 10^6 steps and 12 runs.
+    private static string[] Reduced(string experiment) => experiment == "RiverSwimUcrl2" ? ["T=1000000", "R=12"] : ["K=2000", "R=12"];
 
     private readonly ITestOutputHelper _log;
 
@@ -33,7 +33,12 @@ public class LearningClaimsTests
 
     /// <summary>The example file that declares <paramref name="experiment"/>.</summary>
     private static string File(string experiment) =>
-        Path.Combine(Paths.Root, "examples", "learning", experiment == "DeepSeaRegret" ? "deep-sea.rlspec" : "river-swim-ucbvi.rlspec");
+        Path.Combine(Paths.Root, "examples", "learning", experiment switch
+        {
+            "DeepSeaRegret" => "deep-sea.rlspec",
+            "RiverSwimUcrl2" => "river-swim-ucrl2.rlspec",
+            _ => "river-swim-ucbvi.rlspec",
+        });
 
     private static string FullOutputs =>
         Environment.GetEnvironmentVariable("RLSPEC_CLAIMS_DIR") is { Length: > 0 } dir ? dir : Path.Combine(Paths.Root, "docs", "learning", "claims");
@@ -49,7 +54,7 @@ public class LearningClaimsTests
             try
             {
                 var args = new List<string> { "run", File(experiment), "--experiment", experiment, "--shard", "0/1", "--out", dir, "--threads", "2" };
-                foreach (var p in Reduced) { args.Add("-p"); args.Add(p); }
+                foreach (var p in Reduced(experiment)) { args.Add("-p"); args.Add(p); }
                 var error = new StringWriter();
                 int code = Program.Run(args.ToArray(), new StringWriter(), error);
                 Assert.True(code == 0, error.ToString());
@@ -79,6 +84,22 @@ public class LearningClaimsTests
             _log.WriteLine($"{experiment} {name}: log-log slope over the last decade {slope.Mean:F3}, 95% CI [{slope.CiLow:F3}, {slope.CiHigh:F3}] ({slope.Count} runs)");
             Assert.True(slope.CiHigh < 0.8, $"{experiment}: {name}'s slope {slope.Mean:F3} has a 95% upper end {slope.CiHigh:F3}, not below 0.8");
         }
+    }
+
+    /// <summary>
+    /// UCRL2 on the average-reward RiverSwim (examples/learning/river-swim-ucrl2.rlspec): the regret T·ρ* − Σ r'(s_t, a_t)
+    /// against the optimal gain grows sublinearly (the same slope test over the last decade of steps).
+    /// </summary>
+    [Fact]
+    public void Ucrl2_has_sublinear_regret_on_the_average_reward_river()
+    {
+        var result = Load("RiverSwimUcrl2", "river-swim-ucrl2");
+        var slope = LastDecadeSlope(result, Index(result, "ucrl2"));
+        _log.WriteLine($"RiverSwimUcrl2 ucrl2: log-log slope over the last decade {slope.Mean:F3}, 95% CI [{slope.CiLow:F3}, {slope.CiHigh:F3}] ({slope.Count} runs, T = {result.CheckpointSteps[^1]:N0})");
+        Assert.True(slope.CiHigh < 0.8, $"ucrl2's slope {slope.Mean:F3} has a 95% upper end {slope.CiHigh:F3}, not below 0.8");
+        // By hand: always `right` is a birth-death chain; detailed balance gives π ∝ (1, 12, 84, 588, 4116, 3601.5)
+        // (0.6/0.05, 0.35/0.05 four times, 0.35/0.4 at the end), and only (N−1, right) pays 1, so ρ* = 3601.5/8402.5.
+        Assert.Equal(3601.5 / 8402.5, result.Facts.Single(f => f.Name == "optimal_gain").Value, 9);
     }
 
     [Theory]
