@@ -16,6 +16,11 @@ namespace RlSpec.Runtime.Learning.Episodic;
 /// ι = ln(2·S·A·H·K/δ). Compiler name <c>mvp</c>.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Constants (checked 2026-11-30 for issue 8): 460/9, 2√2 and 544/9 are as recalled from Algorithm 1 (line 11) of
+/// Zhang, Ji and Du (COLT 2021, arXiv:2009.13503); only the abstract was readable from the sources available to us,
+/// so they are NOT verified against the text.
+/// </para>
 /// MVP assumes a total reward of at most 1 per episode: it divides each step reward in [0, 1] by H
 /// itself, so its Q and V (see <see cref="QValue"/>) are in units of H·(step reward). The clip is the
 /// remaining part (H − h)/H of that unit total, never below Q*; K = k (the current episode) when unknown.

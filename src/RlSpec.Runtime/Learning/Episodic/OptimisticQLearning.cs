@@ -16,6 +16,11 @@ namespace RlSpec.Runtime.Learning.Episodic;
 /// on ties) is played. Compiler name <c>optimistic_q_learning</c>.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Constants (checked 2026-11-30 for issue 8): c₂ = 4√2 and ι(k) = ln(SA(k+1)(k+2)/δ) are as recalled from
+/// Algorithm 1 of Dong, Wang, Chen and Wang (arXiv:1901.09311); only its abstract and introduction were readable
+/// from the sources available to us, so the constant is NOT verified against the text.
+/// </para>
 /// Q changes within an episode, and the action played follows it at once (as in the paper), so
 /// <see cref="Policy"/> reports the greedy policy at the START of the episode (the same for every step), as
 /// the experiment contract allows: the exact regret it yields is that of the episode's initial policy.

@@ -14,6 +14,10 @@ namespace RlSpec.Runtime.Learning.Episodic;
 /// Compiler name <c>q_learning_bernstein</c>.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Constants (checked 2026-11-30 for issue 8): Algorithm 2 of Jin et al. leaves c₁, c₂ as absolute constants;
+/// c₁ = c₂ = 2 is our choice, not a published value (the paper's body was not readable from the sources available to us).
+/// </para>
 /// W_t = (1/t)·Σ_i (v_i − v̄)² over the values v_i = V_{h+1}(s'_i) as they were when each of the t
 /// transitions from (h, s, a) was observed (the paper's incremental form), kept as a running sum and sum
 /// of squares, floored at 0. The paper leaves c₁ and c₂ open: c₂ = 2 is the Azuma–Hoeffding constant of

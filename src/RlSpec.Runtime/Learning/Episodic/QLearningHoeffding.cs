@@ -12,6 +12,11 @@ namespace RlSpec.Runtime.Learning.Episodic;
 /// action (lowest index on ties) is played. Compiler name <c>q_learning_hoeffding</c>.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Constants (checked 2026-11-30 for issue 8): Algorithm 1 of Jin et al. writes b_t = c√(H³ι/t) "for some
+/// absolute constant c", so no published value exists; c = 2 is our choice (the Azuma–Hoeffding step of the
+/// proof of its Lemma 4.3 as we recall it; the paper's body was not readable from the sources available to us).
+/// </para>
 /// The paper leaves the absolute constant c open; c = 2 is the one its proof needs for the Azuma–Hoeffding
 /// step (Lemma 4.3 with Σ_i (α_t^i)² ≤ 2H/t, Lemma 4.1: |Σ_i α_t^i·X_i| ≤ H·√(2·(2H/t)·ι) = 2√(H³ι/t)).
 /// T = k·H when K is unknown.

@@ -15,6 +15,11 @@ namespace RlSpec.Runtime.Learning.Episodic;
 /// <c>ucbvi_bernstein</c>.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Constants (checked 2026-11-30 for issue 8): 8L, 14HL/3 and 84² are as recalled from Algorithm 4 (`bonus_2`) of
+/// the paper; its body was not readable from the sources available to us (only the abstract), so they are NOT
+/// verified against the text. Treat them as unverified; `bonus` scales all of them together.
+/// </para>
 /// As for <see cref="UcbviHoeffding"/>: r̂ is the empirical mean reward, the clip is the remaining horizon
 /// H − h, and T = k·H when K is unknown. The third term bounds the variance of V_{k,h+1} − V*_{h+1}; at the
 /// last step both are 0, so it is 0 there (the paper's N'_{k,H+1} would make it H² for nothing).

@@ -12,6 +12,11 @@ namespace RlSpec.Runtime.Learning.Episodic;
 /// greedy policy (lowest index on ties) is played. Compiler name <c>ucbvi_hoeffding</c>.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Constants (checked 2026-11-30 for issue 8): the paper's body (Algorithm 3, `bonus_1`) was not readable from the
+/// sources available to us (only the abstract). One independent public implementation of UCBVI-CH uses the same
+/// 7·H·L·√(1/n), L = ln(5·S·A·t/δ) (as a comment beside a scaled variant), which agrees; no correction made.
+/// </para>
 /// Differences from the paper, both keeping Q ≥ Q*: the reward is not known, so its empirical mean r̂ is
 /// used (its own Hoeffding width √(L/n) is far below the bonus's 7HL/√n); the clip is the remaining horizon
 /// H − h (0-based step h) instead of H. When K is unknown (0), T = k·H at episode k.
