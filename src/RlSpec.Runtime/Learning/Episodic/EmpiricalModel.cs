@@ -102,6 +102,34 @@ internal sealed class EmpiricalModel
     public double Variance(int pair, ReadOnlySpan<double> values, out double mean)
     {
         mean = Expectation(pair, values);
+        return VarianceAbout(pair, values, mean);
+    }
+
+    /// <summary>
+    /// (P̂ v)(s, a) as <see cref="Expectation"/> (the same sum in the same order, so the same bits), and in the same
+    /// pass Σ_{s'} n(s, a, s')·w(s') into <paramref name="weighted"/> (not divided by n): UCBVI-BF's sum over the
+    /// observed successors, fused with the mean so the support is walked once. 0 and 0 for an unvisited pair.
+    /// </summary>
+    public double Expectation(int pair, ReadOnlySpan<double> values, ReadOnlySpan<double> weights, out double weighted)
+    {
+        weighted = 0;
+        int n = _visits[pair];
+        if (n == 0) return 0;
+        int row = pair * _states;
+        double sum = 0, other = 0;
+        foreach (int next in Support(pair))
+        {
+            int count = _nextCounts[row + next];
+            sum += count * values[next];
+            other += count * weights[next];
+        }
+        weighted = other;
+        return sum / n;
+    }
+
+    /// <summary>Σ P̂·(v − m)² for a given mean m (the second pass of <see cref="Variance"/>); 0 for an unvisited pair.</summary>
+    public double VarianceAbout(int pair, ReadOnlySpan<double> values, double mean)
+    {
         int n = _visits[pair];
         if (n == 0) return 0;
         int row = pair * _states;

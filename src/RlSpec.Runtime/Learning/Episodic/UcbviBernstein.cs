@@ -30,6 +30,9 @@ public struct UcbviBernstein : IEpisodicAlgorithm
     private EmpiricalModel? _model;
     private OptimisticPlanning? _plan;
     private int[] _stateVisits;
+    // Per episode, computed once in BeginEpisode instead of once per (h, s, a) backup (the same expressions, so
+    // the same bits): min(84²H³S²AL²/N'_h(y), H²) per (h, y), and per visited pair r̂ and 14HL/(3n).
+    private double[] _widths, _rewardMeans, _linearTerms;
     private double _delta;
     private long _episodes;
 
@@ -39,6 +42,7 @@ public struct UcbviBernstein : IEpisodicAlgorithm
         if (!(bonus >= 0) || double.IsPositiveInfinity(bonus)) throw new ArgumentOutOfRangeException(nameof(bonus), bonus, "the bonus multiplier must be finite and not negative");
         _bonus = bonus;
         _stateVisits = [];
+        _widths = _rewardMeans = _linearTerms = [];
     }
 
     /// <inheritdoc/>
@@ -49,6 +53,9 @@ public struct UcbviBernstein : IEpisodicAlgorithm
         _model = new EmpiricalModel(setup.StateCount, setup.ActionCount);
         _plan = new OptimisticPlanning(setup, 1.0);
         _stateVisits = new int[(long)setup.Horizon * setup.StateCount];
+        _widths = new double[(long)setup.Horizon * setup.StateCount];
+        _rewardMeans = new double[setup.StateCount * setup.ActionCount];
+        _linearTerms = new double[setup.StateCount * setup.ActionCount];
         _delta = setup.Delta;
         _episodes = setup.Episodes;
     }
@@ -60,7 +67,21 @@ public struct UcbviBernstein : IEpisodicAlgorithm
         int h = plan.Horizon, s = plan.StateCount, a = plan.ActionCount;
         double steps = Confidence.Episodes(_episodes, episode) * h;
         double l = Confidence.Log(5.0 * s * a * steps, _delta);
-        var backup = new Backup(_model!, _stateVisits, _bonus, h, l, 84.0 * 84.0 * h * h * h * s * (double)s * a * l * l);
+        double numerator = 84.0 * 84.0 * h * h * h * s * (double)s * a * l * l, h2 = (double)h * h;
+        for (int cell = s; cell < _widths.Length; cell++)   // rows h = 1..H−1 (row 0 is never a next step)
+        {
+            int visits = _stateVisits[cell];
+            _widths[cell] = visits == 0 ? h2 : Math.Min(numerator / visits, h2);
+        }
+        EmpiricalModel model = _model!;
+        for (int pair = 0; pair < _rewardMeans.Length; pair++)
+        {
+            int n = model.Visits(pair);
+            if (n == 0) continue;
+            _rewardMeans[pair] = model.RewardSum(pair) / n;
+            _linearTerms[pair] = 14.0 * h * l / (3.0 * n);
+        }
+        var backup = new Backup(model, _widths, _rewardMeans, _linearTerms, _bonus, h, l);
         plan.Plan(ref backup, 1.0, monotone: true);
     }
 
@@ -86,27 +107,24 @@ public struct UcbviBernstein : IEpisodicAlgorithm
     /// <summary>V_{k,h}(s) of the current plan: an upper confidence bound on V*_h(s).</summary>
     public readonly double Value(int step, int state) => _plan!.V(step, state);
 
-    private readonly struct Backup(EmpiricalModel model, int[] stateVisits, double bonus, int horizon, double l, double numerator) : IModelBackup
+    private readonly struct Backup(EmpiricalModel model, double[] widths, double[] rewardMeans, double[] linearTerms, double bonus, int horizon, double l) : IModelBackup
     {
         public double Value(int step, int state, int pair, ReadOnlySpan<double> next)
         {
             int n = model.Visits(pair);
             if (n == 0) return double.PositiveInfinity;
-            double variance = model.Variance(pair, next, out double mean);
-            double b = Math.Sqrt(8 * l * variance / n) + 14.0 * horizon * l / (3.0 * n);
+            double mean, third = 0;
             if (step + 1 < horizon)
             {
-                int states = model.StateCount, row = (step + 1) * states;
-                double h2 = (double)horizon * horizon, sum = 0;
-                foreach (int y in model.Support(pair))
-                {
-                    int visits = stateVisits[row + y];
-                    double width = visits == 0 ? h2 : Math.Min(numerator / visits, h2);
-                    sum += model.NextCount(pair, y) * width;
-                }
-                b += Math.Sqrt(8 * (sum / n) / n);
+                int states = model.StateCount;
+                mean = model.Expectation(pair, next, widths.AsSpan((step + 1) * states, states), out double sum);
+                third = Math.Sqrt(8 * (sum / n) / n);
             }
-            return model.RewardSum(pair) / n + mean + bonus * b;
+            else mean = model.Expectation(pair, next);
+            double variance = model.VarianceAbout(pair, next, mean);
+            double b = Math.Sqrt(8 * l * variance / n) + linearTerms[pair];
+            if (step + 1 < horizon) b += third;
+            return rewardMeans[pair] + mean + bonus * b;
         }
     }
 }
