@@ -11,6 +11,11 @@ public static class Program
             LargeSolve.Run(args);
             return;
         }
+        if (args.Length > 0 && args[0] == "method-choice")
+        {
+            System.Environment.ExitCode = MethodChoice.Run(args);
+            return;
+        }
         if (args.Length > 0 && args[0] == "bandit-throughput")
         {
             BanditThroughput.Run(args);
