@@ -18,6 +18,9 @@ public static class CliDiagnosticIds
     /// <summary>RLS0413: an option of <c>rlspec run</c> with a value that cannot be used (<c>--shard 3/3</c>, <c>--threads 0</c>, <c>--run-index</c> beyond the runs).</summary>
     public const string InvalidRunOption = "RLS0413";
 
+    /// <summary>RLS0690: <c>rlspec solve --threads</c> outside 1..4096.</summary>
+    public const string InvalidSolveThreads = "RLS0690";
+
     /// <summary>RLS0414: <c>rlspec run</c> on a file without an experiment, or <c>--experiment</c> naming none of them.</summary>
     public const string ExperimentNotFound = "RLS0414";
 }

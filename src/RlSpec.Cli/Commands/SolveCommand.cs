@@ -27,7 +27,7 @@ internal static class SolveCommand
     /// <summary>What the user asked for, after parsing.</summary>
     private sealed record Request(
         string Path, string? ModelName, string[]? Overrides, string? MethodName, string? PolicyAction,
-        double? Tolerance, string ToleranceKind, int? MaxIterations, int Rows, string Format, string? OutFile, string? Grid, string? ExportPolicy, bool NoCache = false);
+        double? Tolerance, string ToleranceKind, int? MaxIterations, int Rows, string Format, string? OutFile, string? Grid, string? ExportPolicy, bool NoCache = false, int? Threads = null);
 
     public static Command Build(CliContext context)
     {
@@ -53,9 +53,13 @@ internal static class SolveCommand
         var grid = new Option<string?>("--grid") { Description = "For two state variables: values and actions as 2-D tables, e.g. --grid x,y (x across, y down)." };
         var exportPolicy = new Option<string?>("--export-policy") { Description = "Also write the optimal policy to this file (.json: JSON, otherwise CSV)." };
         var noCache = RlSpecCommandLine.NoCacheOption();
+        var threads = new Option<int?>("--threads")
+        {
+            Description = "Threads for the sweeps (default: every core for models of 2^18 states or more, else one); the results do not depend on it.",
+        };
         var command = new Command("solve", "Solve a model: optimal values and policy with a certified error bound.")
         {
-            file, model, parameters, method, policy, tolerance, toleranceKind, maxIterations, rows, format, output, grid, exportPolicy, noCache,
+            file, model, parameters, method, policy, tolerance, toleranceKind, maxIterations, rows, format, output, grid, exportPolicy, noCache, threads,
         };
         command.Validators.Add(result =>
         {
@@ -65,7 +69,7 @@ internal static class SolveCommand
         command.SetAction(result => Run(context, new Request(
             result.GetValue(file)!, result.GetValue(model), result.GetValue(parameters), result.GetValue(method),
             result.GetValue(policy), result.GetValue(tolerance), result.GetValue(toleranceKind) ?? "relative", result.GetValue(maxIterations), result.GetValue(rows),
-            result.GetValue(format) ?? "text", result.GetValue(output), result.GetValue(grid), result.GetValue(exportPolicy), result.GetValue(noCache))));
+            result.GetValue(format) ?? "text", result.GetValue(output), result.GetValue(grid), result.GetValue(exportPolicy), result.GetValue(noCache), result.GetValue(threads))));
         return command;
     }
 
@@ -86,6 +90,9 @@ internal static class SolveCommand
                     $"unknown method; use one of {string.Join(", ", Methods.Select(m => m.Name))}", DiagnosticText.CommandLine("--method " + methodName)));
             else solverMethod = match.Method;
         }
+        if (request.Threads is int t && (t < 1 || t > 4096))
+            problems.Add(new Diagnostic(CliDiagnosticIds.InvalidSolveThreads, Severity.Error,
+                $"the number of threads must be between 1 and 4096 (this machine has {Environment.ProcessorCount} cores)", DiagnosticText.CommandLine($"--threads {t}")));
         foreach (var d in problems) context.Error.WriteLine(DiagnosticText.Format(d));
         if (problems.Count > 0 || generated is null) return ExitCodes.ModelErrors;
 
@@ -140,6 +147,7 @@ internal static class SolveCommand
             Tolerance = request.Tolerance ?? new SolverOptions().Tolerance,
             ToleranceKind = request.ToleranceKind == "absolute" ? ToleranceKind.Absolute : ToleranceKind.Relative,
             MaxIterations = request.MaxIterations ?? new SolverOptions().MaxIterations,
+            Threads = request.Threads,
             Progress = progress.Report,
         };
         MdpSolution solution;

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace RlSpec.Runtime.Mdp;
 
@@ -190,27 +192,35 @@ public readonly struct SparseMdp : IMdp
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal double GreedyBackup(int state, ReadOnlySpan<double> values, double gamma, out int action, ref int maxOutcomes)
     {
-        // Everything in locals: a store through a ref in the loop would force the JIT to reload fields.
-        int[] rowStart = _rowStart, columns = _columns, rowActions = _rowActions;
-        double[] probabilities = _probabilities, rewards = _rowRewards;
+        // Refs into the arrays, no bounds checks: the constructor checked that row groups and rows are increasing
+        // ranges within the arrays and that every column is a state, and values has StateCount entries (the
+        // sweep operator's callers allocate it so). Everything in locals: a store through a ref in the loop would
+        // force the JIT to reload fields.
+        ref int rowStart = ref MemoryMarshal.GetArrayDataReference(_rowStart);
+        ref int columns = ref MemoryMarshal.GetArrayDataReference(_columns);
+        ref double probabilities = ref MemoryMarshal.GetArrayDataReference(_probabilities);
+        ref double rewards = ref MemoryMarshal.GetArrayDataReference(_rowRewards);
+        ref double v = ref MemoryMarshal.GetReference(values);
+        if (values.Length < StateCount) throw new ArgumentException("values must have one entry per state.", nameof(values));
         int first = _rowGroupStart[state], end = _rowGroupStart[state + 1];
         double best = 0;
-        int bestAction = -1, widest = maxOutcomes;
+        int bestRow = -1, widest = maxOutcomes;
+        int k = Unsafe.Add(ref rowStart, first);
         for (int row = first; row < end; row++)
         {
-            int k = rowStart[row], last = rowStart[row + 1];
+            int last = Unsafe.Add(ref rowStart, row + 1);
             if (last - k > widest) widest = last - k;
             double expected = 0;
-            for (; k < last; k++) expected += probabilities[k] * values[columns[k]];
-            double q = rewards[row] + gamma * expected;
-            if (bestAction < 0 || q > best)
+            for (; k < last; k++) expected += Unsafe.Add(ref probabilities, k) * Unsafe.Add(ref v, Unsafe.Add(ref columns, k));
+            double q = Unsafe.Add(ref rewards, row) + gamma * expected;
+            if (bestRow < 0 || q > best)
             {
                 best = q;
-                bestAction = rowActions[row];
+                bestRow = row;
             }
         }
         maxOutcomes = widest;
-        action = bestAction;
+        action = bestRow < 0 ? -1 : _rowActions[bestRow];
         return best;
     }
 

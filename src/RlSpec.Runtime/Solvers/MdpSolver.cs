@@ -8,29 +8,37 @@ namespace RlSpec.Runtime.Solvers;
 /// <summary>
 /// The entry point for planning: solves any <see cref="IMdp"/> (an emitted matrix-free model or a
 /// <see cref="SparseMdp"/>) for its declared criterion and reports a certified error bound.
-/// Single-threaded and deterministic: the same model and options give bit-identical results.
+/// Deterministic: the same model and options give bit-identical results, for any <see cref="SolverOptions.Threads"/>.
 /// </summary>
 public static class MdpSolver
 {
-    /// <summary>Largest state count for which the default discounted method is policy iteration (dense LU evaluation).</summary>
-    public const int DefaultPolicyIterationLimit = 300;
-
     /// <summary>
-    /// The method used when <see cref="SolverOptions.Method"/> is null: discounted →
-    /// <see cref="SolverMethod.PolicyIteration"/> up to <see cref="DefaultPolicyIterationLimit"/> states
-    /// (exact evaluation is cheap there and needs few improvement steps when γ is close to 1), else
-    /// <see cref="SolverMethod.GaussSeidel"/> (memory for the values only; on RiverSwim with
-    /// 1000 states and γ = 0.95 policy iteration needs 183 dense evaluations, 1.6 s, while
-    /// Gauss-Seidel solves 200,000 states in 0.5 s; ad-hoc timings on the 2-core dev machine); finite horizon →
-    /// <see cref="SolverMethod.BackwardInduction"/>; total reward → <see cref="SolverMethod.GaussSeidel"/>;
+    /// The method used when <see cref="SolverOptions.Method"/> is null: discounted → the cheaper of
+    /// <see cref="SolverMethod.PolicyIteration"/> and <see cref="SolverMethod.ModifiedPolicyIteration"/> by
+    /// <see cref="MethodCostModel"/> (states, outcomes per state-action pair, actions, discount, tolerance);
+    /// finite horizon → <see cref="SolverMethod.BackwardInduction"/>; total reward → <see cref="SolverMethod.GaussSeidel"/>;
     /// average reward → <see cref="SolverMethod.RelativeValueIteration"/>.
     /// </summary>
-    public static SolverMethod DefaultMethod(Criterion criterion, int stateCount) => criterion.Kind switch
+    public static SolverMethod DefaultMethod<TModel>(in TModel model, SolverOptions? options = null) where TModel : struct, IMdp
     {
-        CriterionKind.Discounted => stateCount <= DefaultPolicyIterationLimit ? SolverMethod.PolicyIteration : SolverMethod.GaussSeidel,
-        CriterionKind.FiniteHorizon => SolverMethod.BackwardInduction,
-        CriterionKind.TotalReward => SolverMethod.GaussSeidel,
-        _ => SolverMethod.RelativeValueIteration,
+        TModel m = model;
+        Criterion criterion = m.Criterion;
+        return criterion.Kind switch
+        {
+            CriterionKind.Discounted => MethodCostModel.ChooseDiscounted(ref m, criterion.Discount, options ?? SolverOptions.Default),
+            CriterionKind.FiniteHorizon => SolverMethod.BackwardInduction,
+            CriterionKind.TotalReward => SolverMethod.GaussSeidel,
+            _ => SolverMethod.RelativeValueIteration,
+        };
+    }
+
+    /// <summary>The methods that solve a criterion, the default's alternatives.</summary>
+    public static SolverMethod[] FittingMethods(Criterion criterion) => criterion.Kind switch
+    {
+        CriterionKind.Discounted => [SolverMethod.PolicyIteration, SolverMethod.ValueIteration, SolverMethod.GaussSeidel, SolverMethod.ModifiedPolicyIteration],
+        CriterionKind.FiniteHorizon => [SolverMethod.BackwardInduction],
+        CriterionKind.TotalReward => [SolverMethod.GaussSeidel, SolverMethod.ValueIteration],
+        _ => [SolverMethod.RelativeValueIteration],
     };
 
     /// <summary>Solves the model for its declared criterion.</summary>
@@ -42,7 +50,7 @@ public static class MdpSolver
         Criterion criterion = m.Criterion;
         CheckCriterion(criterion);
         CheckOptions(options);
-        SolverMethod method = options.Method ?? DefaultMethod(criterion, m.StateCount);
+        SolverMethod method = options.Method ?? DefaultMethod(m, options);
         CheckFits(method, criterion);
         MemoryPlan.Check(ref m, method, options, evaluation: false);
         Validate(ref m, options);
@@ -255,19 +263,14 @@ public static class MdpSolver
     {
         if (!(options.Tolerance > 0)) throw new MdpSolverException($"the tolerance must be positive, got {options.Tolerance.ToString(CultureInfo.InvariantCulture)}.");
         if (options.MaxIterations < 1) throw new MdpSolverException($"the iteration limit must be at least 1, got {options.MaxIterations}.");
+        if (options.Threads is int threads && threads < 1) throw new MdpSolverException($"the number of threads must be at least 1, got {threads}.");
         if (options.MpiSweeps < 0) throw new MdpSolverException($"the number of evaluation sweeps of modified policy iteration must be at least 0, got {options.MpiSweeps}.");
     }
 
     /// <summary>Rejects a method that does not solve the criterion, naming the ones that do.</summary>
     private static void CheckFits(SolverMethod method, Criterion criterion)
     {
-        SolverMethod[] fitting = criterion.Kind switch
-        {
-            CriterionKind.Discounted => [SolverMethod.PolicyIteration, SolverMethod.ValueIteration, SolverMethod.GaussSeidel, SolverMethod.ModifiedPolicyIteration],
-            CriterionKind.FiniteHorizon => [SolverMethod.BackwardInduction],
-            CriterionKind.TotalReward => [SolverMethod.GaussSeidel, SolverMethod.ValueIteration],
-            _ => [SolverMethod.RelativeValueIteration],
-        };
+        SolverMethod[] fitting = FittingMethods(criterion);
         if (Array.IndexOf(fitting, method) < 0)
             throw new MdpSolverException($"{method} does not solve a {criterion} model; use {string.Join(" or ", fitting)}.");
     }

@@ -29,6 +29,9 @@ public static class ModifiedPolicyIteration
         var stall = new StallDetector();
         var rule = new StoppingRule(options);
         var greedy = new GreedyBackend(gamma); // also counts the outcomes for the rounding allowance
+        // Block sweeps on several threads for large models or when asked (results do not depend on the thread count).
+        int threads = ParallelSweep.Threads(options, n);
+        var parallel = threads > 0 ? new ParallelSweep<TModel>(model, threads) : null;
         double nextCheck = double.NaN; // Gauss-Seidel: NaN until the first certificate, then c·change/2 of the last one
         ResidualRange range;
         int iteration = 0;
@@ -36,7 +39,13 @@ public static class ModifiedPolicyIteration
         {
             if (inPlace)
             {
-                double change = SweepOperator.Apply(ref model, ref greedy, v, v, default, 0).Norm;
+                double change;
+                if (parallel is null) change = SweepOperator.Apply(ref model, ref greedy, v, v, default, 0).Norm;
+                else
+                {
+                    change = parallel.Sweep(v, next, null, null, gamma, gaussSeidel: true, ref greedy.MaxOutcomes).Norm;
+                    (v, next) = (next, v);
+                }
                 iteration++;
                 if (!double.IsFinite(change)) throw SolverResult.NonFinite(ref model, v, iteration);
                 clock.Tick(iteration, change);
@@ -44,13 +53,13 @@ public static class ModifiedPolicyIteration
                 double checkAt = double.IsNaN(nextCheck) ? rule.Target(v, c * change, 0, ValueIteration.FloorPerAbs(greedy.MaxOutcomes, gamma)) : nextCheck;
                 if (c * change > checkAt && !last) continue;
                 nextCheck = c * change * 0.5;
-                range = SweepOperator.Apply(ref model, ref greedy, v, next, policy, 0);
+                range = parallel is null ? SweepOperator.Apply(ref model, ref greedy, v, next, policy, 0) : parallel.Sweep(v, next, policy, null, gamma, gaussSeidel: false, ref greedy.MaxOutcomes);
                 if (!double.IsFinite(range.Min + range.Max)) throw SolverResult.NonFinite(ref model, next, iteration);
                 double bound = c * range.HalfSpan + ValueIteration.RoundingAtMidpoint(greedy.MaxOutcomes, next, range, gamma);
                 if (bound <= rule.Target(next, bound, 0, ValueIteration.FloorPerAbs(greedy.MaxOutcomes, gamma)) || ValueIteration.StopEarly(result, bound, iteration, options, ref stall) || last) break;
                 continue;
             }
-            range = SweepOperator.Apply(ref model, ref greedy, v, next, policy, 0);
+            range = parallel is null ? SweepOperator.Apply(ref model, ref greedy, v, next, policy, 0) : parallel.Sweep(v, next, policy, null, gamma, gaussSeidel: false, ref greedy.MaxOutcomes);
             iteration++;
             if (!double.IsFinite(range.Min + range.Max)) throw SolverResult.NonFinite(ref model, next, iteration);
             double jacobiBound = c * range.HalfSpan;
@@ -63,8 +72,16 @@ public static class ModifiedPolicyIteration
             // Partial evaluation: next ← T_π^m next, ping-ponging between the two buffers.
             for (int k = 0; k < evaluationSweeps; k++)
             {
-                var fixedPolicy = new FixedPolicyBackend(policy, gamma);
-                SweepOperator.Apply(ref model, ref fixedPolicy, next, v, default, 0);
+                if (parallel is null)
+                {
+                    var fixedPolicy = new FixedPolicyBackend(policy, gamma);
+                    SweepOperator.Apply(ref model, ref fixedPolicy, next, v, default, 0);
+                }
+                else
+                {
+                    int ignored = 0;
+                    parallel.Sweep(next, v, null, policy, gamma, gaussSeidel: false, ref ignored);
+                }
                 (v, next) = (next, v);
             }
             (v, next) = (next, v);

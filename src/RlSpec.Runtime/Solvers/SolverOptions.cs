@@ -11,7 +11,7 @@ public sealed class SolverOptions
 
     /// <summary>
     /// Algorithm; null picks one per criterion (<see cref="MdpSolver.DefaultMethod"/>): discounted →
-    /// <see cref="SolverMethod.PolicyIteration"/> when StateCount ≤ 300 else <see cref="SolverMethod.GaussSeidel"/>;
+    /// <see cref="SolverMethod.PolicyIteration"/> or <see cref="SolverMethod.GaussSeidel"/> by <see cref="MethodCostModel"/>;
     /// finite horizon → <see cref="SolverMethod.BackwardInduction"/>; total reward →
     /// <see cref="SolverMethod.GaussSeidel"/>; average reward → <see cref="SolverMethod.RelativeValueIteration"/>.
     /// </summary>
@@ -52,6 +52,14 @@ public sealed class SolverOptions
     /// (<see cref="SolverErrorIds.InsufficientMemory"/>). Tests use small limits.
     /// </summary>
     public long? MemoryLimitBytes { get; init; }
+
+    /// <summary>
+    /// Threads for the sweeps of value iteration, Gauss-Seidel and modified policy iteration. Null (the default): the
+    /// serial sweeps for models below 2^18 states, every core above. When set (any value, 1 included), or above that
+    /// size, the sweeps run over fixed blocks of states (Jacobi: the serial result exactly; Gauss-Seidel: Gauss-Seidel
+    /// inside each block, Jacobi across blocks), so the results are bit-identical for every thread count.
+    /// </summary>
+    public int? Threads { get; init; }
 
     /// <summary>Called at most about ten times per second with the iteration and residual.</summary>
     public Action<SolverProgress>? Progress { get; init; }

@@ -27,13 +27,22 @@ internal static class SweepOperator
     public static ResidualRange Apply<TModel, TBackend>(ref TModel model, ref TBackend backend, ReadOnlySpan<double> values, Span<double> target, Span<int> policy, int step)
         where TModel : struct, IMdp
         where TBackend : struct, ISweepBackend, allows ref struct
+        => ApplyRange(ref model, ref backend, values, target, policy, step, 0, model.StateCount).Range();
+
+    /// <summary>
+    /// The sweep restricted to the states lo..hi-1, in order: what a block of <see cref="ParallelSweep{TModel}"/> runs.
+    /// The result's minimum and maximum combine over blocks in any order to the serial sweep's, exactly.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static SweepStats ApplyRange<TModel, TBackend>(ref TModel model, ref TBackend backend, ReadOnlySpan<double> values, Span<double> target, Span<int> policy, int step, int lo, int hi)
+        where TModel : struct, IMdp
+        where TBackend : struct, ISweepBackend, allows ref struct
     {
-        int n = model.StateCount;
         bool recordPolicy = !policy.IsEmpty;
         double min = double.PositiveInfinity, max = double.NegativeInfinity;
         double probe = 0; // stays 0 unless some difference is NaN or ±∞ (0·x is NaN exactly then)
         bool absorbing = false;
-        for (int s = 0; s < n; s++)
+        for (int s = lo; s < hi; s++)
         {
             if (model.IsTerminal(s) || !backend.Backup(ref model, s, step, values, out double backup, out int action))
             {
@@ -50,8 +59,22 @@ internal static class SweepOperator
             probe += 0 * d;
             target[s] = backend.Update(old, backup);
         }
-        if (probe != 0 || double.IsNaN(probe)) return new ResidualRange(double.NaN, double.NaN);
-        if (absorbing)
+        return new SweepStats(min, max, probe != 0 || double.IsNaN(probe), absorbing);
+    }
+}
+
+/// <summary>What one sweep (or one block of it) saw: the range of backup − value, a non-finite difference, an absorbing state.</summary>
+internal readonly record struct SweepStats(double Min, double Max, bool NonFinite, bool Absorbing)
+{
+    /// <summary>Both blocks' observations; min, max and the flags are exact in any order.</summary>
+    public SweepStats Merge(SweepStats other) => new(Math.Min(Min, other.Min), Math.Max(Max, other.Max), NonFinite | other.NonFinite, Absorbing | other.Absorbing);
+
+    /// <summary>The residual range: NaN at both ends when some difference was not finite, 0 included when a state is absorbing.</summary>
+    public ResidualRange Range()
+    {
+        if (NonFinite) return new ResidualRange(double.NaN, double.NaN);
+        double min = Min, max = Max;
+        if (Absorbing)
         {
             min = Math.Min(min, 0);
             max = Math.Max(max, 0);

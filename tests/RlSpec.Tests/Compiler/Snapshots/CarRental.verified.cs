@@ -261,46 +261,135 @@ namespace RlSpec.Models
             // Rule: move(m) (line 21).
             {
                 if (TVisitor.Validating) visitor.BeginRule(0);
-                // Enumerate requests1 ~ poisson(req1) clamped 0..cap.
-                for (int kRequests1 = 0; kRequests1 < _requests1.Pmf.Length; kRequests1++)
+                // Folded: n1' reads only requests1, returns1; n2' reads only requests2, returns2.
+                // The successors are the product of one marginal per variable, built once here, not the product of every support.
+                if (_n1Count + _n2Count <= 4096)
                 {
-                    double pRequests1 = _requests1.Pmf[kRequests1];
-                    if (pRequests1 == 0) continue;
-                    int requests1 = _requests1.Lo + kRequests1;
-                    // Enumerate requests2 ~ poisson(req2) clamped 0..cap.
-                    for (int kRequests2 = 0; kRequests2 < _requests2.Pmf.Length; kRequests2++)
+                    global::System.Span<double> n1Marginal = stackalloc double[_n1Count];
+                    global::System.Span<double> n2Marginal = stackalloc double[_n2Count];
+                    // Marginal of n1'.
+                    // Enumerate requests1 ~ poisson(req1) clamped 0..cap.
+                    for (int kRequests1 = 0; kRequests1 < _requests1.Pmf.Length; kRequests1++)
                     {
-                        double pRequests2 = _requests2.Pmf[kRequests2];
-                        if (pRequests2 == 0) continue;
-                        int requests2 = _requests2.Lo + kRequests2;
+                        double pRequests1 = _requests1.Pmf[kRequests1];
+                        if (pRequests1 == 0) continue;
+                        int requests1 = _requests1.Lo + kRequests1;
                         // Enumerate returns1 ~ poisson(ret1) clamped 0..cap.
                         for (int kReturns1 = 0; kReturns1 < _returns1.Pmf.Length; kReturns1++)
                         {
                             double pReturns1 = _returns1.Pmf[kReturns1];
                             if (pReturns1 == 0) continue;
                             int returns1 = _returns1.Lo + kReturns1;
-                            // Enumerate returns2 ~ poisson(ret2) clamped 0..cap.
-                            for (int kReturns2 = 0; kReturns2 < _returns2.Pmf.Length; kReturns2++)
+                            int n1Next = global::System.Math.Min(global::System.Math.Max(global::System.Math.Min(n1 - m, _cap) - requests1, 0) + returns1, _cap);
+                            double pN1 = pRequests1 * pReturns1;
+                            if ((uint)(n1Next - _n1Lo) >= (uint)_n1Count)
                             {
-                                double pReturns2 = _returns2.Pmf[kReturns2];
-                                if (pReturns2 == 0) continue;
-                                int returns2 = _returns2.Lo + kReturns2;
+                                if (TVisitor.Validating) { visitor.OutOfRange(0, n1Next, pN1); return true; }
+                                continue;
+                            }
+                            n1Marginal[n1Next - _n1Lo] += pN1;
+                        }
+                    }
+                    // Marginal of n2'.
+                    // Enumerate requests2 ~ poisson(req2) clamped 0..cap.
+                    for (int kRequests2 = 0; kRequests2 < _requests2.Pmf.Length; kRequests2++)
+                    {
+                        double pRequests2 = _requests2.Pmf[kRequests2];
+                        if (pRequests2 == 0) continue;
+                        int requests2 = _requests2.Lo + kRequests2;
+                        // Enumerate returns2 ~ poisson(ret2) clamped 0..cap.
+                        for (int kReturns2 = 0; kReturns2 < _returns2.Pmf.Length; kReturns2++)
+                        {
+                            double pReturns2 = _returns2.Pmf[kReturns2];
+                            if (pReturns2 == 0) continue;
+                            int returns2 = _returns2.Lo + kReturns2;
+                            int n2Next = global::System.Math.Min(global::System.Math.Max(global::System.Math.Min(n2 + m, _cap) - requests2, 0) + returns2, _cap);
+                            double pN2 = pRequests2 * pReturns2;
+                            if ((uint)(n2Next - _n2Lo) >= (uint)_n2Count)
+                            {
+                                if (TVisitor.Validating) { visitor.OutOfRange(1, n2Next, pN2); return true; }
+                                continue;
+                            }
+                            n2Marginal[n2Next - _n2Lo] += pN2;
+                        }
+                    }
+                    double rewardMean = reward;
+                    double termMean = 0;
+                    // Enumerate requests1 ~ poisson(req1) clamped 0..cap.
+                    for (int kRequests12 = 0; kRequests12 < _requests1.Pmf.Length; kRequests12++)
+                    {
+                        double pRequests12 = _requests1.Pmf[kRequests12];
+                        if (pRequests12 == 0) continue;
+                        int requests12 = _requests1.Lo + kRequests12;
+                        // Enumerate requests2 ~ poisson(req2) clamped 0..cap.
+                        for (int kRequests22 = 0; kRequests22 < _requests2.Pmf.Length; kRequests22++)
+                        {
+                            double pRequests22 = _requests2.Pmf[kRequests22];
+                            if (pRequests22 == 0) continue;
+                            int requests22 = _requests2.Lo + kRequests22;
+                            double term = 0;
+                            // reward move(m): rent * (min(requests1, min(n1 - m, cap)) + min(requests2, min(n2 + m, cap))) - move_cost * abs(m) (line 24)
+                            if (TVisitor.Validating) visitor.BeginReward(0);
+                            term += _rent * (global::System.Math.Min(requests12, global::System.Math.Min(n1 - m, _cap)) + global::System.Math.Min(requests22, global::System.Math.Min(n2 + m, _cap))) - _move_cost * global::System.Math.Abs(m);
+                            if (TVisitor.Validating) visitor.RewardTotal(0, term);
+                            termMean += pRequests12 * pRequests22 * term;
+                        }
+                    }
+                    rewardMean += termMean;
+                    for (int iN1 = 0; iN1 < n1Marginal.Length; iN1++)
+                    {
+                        double qN1 = n1Marginal[iN1];
+                        if (qN1 == 0) continue;
+                        for (int iN2 = 0; iN2 < n2Marginal.Length; iN2++)
+                        {
+                            double qN2 = n2Marginal[iN2];
+                            if (qN2 == 0) continue;
+                            visitor.Outcome(((_n1Lo + iN1) - _n1Lo) * _n1Stride + ((_n2Lo + iN2) - _n2Lo), qN1 * qN2, rewardMean);
+                        }
+                    }
+                    return true;
+                }
+                // The marginals do not fit on the stack: every outcome of the product.
+                // Enumerate requests1 ~ poisson(req1) clamped 0..cap.
+                for (int kRequests13 = 0; kRequests13 < _requests1.Pmf.Length; kRequests13++)
+                {
+                    double pRequests13 = _requests1.Pmf[kRequests13];
+                    if (pRequests13 == 0) continue;
+                    int requests13 = _requests1.Lo + kRequests13;
+                    // Enumerate requests2 ~ poisson(req2) clamped 0..cap.
+                    for (int kRequests23 = 0; kRequests23 < _requests2.Pmf.Length; kRequests23++)
+                    {
+                        double pRequests23 = _requests2.Pmf[kRequests23];
+                        if (pRequests23 == 0) continue;
+                        int requests23 = _requests2.Lo + kRequests23;
+                        // Enumerate returns1 ~ poisson(ret1) clamped 0..cap.
+                        for (int kReturns12 = 0; kReturns12 < _returns1.Pmf.Length; kReturns12++)
+                        {
+                            double pReturns12 = _returns1.Pmf[kReturns12];
+                            if (pReturns12 == 0) continue;
+                            int returns12 = _returns1.Lo + kReturns12;
+                            // Enumerate returns2 ~ poisson(ret2) clamped 0..cap.
+                            for (int kReturns22 = 0; kReturns22 < _returns2.Pmf.Length; kReturns22++)
+                            {
+                                double pReturns22 = _returns2.Pmf[kReturns22];
+                                if (pReturns22 == 0) continue;
+                                int returns22 = _returns2.Lo + kReturns22;
                                 // Outcome: n1' = min(max(min(n1 - m, cap) - requests1, 0) + returns1, cap), n2' = min(max(min(n2 + m, cap) - requests2, 0) + returns2, cap).
                                 {
-                                    int n1Next = global::System.Math.Min(global::System.Math.Max(global::System.Math.Min(n1 - m, _cap) - requests1, 0) + returns1, _cap);
-                                    int n2Next = global::System.Math.Min(global::System.Math.Max(global::System.Math.Min(n2 + m, _cap) - requests2, 0) + returns2, _cap);
-                                    double probability = pRequests1 * pRequests2 * pReturns1 * pReturns2;
+                                    int n1Next2 = global::System.Math.Min(global::System.Math.Max(global::System.Math.Min(n1 - m, _cap) - requests13, 0) + returns12, _cap);
+                                    int n2Next2 = global::System.Math.Min(global::System.Math.Max(global::System.Math.Min(n2 + m, _cap) - requests23, 0) + returns22, _cap);
+                                    double probability = pRequests13 * pRequests23 * pReturns12 * pReturns22;
                                     double rewardHere = reward;
                                     // reward move(m): rent * (min(requests1, min(n1 - m, cap)) + min(requests2, min(n2 + m, cap))) - move_cost * abs(m) (line 24)
                                     if (TVisitor.Validating) visitor.BeginReward(0);
-                                    rewardHere += _rent * (global::System.Math.Min(requests1, global::System.Math.Min(n1 - m, _cap)) + global::System.Math.Min(requests2, global::System.Math.Min(n2 + m, _cap))) - _move_cost * global::System.Math.Abs(m);
+                                    rewardHere += _rent * (global::System.Math.Min(requests13, global::System.Math.Min(n1 - m, _cap)) + global::System.Math.Min(requests23, global::System.Math.Min(n2 + m, _cap))) - _move_cost * global::System.Math.Abs(m);
                                     if (TVisitor.Validating) visitor.RewardTotal(0, rewardHere);
                                     if (TVisitor.Validating)
                                     {
-                                        if ((uint)(n1Next - _n1Lo) >= (uint)_n1Count) { visitor.OutOfRange(0, n1Next, probability); return true; }
-                                        if ((uint)(n2Next - _n2Lo) >= (uint)_n2Count) { visitor.OutOfRange(1, n2Next, probability); return true; }
+                                        if ((uint)(n1Next2 - _n1Lo) >= (uint)_n1Count) { visitor.OutOfRange(0, n1Next2, probability); return true; }
+                                        if ((uint)(n2Next2 - _n2Lo) >= (uint)_n2Count) { visitor.OutOfRange(1, n2Next2, probability); return true; }
                                     }
-                                    visitor.Outcome((n1Next - _n1Lo) * _n1Stride + (n2Next - _n2Lo), probability, rewardHere);
+                                    visitor.Outcome((n1Next2 - _n1Lo) * _n1Stride + (n2Next2 - _n2Lo), probability, rewardHere);
                                 }
                             }
                         }

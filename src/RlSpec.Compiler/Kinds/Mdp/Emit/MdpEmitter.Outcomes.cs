@@ -15,6 +15,11 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
         private void WriteRuleBody(IrRule rule, int id, string reward, IReadOnlyList<IrReward> outcomeRewards, ExpressionEmitter ex, EmitScope scope, IrAction action)
         {
             _w.Line($"if (TVisitor.Validating) visitor.BeginRule({id});");
+            if (TryFold(rule, outcomeRewards) is { } plan)
+            {
+                WriteFoldedBody(plan, rule, reward, outcomeRewards, ex, scope, action);
+                _w.Line("// The marginals do not fit on the stack: every outcome of the product.");
+            }
             var exprs = rule.Branches.SelectMany(b => b.Assignments.Select(x => x.Value).Append(b.Probability))
                 .Concat(outcomeRewards.SelectMany(r => new[] { r.Guard, r.Value }));
             var randoms = BoundTree.Randoms(exprs);
