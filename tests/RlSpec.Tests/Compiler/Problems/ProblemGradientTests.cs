@@ -52,6 +52,52 @@ public class ProblemGradientTests
         Assert.Equal(value, meanValue, 1e-9 * Math.Max(1, Math.Abs(value)));
     }
 
+    /// <summary>Every operation of the language in one objective, with sums in non-linear positions (their backward pass loops again) and nested.</summary>
+    private const string EveryOperation = """
+        problem EveryOperation {
+          param n = 4, m = 3
+          let B ~ gaussian(n, m, seed = 1)
+          let S ~ symmetric_gaussian(n, n, seed = 2)
+          let F ~ symmetric_gaussian(5, n, n, seed = 3)
+          let w = [0.5 + i for i in 0..n-1]
+          let c = sum(i in 0..n-1, w[i]^2)
+          var x : vector(n) init uniform(lo = 0.5, hi = 1.5, seed = 4)
+          var Y : matrix(n, m) init gaussian(scale = 0.5, seed = 5)
+          var s : scalar init 1.2
+          minimize log(1 + sum(i in 0..n-1, exp(x[i] - 1) * w[i])) + sqrt(sqnorm(Y) + 1)
+                   + trace(transpose(Y) * S * Y) / c + total(hadamard(B, Y)) + norm1(Y - B) + norm2(x)
+                   + sum(i in 0..n-1, sum(j in 0..m-1, relu(Y[i][j]) * x[i])) ^ 2 / 10
+                   + x' * diag(w) * x / s + s ^ 3 + abs(s - 2) + inner(x, Y * B' * x) / (1 + s * s)
+                   + sum(k in 0..4, inner(F[k], Y * Y') * s) + x[n - 1] * Y[1][2]
+        }
+        """;
+
+    [Fact]
+    public void Every_operation_differentiates_correctly()
+    {
+        var p = Load(EveryOperation);
+        Assert.Equal(5, p.Terms); // the one sum in a linear position, over k in 0..4
+        Assert.Equal(4 + 12 + 1, p.Dimension);
+        for (ulong seed = 1; seed <= 3; seed++)
+        {
+            var x = RandomPoint(p, seed, 0.2);
+            var g = new double[p.Dimension];
+            double value = p.Gradient(x, g, 1);
+            Assert.Equal(p.Objective(x, 1), value, 12);
+            var fd = FiniteDifferences(p, x, 1, 1e-6);
+            double error = RelativeError(g, fd);
+            Assert.True(error < 1e-6, $"relative error {error:E2} between the gradient and central differences");
+            var mean = new double[p.Dimension];
+            var term = new double[p.Dimension];
+            for (int k = 0; k < p.Terms; k++)
+            {
+                p.TermGradient(x, k, term, 1);
+                for (int j = 0; j < mean.Length; j++) mean[j] += term[j] / p.Terms;
+            }
+            Assert.True(RelativeError(mean, g) < 1e-12, $"the terms' mean differs from the gradient by {RelativeError(mean, g):E2}");
+        }
+    }
+
     [Fact]
     public void Sensing_is_a_finite_sum_of_its_measurements_and_its_gradient_allocates_nothing()
     {

@@ -34,6 +34,11 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
             _failed.Add(name.Text); // until it binds
             TensorNode? node = value is CallExpr call && Generators.ContainsKey(call.Function.Text) ? BindGenerator(call) : Bind(value, Context.Data);
             if (node is null) return;
+            if (node.IsPacked || (node.IsView && node.FamilyCount > 0))
+            {
+                _b.Error(DiagnosticIds.ProblemUnsupported, $"'{name.Text}' would be a copy of {(node.IsPacked ? "a matrix of a symmetric family (stored once, read through inner(A[i], M))" : "a family")}; use the original name", value.Span);
+                return;
+            }
             if (random && node.Op != TensorOp.Generate)
             {
                 _b.Error(DiagnosticIds.ProblemGeneratorArguments, $"`let {name.Text} ~ ...` draws from a generator ({string.Join(", ", Generators.Keys)}); for a computed value write `let {name.Text} = ...`", value.Span);
@@ -123,9 +128,9 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
                 _b.Error(DiagnosticIds.ProblemGeneratorArguments, problem, c.Span);
                 return null;
             }
-            if (sizes.Count == 3 && (long)sizes[0] * sizes[1] * sizes[2] > 100_000_000)
+            if ((double)sizes.Aggregate(1.0, (a, b) => a * b) > MaxEntries)
             {
-                _b.Error(DiagnosticIds.ProblemGeneratorArguments, $"{sizes[0]}×{sizes[1]}×{sizes[2]} numbers is more data than a problem holds (at most 100,000,000)", c.Span);
+                _b.Error(DiagnosticIds.ProblemGeneratorArguments, $"{string.Join("×", sizes)} numbers is more data than a problem holds (at most 100,000,000)", c.Span);
                 return null;
             }
             named["seed"] = seed;

@@ -172,6 +172,8 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
                         else if (ls.Columns != rs.Rows)
                             return Fail(quiet, DiagnosticIds.ProblemShapeMismatch,
                                 $"dimension mismatch: {ls} * {rs}; a matrix product needs the left side's columns ({ls.Columns}) to equal the right side's rows ({rs.Rows}) (hadamard(a, b) multiplies elementwise)", link.OpSpan);
+                        else if ((double)ls.Rows * rs.Columns > MaxEntries)
+                            return Fail(quiet, DiagnosticIds.ProblemShapeMismatch, $"{ls} * {rs} is a matrix({ls.Rows}×{rs.Columns}), more entries than a problem holds (at most 100,000,000)", link.OpSpan);
                         else node = _f.Op(TensorOp.MatrixProduct, new Shape(ls.Rows, rs.Columns), span, left, right);
                         break;
                     case "/":

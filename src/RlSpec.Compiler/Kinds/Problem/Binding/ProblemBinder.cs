@@ -22,6 +22,9 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
         private readonly Dictionary<string, ProblemData> _data = new Dictionary<string, ProblemData>(StringComparer.Ordinal);
         private readonly Dictionary<string, ProblemVariable> _vars = new Dictionary<string, ProblemVariable>(StringComparer.Ordinal);
         private readonly List<LoopVariable> _loops = new List<LoopVariable>();
+
+        /// <summary>The most numbers one variable, buffer or data tensor may hold (sizes multiply in int).</summary>
+        internal const double MaxEntries = 100_000_000;
         private int _offset;
 
         /// <summary>Names whose declaration failed (reported there): reading them is not reported again.</summary>
@@ -101,6 +104,13 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
         private Shape? BindShapeSpec(ExprNode e)
         {
             if (e is NameExpr { Name: "scalar", Primed: false }) return Shape.Scalar;
+            if (e is CallExpr { Function.Text: "matrix" } big && big.Arguments.Count == 2
+                && Bind(big.Arguments[0].Value, Context.Data, quiet: true) is { Op: TensorOp.Constant } br && Bind(big.Arguments[1].Value, Context.Data, quiet: true) is { Op: TensorOp.Constant } bc
+                && br.Number * bc.Number > MaxEntries)
+            {
+                _b.Error(DiagnosticIds.ProblemVariable, $"a {br.Number}×{bc.Number} matrix has more entries than a problem holds (at most 100,000,000)", e.Span);
+                return null;
+            }
             if (e is CallExpr { Function.Text: "vector" } cv && cv.Arguments.Count == 1 && PositiveInt(cv.Arguments[0].Value, "a vector's length") is int n)
                 return Shape.Vector(n);
             if (e is CallExpr { Function.Text: "matrix" } cm && cm.Arguments.Count == 2
