@@ -167,6 +167,27 @@ public class SaddlePointMethodTests
     }
 
     [Fact]
+    public void On_f_equal_xy_gda_spirals_out_while_extragradient_and_ogda_converge()
+    {
+        // f(x, y) = x·y, saddle point (0, 0). GDA: (x, y) ← (x − ηy, y + ηx), the norm grows by exactly √(1 + η²) per step;
+        // extragradient's step matrix has norm √((1 − η²)² + η²) < 1 (closed forms of the linear maps).
+        var op = new Bilinear(new double[,] { { 1 } }, [0.0], [0.0]);
+        var geometry = new EuclideanGeometry<Unconstrained>();
+        var gda = new GradientDescentAscent<Bilinear, EuclideanGeometry<Unconstrained>, EuclideanGeometry<Unconstrained>>(op, geometry, geometry);
+        var eg = new Extragradient<Bilinear, EuclideanGeometry<Unconstrained>, EuclideanGeometry<Unconstrained>>(op, geometry, geometry);
+        var ogda = new OptimisticGradientDescentAscent<Bilinear, EuclideanGeometry<Unconstrained>, EuclideanGeometry<Unconstrained>>(op, geometry, geometry);
+        const double eta = 0.2;
+        gda.Reset([1.0], [0.0]); eg.Reset([1.0], [0.0]); ogda.Reset([1.0], [0.0]);
+        for (int t = 1; t <= 200; t++)
+        {
+            gda.Step(eta); eg.Step(eta); ogda.Step(eta);
+            Assert.Equal(Math.Pow(1 + eta * eta, t / 2.0), Math.Sqrt(gda.X[0] * gda.X[0] + gda.Y[0] * gda.Y[0]), 1e-9 * Math.Pow(1 + eta * eta, t / 2.0));
+            Assert.Equal(Math.Pow((1 - eta * eta) * (1 - eta * eta) + eta * eta, t / 2.0), Math.Sqrt(eg.X[0] * eg.X[0] + eg.Y[0] * eg.Y[0]), 1e-12);
+        }
+        Assert.True(Math.Abs(ogda.X[0]) + Math.Abs(ogda.Y[0]) < 0.05);
+    }
+
+    [Fact]
     public void A_step_size_that_is_not_positive_is_rejected()
     {
         var (a, b, c) = Problem(2, 2, 1);
