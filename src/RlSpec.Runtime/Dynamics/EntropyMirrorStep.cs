@@ -26,7 +26,7 @@ public static class EntropyMirrorStep
     /// <summary>
     /// One step over the entries in <paramref name="mask"/>: logits ← keep·logits + scale·direction, normalized,
     /// probabilities = exp(logits). When every included logit is −∞ nothing is normalized and the
-    /// probabilities are left unchanged. <paramref name="probabilities"/> may be the same span as <paramref name="logits"/> only when keep = 0.
+    /// probabilities are left unchanged. <paramref name="probabilities"/> and <paramref name="logits"/> must not overlap.
     /// </summary>
     public static void Step<TMask>(Span<double> logits, ReadOnlySpan<double> direction, double keep, double scale, Span<double> probabilities, TMask mask)
         where TMask : struct, IEntryMask
@@ -56,16 +56,54 @@ public static class EntropyMirrorStep
 
     private static void Normalize<TMask>(Span<double> logits, Span<double> probabilities, double max, TMask mask) where TMask : struct, IEntryMask
     {
+        if (typeof(TMask) == typeof(AllEntries) && System.Numerics.Vector.IsHardwareAccelerated && logits.Length >= System.Numerics.Vector<double>.Count)
+        {
+            NormalizeAll(logits, probabilities, max);
+            return;
+        }
+        // one exponential per entry: p = exp(z − max)/Σ, and the logits shift by log Σ exp(z) = max + log Σ
         int n = logits.Length;
         double sum = 0;
         for (int i = 0; i < n; i++)
-            if (mask.Includes(i)) sum += Math.Exp(logits[i] - max);
-        double log = max + Math.Log(sum);
+        {
+            if (!mask.Includes(i)) continue;
+            double w = Math.Exp(logits[i] - max);
+            probabilities[i] = w;
+            sum += w;
+        }
+        double log = max + Math.Log(sum), inverse = 1 / sum;
         for (int i = 0; i < n; i++)
         {
             if (!mask.Includes(i)) continue;
             logits[i] -= log;
-            probabilities[i] = Math.Exp(logits[i]);
+            probabilities[i] *= inverse;
+        }
+    }
+
+    /// <summary>The unmasked case with SIMD exponentials (System.Numerics.Vector.Exp), the cost of every game dynamic's step.</summary>
+    private static void NormalizeAll(Span<double> logits, Span<double> probabilities, double max)
+    {
+        int n = logits.Length, width = System.Numerics.Vector<double>.Count, k = 0;
+        var shift = new System.Numerics.Vector<double>(max);
+        var total = System.Numerics.Vector<double>.Zero;
+        for (; k + width <= n; k += width)
+        {
+            var w = System.Numerics.Vector.Exp(new System.Numerics.Vector<double>(logits.Slice(k, width)) - shift);
+            w.CopyTo(probabilities.Slice(k, width));
+            total += w;
+        }
+        double sum = System.Numerics.Vector.Sum(total);
+        for (; k < n; k++)
+        {
+            double w = Math.Exp(logits[k] - max);
+            probabilities[k] = w;
+            sum += w;
+        }
+        double log = max + Math.Log(sum), inverse = 1 / sum;
+        for (int i = 0; i < n; i++)
+        {
+            logits[i] -= log;
+            probabilities[i] *= inverse;
         }
     }
 
