@@ -36,6 +36,16 @@ public static class Program
             LearningThroughput.Run(args);
             return;
         }
+        if (args.Length > 0 && args[0] == "games-throughput")
+        {
+            GameDynamicsThroughput.Run(args);
+            return;
+        }
+        if (args.Length > 0 && args[0] == "games-example")
+        {
+            GameDynamicsThroughput.Example(args);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

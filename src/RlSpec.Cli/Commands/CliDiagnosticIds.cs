@@ -23,4 +23,13 @@ public static class CliDiagnosticIds
 
     /// <summary>RLS0414: <c>rlspec run</c> on a file without an experiment, or <c>--experiment</c> naming none of them.</summary>
     public const string ExperimentNotFound = "RLS0414";
+
+    /// <summary>RLS0840: an equilibrium a game solver returned failed its best-response check (a solver bug; never printed as an answer).</summary>
+    public const string UnverifiedEquilibrium = "RLS0840";
+
+    /// <summary>RLS0841: a game solver refused the game (e.g. too large for the exact method it needs).</summary>
+    public const string GameSolverRefused = "RLS0841";
+
+    /// <summary>RLS0842: an mdp option (<c>--method</c>, <c>--policy</c>, <c>--grid</c>, <c>--export-policy</c>, <c>--format csv|dot</c>) given for a game.</summary>
+    public const string GameOptionNotApplicable = "RLS0842";
 }

@@ -109,6 +109,8 @@ internal static class SolveCommand
             RlSpec.Cli.Output.ProblemReport.Write(context.Out, generated.Name, optimization);
             return ExitCodes.Success;
         }
+        if (compiled.Host is RlSpec.Runtime.Games.GameModel game)
+            return SolveGame(context, request, game);
         if (compiled.MdpHost is null)
         {
             foreach (var e in compiled.Errors) context.Error.WriteLine($"{path}(1,1): error RLS9998: {e}");
@@ -199,6 +201,49 @@ internal static class SolveCommand
         }
         else context.Out.Write(text.ToString());
         return ExitCodeFor(solution.StopReason);
+    }
+
+    /// <summary>
+    /// A game: every solver that fits its form (docs/games.md), each equilibrium verified by a best-response check before
+    /// it is printed; one that fails the check is an error (RLS0840), never an answer.
+    /// </summary>
+    private static int SolveGame(CliContext context, Request request, RlSpec.Runtime.Games.GameModel game)
+    {
+        if (request.Format is not ("text" or "json"))
+        {
+            context.Error.WriteLine($"--format {request.Format}: error {CliDiagnosticIds.GameOptionNotApplicable}: a game's solution is written as text or json");
+            return ExitCodes.ModelErrors;
+        }
+        if (request.MethodName is not null || request.PolicyAction is not null || request.Grid is not null || request.ExportPolicy is not null)
+        {
+            var option = request.MethodName is not null ? "--method" : request.PolicyAction is not null ? "--policy" : request.Grid is not null ? "--grid" : "--export-policy";
+            context.Error.WriteLine($"{option}: error {CliDiagnosticIds.GameOptionNotApplicable}: {option} is an mdp option; a game runs every solver that fits its form (docs/games.md)");
+            return ExitCodes.ModelErrors;
+        }
+        RlSpec.Cli.Games.GameSolution solution;
+        try
+        {
+            solution = RlSpec.Cli.Games.GameAnalysis.Solve(game);
+        }
+        catch (RlSpec.Cli.Games.UnverifiedEquilibriumException ex)
+        {
+            context.Error.WriteLine($"{request.Path}: error {CliDiagnosticIds.UnverifiedEquilibrium}: {ex.Message}; this is a solver bug, please report it with the file");
+            return ExitCodes.InternalError;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            context.Error.WriteLine($"{request.Path}: error {CliDiagnosticIds.GameSolverRefused}: {ex.Message}");
+            return ExitCodes.ModelErrors;
+        }
+        var text = new StringWriter();
+        if (request.Format == "json") RlSpec.Cli.Games.GameReport.WriteJson(text, solution);
+        else RlSpec.Cli.Games.GameReport.WriteText(text, solution);
+        if (request.OutFile is { } outPath)
+        {
+            if (!TryWrite(context, "--out", outPath, text.ToString())) return ExitCodes.ModelErrors;
+        }
+        else context.Out.Write(text.ToString());
+        return ExitCodes.Success;
     }
 
     /// <summary>

@@ -31,6 +31,8 @@ public static class InMemoryModelCompiler
         ["bandit"] = (type, model) => model,
         // A problem needs no host either: the created value is an IOptimizationProblem (boxed).
         ["problem"] = (type, model) => model,
+        // A game's Create returns the runtime's GameModel, which the CLI's game solvers read directly.
+        ["game"] = (type, model) => model,
     };
 
     /// <summary>The result of compiling: a model host (its type depends on the kind), or the C# compiler's errors (which would be a bug in the emitter).</summary>

@@ -140,6 +140,35 @@ namespace RlSpec.Compiler.Diagnostics
         public const string ProblemUnknownName = "RLS0912";
         public const string ProblemDuplicateName = "RLS0913";
 
+        // Games (the `game` kind), RLS0800-RLS0849.
+        public const string GamePayoffShape = "RLS0800";
+        public const string GameRaggedRows = "RLS0801";
+        public const string GameNonFinite = "RLS0802";
+        public const string GameZeroSumMismatch = "RLS0803";
+        public const string GameJointActionNotCovered = "RLS0804";
+        public const string GamePreferenceNotComplementary = "RLS0805";
+        public const string GamePreferenceNotProbability = "RLS0806";
+        public const string GameTemperatureNotPositive = "RLS0807";
+        public const string GameRandomParameters = "RLS0808";
+        public const string GameSeedOutOfRange = "RLS0809";
+        public const string GamePlayerCount = "RLS0810";
+        public const string GameMissingPayoff = "RLS0811";
+        public const string GameSettingShape = "RLS0812";
+        public const string GameUnknownPlayer = "RLS0813";
+        public const string GameDuplicateAction = "RLS0814";
+        public const string GameModifierConflict = "RLS0815";
+        public const string GameActionCount = "RLS0816";
+        public const string GameTooLarge = "RLS0817";
+        public const string GameUnknownFacility = "RLS0818";
+        public const string GameSymmetricActions = "RLS0819";
+        public const string MarkovProbabilitySum = "RLS0820";
+        public const string MarkovDiscountRange = "RLS0821";
+        public const string MarkovSuccessorOutOfRange = "RLS0822";
+        public const string MarkovNoRule = "RLS0823";
+        public const string MarkovProbabilityRange = "RLS0824";
+        public const string MarkovStateRange = "RLS0825";
+        public const string MarkovInitialDistribution = "RLS0826";
+
         // Internal
         public const string InternalError = "RLS9999";
     }

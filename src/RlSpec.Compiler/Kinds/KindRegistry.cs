@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using RlSpec.Compiler.Kinds.Bandit;
 using RlSpec.Compiler.Kinds.Experiment;
+using RlSpec.Compiler.Kinds.Game;
 using RlSpec.Compiler.Kinds.Mdp;
 using RlSpec.Compiler.Kinds.Problem;
 
@@ -21,7 +22,7 @@ namespace RlSpec.Compiler.Kinds
         private KindRegistry(IReadOnlyDictionary<string, ModelKind> kinds) { _kinds = kinds; }
 
         /// <summary>The kinds this compiler ships. Adding a kind to the language is one line here.</summary>
-        public static KindRegistry Default { get; } = Empty.With(new MdpKind()).With(new BanditKind()).With(new ExperimentKind()).With(new ProblemKind());
+        public static KindRegistry Default { get; } = Empty.With(new MdpKind()).With(new BanditKind()).With(new GameKind()).With(new ProblemKind()).With(new ExperimentKind());
 
         /// <summary>A registry with no kinds.</summary>
         public static KindRegistry Empty => new KindRegistry(new Dictionary<string, ModelKind>(StringComparer.Ordinal));

@@ -35,12 +35,27 @@ public enum Statistic
     RegularizedGap,
     /// <summary><c>policy_distance</c> (policy optimization): max over states s of ‖π_k(·|s) − π*(·|s)‖₁, π* the planner's optimal deterministic policy.</summary>
     PolicyDistance,
+
+    // ---- games (issue 9, G2): measured by GameDynamicsExperiment on the last and the average iterate ----
+    /// <summary><c>duality_gap</c> (game dynamics, zero-sum): max_i (A·y_t)_i − min_j (Aᵀ·x_t)_j of the last iterate.</summary>
+    DualityGap,
+    /// <summary><c>average_duality_gap</c> (game dynamics, zero-sum): the duality gap of the average iterate.</summary>
+    AverageDualityGap,
+    /// <summary><c>nash_conv</c> (game dynamics): the sum of both players' best-response gains at the last iterate (Lanctot et al. 2017).</summary>
+    NashConv,
+    /// <summary><c>average_nash_conv</c> (game dynamics): NashConv of the average iterate.</summary>
+    AverageNashConv,
+    /// <summary><c>equilibrium_distance</c> (game dynamics): ‖(x_t, y_t) − (x*, y*)‖₂ to the equilibrium, when it is shown unique.</summary>
+    EquilibriumDistance,
+    /// <summary><c>average_equilibrium_distance</c> (game dynamics): the same for the average iterate.</summary>
+    AverageEquilibriumDistance,
 }
 
 /// <summary>The file and language names of <see cref="Statistic"/> values.</summary>
 public static class StatisticNames
 {
-    private static readonly string[] Names = ["regret", "realized_regret", "cumulative_reward", "counts", "best_arm_rate", "error", "suboptimality", "regularized_gap", "policy_distance"];
+    private static readonly string[] Names = ["regret", "realized_regret", "cumulative_reward", "counts", "best_arm_rate", "error", "suboptimality", "regularized_gap", "policy_distance",
+        "duality_gap", "average_duality_gap", "nash_conv", "average_nash_conv", "equilibrium_distance", "average_equilibrium_distance"];
 
     /// <summary>The snake_case name, e.g. <c>realized_regret</c>.</summary>
     public static string Name(this Statistic statistic) => Names[(int)statistic];

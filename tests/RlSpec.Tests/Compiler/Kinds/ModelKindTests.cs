@@ -125,13 +125,13 @@ public class ModelKindTests
     {
         Assert.False(KindRegistry.Default.TryGet("toy", out _));
         Assert.True(WithToy.TryGet("toy", out _));
-        Assert.Equal(new[] { "bandit", "experiment", "mdp", "problem", "toy" }, WithToy.Keywords);
+        Assert.Equal(new[] { "bandit", "experiment", "game", "mdp", "problem", "toy" }, WithToy.Keywords);
 
         var withDefault = Assert.Single(RlSpecCompiler.Compile("k.rlspec", "toy Probe on Walk { }\n" + Mdp).Diagnostics);
         Assert.Equal(DiagnosticIds.UnknownModelKind, withDefault.Id);
-        Assert.Equal("unknown model kind 'toy'; the known kinds are bandit, experiment, mdp, problem", withDefault.Message);
+        Assert.Equal("unknown model kind 'toy'; the known kinds are bandit, experiment, game, mdp, problem", withDefault.Message);
 
         var d = Assert.Single(Compile("tyo Probe on Walk { }\n" + Mdp).Diagnostics);
-        Assert.Equal("unknown model kind 'tyo'; the known kinds are bandit, experiment, mdp, problem, toy", d.Message);
+        Assert.Equal("unknown model kind 'tyo'; the known kinds are bandit, experiment, game, mdp, problem, toy", d.Message);
     }
 }
