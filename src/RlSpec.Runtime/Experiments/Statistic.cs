@@ -35,12 +35,40 @@ public enum Statistic
     RegularizedGap,
     /// <summary><c>policy_distance</c> (policy optimization): max over states s of ‖π_k(·|s) − π*(·|s)‖₁, π* the planner's optimal deterministic policy.</summary>
     PolicyDistance,
+
+    // ---- Optimization (O2): OptimizationExperiment ----
+    /// <summary><c>objective</c> (optimization): f(x_k) at the last iterate, plus the method's nonsmooth term (λ‖x‖₁ of proximal gradient).</summary>
+    Objective,
+    /// <summary><c>gradient_norm</c> (optimization): ‖∇f(x_k)‖₂ at the last iterate (all variables; the documented sub-gradient at kinks).</summary>
+    GradientNorm,
+    /// <summary><c>distance</c> (optimization): ‖x_k − x*‖₂ to the declared optimum (for a saddle problem: to the saddle point (x*, y*)).</summary>
+    Distance,
+    /// <summary>
+    /// <c>duality_gap</c> (saddle problems): max_{y ∈ B} f(x_k, y) − min_{x ∈ B} f(x, y_k), the gap restricted to the declared
+    /// ball B (radius R around the saddle point, or 0) for unconstrained variables and to the domain otherwise
+    /// (Nesterov 2007, "Dual extrapolation": the plain gap is infinite on an unconstrained bilinear problem).
+    /// </summary>
+    DualityGap,
+    /// <summary>
+    /// <c>online_regret</c> (online problems): Σ_{s ≤ t} f_s(x_s) − min_x Σ_{s ≤ t} f_s(x), the loss against the best fixed point
+    /// in hindsight (computed offline to 1e-8 by accelerated projected gradient on the summed losses).
+    /// </summary>
+    OnlineRegret,
+    /// <summary><c>average_objective</c> (optimization): <see cref="Objective"/> at the averaged iterate (x₁ + … + x_k)/k.</summary>
+    AverageObjective,
+    /// <summary><c>average_distance</c> (optimization): <see cref="Distance"/> of the averaged iterate.</summary>
+    AverageDistance,
+    /// <summary><c>average_duality_gap</c> (saddle problems): <see cref="DualityGap"/> of the averaged iterate.</summary>
+    AverageDualityGap,
+    /// <summary><c>metrics</c> (optimization): every tracked metric the problem declares, one series each, named by the metric (<see cref="SeriesInfo.Name"/>).</summary>
+    Metrics,
 }
 
 /// <summary>The file and language names of <see cref="Statistic"/> values.</summary>
 public static class StatisticNames
 {
-    private static readonly string[] Names = ["regret", "realized_regret", "cumulative_reward", "counts", "best_arm_rate", "error", "suboptimality", "regularized_gap", "policy_distance"];
+    private static readonly string[] Names = ["regret", "realized_regret", "cumulative_reward", "counts", "best_arm_rate", "error", "suboptimality", "regularized_gap", "policy_distance",
+        "objective", "gradient_norm", "distance", "duality_gap", "online_regret", "average_objective", "average_distance", "average_duality_gap", "metrics"];
 
     /// <summary>The snake_case name, e.g. <c>realized_regret</c>.</summary>
     public static string Name(this Statistic statistic) => Names[(int)statistic];
