@@ -45,7 +45,7 @@ public static class ExperimentCsv
                         Text(writer, algorithm.Label); writer.Write(',');
                         Text(writer, sweep); writer.Write(',');
                         Text(writer, series.Label); writer.Write(',');
-                        if (series.Arm >= 0) writer.Write(series.Arm.ToString(CultureInfo.InvariantCulture));
+                        if (series.Arm >= 0 && series.Statistic == Statistic.Counts) writer.Write(series.Arm.ToString(CultureInfo.InvariantCulture));
                         writer.Write(',');
                         writer.Write(result.CheckpointSteps[series.CheckpointIndex(p, checkpoints)].ToString(CultureInfo.InvariantCulture));
                         writer.Write(',');
