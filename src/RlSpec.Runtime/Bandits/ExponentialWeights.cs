@@ -1,4 +1,5 @@
 using System;
+using RlSpec.Runtime.Dynamics;
 
 namespace RlSpec.Runtime.Bandits;
 
@@ -6,21 +7,13 @@ namespace RlSpec.Runtime.Bandits;
 internal static class ExponentialWeights
 {
     /// <summary>
-    /// p(a) = exp(−η (L(a) − min L)) / Σ_b exp(−η (L(b) − min L)): shifting by the least loss leaves p
-    /// unchanged and keeps every exponent ≤ 0, so nothing overflows and the leader's weight is 1.
+    /// p(a) = exp(−η L(a)) / Σ_b exp(−η L(b)): the shared <see cref="EntropyMirrorStep"/> from the uniform
+    /// distribution (keep = 0, scale = −η), computed in log space so nothing overflows.
+    /// <paramref name="logits"/> is scratch of the same length (its old contents are not read).
     /// </summary>
-    public static void Probabilities(ReadOnlySpan<double> losses, double eta, Span<double> probabilities)
+    public static void Probabilities(ReadOnlySpan<double> losses, double eta, Span<double> logits, Span<double> probabilities)
     {
-        double least = double.PositiveInfinity;
-        for (int a = 0; a < losses.Length; a++) least = Math.Min(least, losses[a]);
-        double total = 0;
-        for (int a = 0; a < losses.Length; a++)
-        {
-            double w = Math.Exp(-eta * (losses[a] - least));
-            probabilities[a] = w;
-            total += w;
-        }
-        double inverse = 1 / total;
-        for (int a = 0; a < losses.Length; a++) probabilities[a] *= inverse;
+        logits.Clear();
+        EntropyMirrorStep.Step(logits, losses, 0, -eta, probabilities);
     }
 }

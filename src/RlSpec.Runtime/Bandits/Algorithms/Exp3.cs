@@ -17,7 +17,7 @@ namespace RlSpec.Runtime.Bandits.Algorithms;
 public struct Exp3 : IBanditAlgorithm
 {
     private readonly double _eta;
-    private double[] _lossEstimate, _probability;
+    private double[] _lossEstimate, _probability, _logits;
     private int _arms;
     private double _horizonEta;
     private UnitRewards _rewards;
@@ -28,7 +28,7 @@ public struct Exp3 : IBanditAlgorithm
     {
         if (double.IsNaN(eta) || double.IsInfinity(eta)) throw new ArgumentOutOfRangeException(nameof(eta), eta, "exp3: eta must be finite");
         _eta = eta;
-        _lossEstimate = _probability = [];
+        _lossEstimate = _probability = _logits = [];
     }
 
     /// <summary>The probabilities p_t of the last <see cref="Select"/>.</summary>
@@ -46,6 +46,7 @@ public struct Exp3 : IBanditAlgorithm
         _arms = setup.ArmCount;
         _lossEstimate = new double[_arms];
         _probability = new double[_arms];
+        _logits = new double[_arms];
         _horizonEta = LearningRate(0, 1, _arms, setup.Horizon);
         _rewards = UnitRewards.Of(setup);
     }
@@ -54,7 +55,7 @@ public struct Exp3 : IBanditAlgorithm
     public int Select(long t, ref RandomStream random)
     {
         double eta = _eta > 0 ? _eta : _eta == 0 ? _horizonEta : LearningRate(_eta, t, _arms, 0);
-        ExponentialWeights.Probabilities(_lossEstimate, eta, _probability);
+        ExponentialWeights.Probabilities(_lossEstimate, eta, _logits, _probability);
         return Sampling.Categorical(ref random, _probability);
     }
 

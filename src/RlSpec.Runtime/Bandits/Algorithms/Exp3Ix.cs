@@ -14,7 +14,7 @@ namespace RlSpec.Runtime.Bandits.Algorithms;
 public struct Exp3Ix : IBanditAlgorithm
 {
     private readonly double _eta;
-    private double[] _lossEstimate, _probability;
+    private double[] _lossEstimate, _probability, _logits;
     private int _arms;
     private double _horizonEta, _gamma;
     private UnitRewards _rewards;
@@ -25,7 +25,7 @@ public struct Exp3Ix : IBanditAlgorithm
     {
         if (double.IsNaN(eta) || double.IsInfinity(eta)) throw new ArgumentOutOfRangeException(nameof(eta), eta, "exp3_ix: eta must be finite");
         _eta = eta;
-        _lossEstimate = _probability = [];
+        _lossEstimate = _probability = _logits = [];
     }
 
     /// <summary>The probabilities p_t of the last <see cref="Select"/>.</summary>
@@ -37,6 +37,7 @@ public struct Exp3Ix : IBanditAlgorithm
         _arms = setup.ArmCount;
         _lossEstimate = new double[_arms];
         _probability = new double[_arms];
+        _logits = new double[_arms];
         _horizonEta = Exp3.LearningRate(0, 1, _arms, setup.Horizon);
         _rewards = UnitRewards.Of(setup);
     }
@@ -46,7 +47,7 @@ public struct Exp3Ix : IBanditAlgorithm
     {
         double eta = _eta > 0 ? _eta : _eta == 0 ? _horizonEta : Exp3.LearningRate(_eta, t, _arms, 0);
         _gamma = eta / 2;
-        ExponentialWeights.Probabilities(_lossEstimate, eta, _probability);
+        ExponentialWeights.Probabilities(_lossEstimate, eta, _logits, _probability);
         return Sampling.Categorical(ref random, _probability);
     }
 

@@ -1,4 +1,5 @@
 using System;
+using RlSpec.Runtime.Dynamics;
 
 namespace RlSpec.Runtime.Learning.PolicyOptimization;
 
@@ -20,30 +21,10 @@ internal static class MultiplicativeUpdate
             logits[i] = evaluation.Row(i / actions, i % actions) >= 0 ? Math.Log(policy[i]) : 0;
     }
 
-    /// <summary>One state's step; writes the new logits (normalized) and the policy.</summary>
+    /// <summary>One state's step (the shared <see cref="EntropyMirrorStep"/> over the state's enabled actions); writes the new logits (normalized) and the policy.</summary>
     public static void Apply(ExactPolicyEvaluation evaluation, int s, Span<double> logits, ReadOnlySpan<double> q, double keep, double scale, Span<double> policy)
     {
         int actions = evaluation.ActionCount, o = s * actions;
-        scale = Math.Min(scale, MaxScale);
-        double max = double.NegativeInfinity;
-        for (int a = 0; a < actions; a++)
-        {
-            if (evaluation.Row(s, a) < 0) continue;
-            double old = logits[o + a];
-            double z = (double.IsNegativeInfinity(old) ? (keep > 0 ? old : 0) : keep * old) + scale * q[o + a];
-            logits[o + a] = z;
-            if (z > max) max = z;
-        }
-        if (double.IsNegativeInfinity(max)) return;
-        double sum = 0;
-        for (int a = 0; a < actions; a++)
-            if (evaluation.Row(s, a) >= 0) sum += Math.Exp(logits[o + a] - max);
-        double log = max + Math.Log(sum);
-        for (int a = 0; a < actions; a++)
-        {
-            if (evaluation.Row(s, a) < 0) continue;
-            logits[o + a] -= log;
-            policy[o + a] = Math.Exp(logits[o + a]);
-        }
+        EntropyMirrorStep.Step(logits.Slice(o, actions), q.Slice(o, actions), keep, Math.Min(scale, MaxScale), policy.Slice(o, actions), new EnabledActions(evaluation, s));
     }
 }

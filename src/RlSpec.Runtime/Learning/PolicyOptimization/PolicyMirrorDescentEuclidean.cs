@@ -1,4 +1,5 @@
 using System;
+using RlSpec.Runtime.Dynamics;
 using RlSpec.Runtime.Randomness;
 
 namespace RlSpec.Runtime.Learning.PolicyOptimization;
@@ -47,7 +48,7 @@ public struct PolicyMirrorDescentEuclidean : IPolicyOptimizer
         _q.Compute(_policy, 0, ref random);
         var q = _q.Q;
         for (int i = 0; i < _policy.Length; i++) _policy[i] += _step * q[i];
-        for (int s = 0; s < _evaluation.StateCount; s++) SimplexProjection.Project(_evaluation, s, _policy, _scratch);
+        for (int s = 0; s < _evaluation.StateCount; s++) EuclideanProjection.Simplex(_policy.AsSpan(s * _evaluation.ActionCount, _evaluation.ActionCount), _scratch, new EnabledActions(_evaluation, s));
     }
 
     /// <inheritdoc/>

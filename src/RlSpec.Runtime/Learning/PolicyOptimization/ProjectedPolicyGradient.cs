@@ -1,4 +1,5 @@
 using System;
+using RlSpec.Runtime.Dynamics;
 using RlSpec.Runtime.Randomness;
 
 namespace RlSpec.Runtime.Learning.PolicyOptimization;
@@ -53,7 +54,7 @@ public struct ProjectedPolicyGradient : IPolicyOptimizer
         {
             double weight = _step * _visitation[s] / (1 - _gamma);
             for (int a = 0; a < actions; a++) _policy[s * actions + a] += weight * _q[s * actions + a];
-            SimplexProjection.Project(_evaluation, s, _policy, _scratch);
+            EuclideanProjection.Simplex(_policy.AsSpan(s * _evaluation.ActionCount, _evaluation.ActionCount), _scratch, new EnabledActions(_evaluation, s));
         }
     }
 
