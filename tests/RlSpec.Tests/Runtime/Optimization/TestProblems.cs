@@ -209,3 +209,56 @@ internal readonly struct RandomSignLosses : IOptimizationProblem
     public IReadOnlyList<string> MetricNames => [];
     public void Metrics(ReadOnlySpan<double> x, Span<double> values) { }
 }
+
+/// <summary>f(x, y) = xᵀ A y, x ∈ X, y ∈ Y (reals, or simplices for a matrix game); the max player is y.</summary>
+internal readonly struct Bilinear : IOptimizationProblem
+{
+    private readonly double[] _a, _start;
+    private readonly int _n, _m;
+    private readonly VariableBlock[] _variables;
+
+    public Bilinear(double[] a, int n, int m, double[] start, VariableDomain domain = VariableDomain.Reals)
+    {
+        _a = a; _n = n; _m = m; _start = start;
+        _variables = [new VariableBlock("x", 0, n, 1, domain, 0, 0, false), new VariableBlock("y", n, m, 1, domain, 0, 0, true)];
+    }
+
+    public double[] Matrix => _a;
+    public double[] Start => _start;
+    public IReadOnlyList<VariableBlock> Variables => _variables;
+    public int Dimension => _n + _m;
+    public int Terms => 1;
+    public bool IsOnline => false;
+    public void Initialize(Span<double> x, ref RandomStream random) => _start.CopyTo(x);
+
+    public double Objective(ReadOnlySpan<double> z, long round)
+    {
+        double f = 0;
+        for (int i = 0; i < _n; i++) for (int j = 0; j < _m; j++) f += z[i] * _a[i * _m + j] * z[_n + j];
+        return f;
+    }
+
+    public double Gradient(ReadOnlySpan<double> z, Span<double> g, long round)
+    {
+        g.Clear();
+        for (int i = 0; i < _n; i++)
+            for (int j = 0; j < _m; j++)
+            {
+                g[i] += _a[i * _m + j] * z[_n + j];
+                g[_n + j] += z[i] * _a[i * _m + j];
+            }
+        return Objective(z, round);
+    }
+
+    public double TermGradient(ReadOnlySpan<double> x, int term, Span<double> gradient, long round) => Gradient(x, gradient, round);
+
+    public void Project(Span<double> z)
+    {
+        if (_variables[0].Domain != VariableDomain.Simplex) return;
+        Quadratic.SimplexProject(z[.._n]);
+        Quadratic.SimplexProject(z[_n..]);
+    }
+
+    public IReadOnlyList<string> MetricNames => [];
+    public void Metrics(ReadOnlySpan<double> x, Span<double> values) { }
+}
