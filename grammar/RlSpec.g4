@@ -44,6 +44,13 @@ member
     | REWARD ASSIGN expr                                                  # rewardTableMember
     | REWARD actionRef? (WHEN guard=expr)? COLON value=expr               # rewardMember
     | REWARD LPAREN ID (COMMA ID)* RPAREN op=(TILDE | ASSIGN) value=expr  # rewardFunctionMember
+    // The `problem` kind (docs/optimization.md): a variable with its shape, domain and initialization,
+    // `var X : matrix(n, k) in ball(1) init gaussian(scale = 1e-3, seed = 3)`. The leading word is a plain
+    // name (no new reserved word); the kind checks that it is `var`.
+    | word=ID name=ID COLON shape=expr (IN domain=expr)? (INIT init=expr)? # variableMember
+    // The `problem` kind: a saddle-point objective `min x max y f(x, y)`. `min` and `max` stay plain names
+    // (they are also functions); the kind checks the two words.
+    | minWord=ID minVars+=ID (COMMA minVars+=ID)* maxWord=ID maxVars+=ID (COMMA maxVars+=ID)* body=expr # saddleMember
     | actionRef (WHEN guard=expr)? COLON outcomes                         # ruleMember
     | key=ID argument (COMMA argument)*                                   # settingMember
     ;

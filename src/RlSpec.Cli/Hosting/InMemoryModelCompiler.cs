@@ -29,6 +29,8 @@ public static class InMemoryModelCompiler
         ["mdp"] = (type, model) => Activator.CreateInstance(typeof(MdpHost<>).MakeGenericType(type), model)!,
         // A bandit needs no host: the created value is an IBandit (boxed; the CLI only reads its arms).
         ["bandit"] = (type, model) => model,
+        // A problem needs no host either: the created value is an IOptimizationProblem (boxed).
+        ["problem"] = (type, model) => model,
     };
 
     /// <summary>The result of compiling: a model host (its type depends on the kind), or the C# compiler's errors (which would be a bug in the emitter).</summary>

@@ -119,6 +119,22 @@ namespace RlSpec.Compiler.Diagnostics
         public const string AlgorithmParameterOutOfRange = "RLS0683";
         public const string LearningOnTimeDependentModel = "RLS0684";
 
+        // Optimization problems (the `problem` kind), RLS0900–0949
+        public const string ProblemShapeMismatch = "RLS0900";
+        public const string ProblemUndefinedIndex = "RLS0901";
+        public const string ProblemNonsmooth = "RLS0902";
+        public const string ProblemDomainMisuse = "RLS0903";
+        public const string ProblemNonFiniteData = "RLS0904";
+        public const string ProblemGeneratorArguments = "RLS0905";
+        public const string ProblemUnusedVariable = "RLS0906";
+        public const string ProblemUnsupported = "RLS0907";
+        public const string ProblemObjective = "RLS0908";
+        public const string ProblemVariable = "RLS0909";
+        public const string ProblemSaddle = "RLS0910";
+        public const string ProblemNotConstant = "RLS0911";
+        public const string ProblemUnknownName = "RLS0912";
+        public const string ProblemDuplicateName = "RLS0913";
+
         // Internal
         public const string InternalError = "RLS9999";
     }

@@ -4,6 +4,7 @@ using System.Linq;
 using RlSpec.Compiler.Kinds.Bandit;
 using RlSpec.Compiler.Kinds.Experiment;
 using RlSpec.Compiler.Kinds.Mdp;
+using RlSpec.Compiler.Kinds.Problem;
 
 namespace RlSpec.Compiler.Kinds
 {
@@ -20,7 +21,7 @@ namespace RlSpec.Compiler.Kinds
         private KindRegistry(IReadOnlyDictionary<string, ModelKind> kinds) { _kinds = kinds; }
 
         /// <summary>The kinds this compiler ships. Adding a kind to the language is one line here.</summary>
-        public static KindRegistry Default { get; } = Empty.With(new MdpKind()).With(new BanditKind()).With(new ExperimentKind());
+        public static KindRegistry Default { get; } = Empty.With(new MdpKind()).With(new BanditKind()).With(new ExperimentKind()).With(new ProblemKind());
 
         /// <summary>A registry with no kinds.</summary>
         public static KindRegistry Empty => new KindRegistry(new Dictionary<string, ModelKind>(StringComparer.Ordinal));

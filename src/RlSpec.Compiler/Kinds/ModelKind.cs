@@ -54,6 +54,13 @@ namespace RlSpec.Compiler.Kinds
         /// </summary>
         public virtual void Declare(Binder binder, MemberNode member) { }
 
+        /// <summary>
+        /// Whether the kind binds its <c>let</c> members itself (the <c>problem</c> kind: its lets are tensors
+        /// with shapes, built by seeded generators). The shared binder then leaves lets to the kind, which
+        /// sees them among its members.
+        /// </summary>
+        public virtual bool BindsOwnLets => false;
+
         /// <summary>Called once before <see cref="Declare"/>, to set scope options from the whole member list.</summary>
         public virtual void Prepare(Binder binder) { }
 

@@ -23,6 +23,9 @@ namespace RlSpec.Compiler.Semantics
                 {
                     case ParamNode _:
                         break; // declared when bound, with its type and value
+                    case LetNode _ when Kind.BindsOwnLets:
+                    case RandomNode _ when Kind.BindsOwnLets:
+                        break; // the kind binds its lets (tensors) itself
                     case LetNode let:
                     {
                         var s = new LetSymbol(let.Name.Text, let.Name.Span);

@@ -24,6 +24,8 @@ namespace RlSpec.Compiler.Semantics
             RuleNode _ => "a transition rule",
             RewardFunctionNode _ => "`reward(...)`",
             SettingNode s => $"`{s.Key.Text}`",
+            VariableNode v => $"`{v.Word.Text} {v.Name.Text} : ...` (a variable)",
+            SaddleNode _ => "`min ... max ...` (a saddle objective)",
             _ => "this member",
         };
     }

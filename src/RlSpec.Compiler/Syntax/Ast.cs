@@ -87,6 +87,15 @@ namespace RlSpec.Compiler.Syntax
     /// </summary>
     public sealed record SettingNode(Identifier Key, IReadOnlyList<ArgumentNode> Arguments, SourceSpan Span) : MemberNode(Span);
 
+    /// <summary>
+    /// <c>var X : matrix(n, k) in ball(1) init gaussian(scale = 1e-3)</c>: a variable of an optimization
+    /// problem with its shape, domain and initialization (the <c>problem</c> kind; <see cref="Word"/> should be <c>var</c>).
+    /// </summary>
+    public sealed record VariableNode(Identifier Word, Identifier Name, ExprNode Shape, ExprNode? Domain, ExprNode? Init, SourceSpan Span) : MemberNode(Span);
+
+    /// <summary><c>min x max y f(x, y)</c>: a saddle-point objective (the <c>problem</c> kind).</summary>
+    public sealed record SaddleNode(Identifier MinWord, IReadOnlyList<Identifier> MinVariables, Identifier MaxWord, IReadOnlyList<Identifier> MaxVariables, ExprNode Body, SourceSpan Span) : MemberNode(Span);
+
     public sealed record RuleNode(ActionRefNode Action, ExprNode? Guard, IReadOnlyList<BranchNode> Branches, SourceSpan Span) : MemberNode(Span);
 
     /// <summary><c>name</c> or <c>name(i)</c> in a rule head.</summary>

@@ -92,6 +92,12 @@ namespace RlSpec.Compiler.Syntax
                 case P.RewardFunctionMemberContext c:
                     yield return new RewardFunctionNode(c.ID().Select(t => Id(t.Symbol)).ToList(), c.op.Type == P.TILDE, Expr(c.value), Span(c));
                     break;
+                case P.VariableMemberContext c:
+                    yield return new VariableNode(Id(c.word), Id(c.name), Expr(c.shape), c.domain is null ? null : Expr(c.domain), c.init is null ? null : Expr(c.init), Span(c));
+                    break;
+                case P.SaddleMemberContext c:
+                    yield return new SaddleNode(Id(c.minWord), c._minVars.Select(Id).ToList(), Id(c.maxWord), c._maxVars.Select(Id).ToList(), Expr(c.body), Span(c));
+                    break;
                 case P.SettingMemberContext c:
                     yield return new SettingNode(Id(c.key), c.argument().Select(Argument).ToList(), Span(c));
                     break;

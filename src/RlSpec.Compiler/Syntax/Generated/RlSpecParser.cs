@@ -533,6 +533,59 @@ public partial class RlSpecParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class VariableMemberContext : MemberContext {
+		public IToken word;
+		public IToken name;
+		public ExprContext shape;
+		public ExprContext domain;
+		public ExprContext init;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(RlSpecParser.COLON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] ID() { return GetTokens(RlSpecParser.ID); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ID(int i) {
+			return GetToken(RlSpecParser.ID, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return GetToken(RlSpecParser.IN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INIT() { return GetToken(RlSpecParser.INIT, 0); }
+		public VariableMemberContext(MemberContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IRlSpecVisitor<TResult> typedVisitor = visitor as IRlSpecVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitVariableMember(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class SaddleMemberContext : MemberContext {
+		public IToken minWord;
+		public IToken _ID;
+		public IList<IToken> _minVars = new List<IToken>();
+		public IToken maxWord;
+		public IList<IToken> _maxVars = new List<IToken>();
+		public ExprContext body;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] ID() { return GetTokens(RlSpecParser.ID); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ID(int i) {
+			return GetToken(RlSpecParser.ID, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(RlSpecParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(RlSpecParser.COMMA, i);
+		}
+		public SaddleMemberContext(MemberContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IRlSpecVisitor<TResult> typedVisitor = visitor as IRlSpecVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSaddleMember(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class RuleMemberContext : MemberContext {
 		public ExprContext guard;
 		[System.Diagnostics.DebuggerNonUserCode] public ActionRefContext actionRef() {
@@ -582,9 +635,9 @@ public partial class RlSpecParser : Parser {
 		EnterRule(_localctx, 4, RULE_member);
 		int _la;
 		try {
-			State = 162;
+			State = 193;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,13,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,17,Context) ) {
 			case 1:
 				_localctx = new ParamMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -870,50 +923,140 @@ public partial class RlSpecParser : Parser {
 				}
 				break;
 			case 16:
-				_localctx = new RuleMemberContext(_localctx);
+				_localctx = new VariableMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
 				State = 145;
-				actionRef();
+				((VariableMemberContext)_localctx).word = Match(ID);
+				State = 146;
+				((VariableMemberContext)_localctx).name = Match(ID);
+				State = 147;
+				Match(COLON);
 				State = 148;
+				((VariableMemberContext)_localctx).shape = expr(0);
+				State = 151;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (_la==WHEN) {
+				if (_la==IN) {
 					{
-					State = 146;
-					Match(WHEN);
-					State = 147;
-					((RuleMemberContext)_localctx).guard = expr(0);
+					State = 149;
+					Match(IN);
+					State = 150;
+					((VariableMemberContext)_localctx).domain = expr(0);
 					}
 				}
 
-				State = 150;
-				Match(COLON);
-				State = 151;
-				outcomes();
+				State = 155;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,12,Context) ) {
+				case 1:
+					{
+					State = 153;
+					Match(INIT);
+					State = 154;
+					((VariableMemberContext)_localctx).init = expr(0);
+					}
+					break;
+				}
 				}
 				break;
 			case 17:
-				_localctx = new SettingMemberContext(_localctx);
+				_localctx = new SaddleMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 153;
-				((SettingMemberContext)_localctx).key = Match(ID);
-				State = 154;
-				argument();
-				State = 159;
+				State = 157;
+				((SaddleMemberContext)_localctx).minWord = Match(ID);
+				State = 158;
+				((SaddleMemberContext)_localctx)._ID = Match(ID);
+				((SaddleMemberContext)_localctx)._minVars.Add(((SaddleMemberContext)_localctx)._ID);
+				State = 163;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 155;
+					State = 159;
 					Match(COMMA);
-					State = 156;
+					State = 160;
+					((SaddleMemberContext)_localctx)._ID = Match(ID);
+					((SaddleMemberContext)_localctx)._minVars.Add(((SaddleMemberContext)_localctx)._ID);
+					}
+					}
+					State = 165;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 166;
+				((SaddleMemberContext)_localctx).maxWord = Match(ID);
+				State = 167;
+				((SaddleMemberContext)_localctx)._ID = Match(ID);
+				((SaddleMemberContext)_localctx)._maxVars.Add(((SaddleMemberContext)_localctx)._ID);
+				State = 172;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 168;
+					Match(COMMA);
+					State = 169;
+					((SaddleMemberContext)_localctx)._ID = Match(ID);
+					((SaddleMemberContext)_localctx)._maxVars.Add(((SaddleMemberContext)_localctx)._ID);
+					}
+					}
+					State = 174;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 175;
+				((SaddleMemberContext)_localctx).body = expr(0);
+				}
+				break;
+			case 18:
+				_localctx = new RuleMemberContext(_localctx);
+				EnterOuterAlt(_localctx, 18);
+				{
+				State = 176;
+				actionRef();
+				State = 179;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==WHEN) {
+					{
+					State = 177;
+					Match(WHEN);
+					State = 178;
+					((RuleMemberContext)_localctx).guard = expr(0);
+					}
+				}
+
+				State = 181;
+				Match(COLON);
+				State = 182;
+				outcomes();
+				}
+				break;
+			case 19:
+				_localctx = new SettingMemberContext(_localctx);
+				EnterOuterAlt(_localctx, 19);
+				{
+				State = 184;
+				((SettingMemberContext)_localctx).key = Match(ID);
+				State = 185;
+				argument();
+				State = 190;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 186;
+					Match(COMMA);
+					State = 187;
 					argument();
 					}
 					}
-					State = 161;
+					State = 192;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -965,16 +1108,16 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 164;
+			State = 195;
 			_localctx.name = Match(ID);
-			State = 167;
+			State = 198;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COLON) {
 				{
-				State = 165;
+				State = 196;
 				Match(COLON);
-				State = 166;
+				State = 197;
 				_localctx.type = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 469762048L) != 0)) ) {
@@ -987,9 +1130,9 @@ public partial class RlSpecParser : Parser {
 				}
 			}
 
-			State = 169;
+			State = 200;
 			Match(ASSIGN);
-			State = 170;
+			State = 201;
 			expr(0);
 			}
 		}
@@ -1078,22 +1221,22 @@ public partial class RlSpecParser : Parser {
 		EnterRule(_localctx, 8, RULE_stateVar);
 		int _la;
 		try {
-			State = 193;
+			State = 224;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,16,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,20,Context) ) {
 			case 1:
 				_localctx = new RangeStateVarContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 172;
+				State = 203;
 				((RangeStateVarContext)_localctx).name = Match(ID);
-				State = 173;
+				State = 204;
 				Match(IN);
-				State = 174;
+				State = 205;
 				((RangeStateVarContext)_localctx).lo = expr(0);
-				State = 175;
+				State = 206;
 				Match(DOTDOT);
-				State = 176;
+				State = 207;
 				((RangeStateVarContext)_localctx).hi = expr(0);
 				}
 				break;
@@ -1101,11 +1244,11 @@ public partial class RlSpecParser : Parser {
 				_localctx = new BoolStateVarContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 178;
+				State = 209;
 				((BoolStateVarContext)_localctx).name = Match(ID);
-				State = 179;
+				State = 210;
 				Match(COLON);
-				State = 180;
+				State = 211;
 				Match(BOOL_TYPE);
 				}
 				break;
@@ -1113,31 +1256,31 @@ public partial class RlSpecParser : Parser {
 				_localctx = new EnumStateVarContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 181;
+				State = 212;
 				((EnumStateVarContext)_localctx).name = Match(ID);
-				State = 182;
+				State = 213;
 				Match(IN);
-				State = 183;
+				State = 214;
 				Match(LBRACE);
-				State = 184;
+				State = 215;
 				Match(ID);
-				State = 189;
+				State = 220;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 185;
+					State = 216;
 					Match(COMMA);
-					State = 186;
+					State = 217;
 					Match(ID);
 					}
 					}
-					State = 191;
+					State = 222;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 192;
+				State = 223;
 				Match(RBRACE);
 				}
 				break;
@@ -1196,38 +1339,38 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 195;
+			State = 226;
 			_localctx.name = Match(ID);
-			State = 204;
+			State = 235;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 196;
+				State = 227;
 				Match(LPAREN);
-				State = 197;
+				State = 228;
 				_localctx.index = Match(ID);
-				State = 198;
+				State = 229;
 				Match(IN);
-				State = 199;
+				State = 230;
 				_localctx.lo = expr(0);
-				State = 200;
+				State = 231;
 				Match(DOTDOT);
-				State = 201;
+				State = 232;
 				_localctx.hi = expr(0);
-				State = 202;
+				State = 233;
 				Match(RPAREN);
 				}
 			}
 
-			State = 208;
+			State = 239;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WHEN) {
 				{
-				State = 206;
+				State = 237;
 				Match(WHEN);
-				State = 207;
+				State = 238;
 				_localctx.guard = expr(0);
 				}
 			}
@@ -1275,18 +1418,18 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 210;
+			State = 241;
 			_localctx.name = Match(ID);
-			State = 214;
+			State = 245;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 211;
+				State = 242;
 				Match(LPAREN);
-				State = 212;
+				State = 243;
 				_localctx.index = Match(ID);
-				State = 213;
+				State = 244;
 				Match(RPAREN);
 				}
 			}
@@ -1341,32 +1484,32 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 216;
+			State = 247;
 			initAssignment();
-			State = 221;
+			State = 252;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 217;
+				State = 248;
 				Match(COMMA);
-				State = 218;
+				State = 249;
 				initAssignment();
 				}
 				}
-				State = 223;
+				State = 254;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 226;
+			State = 257;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AT) {
 				{
-				State = 224;
+				State = 255;
 				Match(AT);
-				State = 225;
+				State = 256;
 				_localctx.prob = expr(0);
 				}
 			}
@@ -1411,11 +1554,11 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 228;
+			State = 259;
 			_localctx.name = Match(ID);
-			State = 229;
+			State = 260;
 			Match(ASSIGN);
-			State = 230;
+			State = 261;
 			expr(0);
 			}
 		}
@@ -1462,21 +1605,21 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 232;
+			State = 263;
 			branch();
-			State = 237;
+			State = 268;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BAR) {
 				{
 				{
-				State = 233;
+				State = 264;
 				Match(BAR);
-				State = 234;
+				State = 265;
 				branch();
 				}
 				}
-				State = 239;
+				State = 270;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1523,16 +1666,16 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 240;
+			State = 271;
 			outcome();
-			State = 243;
+			State = 274;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AT) {
 				{
-				State = 241;
+				State = 272;
 				Match(AT);
-				State = 242;
+				State = 273;
 				_localctx.prob = expr(0);
 				}
 			}
@@ -1598,14 +1741,14 @@ public partial class RlSpecParser : Parser {
 		EnterRule(_localctx, 22, RULE_outcome);
 		int _la;
 		try {
-			State = 254;
+			State = 285;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STAY:
 				_localctx = new StayOutcomeContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 245;
+				State = 276;
 				Match(STAY);
 				}
 				break;
@@ -1613,21 +1756,21 @@ public partial class RlSpecParser : Parser {
 				_localctx = new AssignOutcomeContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 246;
+				State = 277;
 				assignment();
-				State = 251;
+				State = 282;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 247;
+					State = 278;
 					Match(COMMA);
-					State = 248;
+					State = 279;
 					assignment();
 					}
 					}
-					State = 253;
+					State = 284;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1676,13 +1819,13 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 256;
+			State = 287;
 			_localctx.name = Match(ID);
-			State = 257;
+			State = 288;
 			Match(PRIME);
-			State = 258;
+			State = 289;
 			Match(ASSIGN);
-			State = 259;
+			State = 290;
 			expr(0);
 			}
 		}
@@ -1924,7 +2067,7 @@ public partial class RlSpecParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 272;
+			State = 303;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SUM:
@@ -1941,7 +2084,7 @@ public partial class RlSpecParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 262;
+				State = 293;
 				primary();
 				}
 				break;
@@ -1951,7 +2094,7 @@ public partial class RlSpecParser : Parser {
 				_localctx = new UnaryExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 263;
+				State = 294;
 				((UnaryExprContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==MINUS || _la==BANG) ) {
@@ -1961,7 +2104,7 @@ public partial class RlSpecParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 264;
+				State = 295;
 				expr(8);
 				}
 				break;
@@ -1970,17 +2113,17 @@ public partial class RlSpecParser : Parser {
 				_localctx = new IfExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 265;
+				State = 296;
 				Match(IF);
-				State = 266;
+				State = 297;
 				((IfExprContext)_localctx).cond = expr(0);
-				State = 267;
+				State = 298;
 				Match(THEN);
-				State = 268;
+				State = 299;
 				((IfExprContext)_localctx).then = expr(0);
-				State = 269;
+				State = 300;
 				Match(ELSE);
-				State = 270;
+				State = 301;
 				((IfExprContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -1988,27 +2131,27 @@ public partial class RlSpecParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 305;
+			State = 336;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,28,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 303;
+					State = 334;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,27,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 					case 1:
 						{
 						_localctx = new PowerExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 274;
+						State = 305;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 275;
+						State = 306;
 						((PowerExprContext)_localctx).op = Match(CARET);
-						State = 276;
+						State = 307;
 						expr(9);
 						}
 						break;
@@ -2016,9 +2159,9 @@ public partial class RlSpecParser : Parser {
 						{
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 277;
+						State = 308;
 						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 278;
+						State = 309;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 492581209243648L) != 0)) ) {
@@ -2028,7 +2171,7 @@ public partial class RlSpecParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 279;
+						State = 310;
 						expr(8);
 						}
 						break;
@@ -2036,9 +2179,9 @@ public partial class RlSpecParser : Parser {
 						{
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 280;
+						State = 311;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 281;
+						State = 312;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -2048,7 +2191,7 @@ public partial class RlSpecParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 282;
+						State = 313;
 						expr(7);
 						}
 						break;
@@ -2056,9 +2199,9 @@ public partial class RlSpecParser : Parser {
 						{
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 283;
+						State = 314;
 						if (!(Precpred(Context, 5))) throw new FailedPredicateException(this, "Precpred(Context, 5)");
-						State = 284;
+						State = 315;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 35465847065542656L) != 0)) ) {
@@ -2068,7 +2211,7 @@ public partial class RlSpecParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 285;
+						State = 316;
 						expr(6);
 						}
 						break;
@@ -2076,11 +2219,11 @@ public partial class RlSpecParser : Parser {
 						{
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 286;
+						State = 317;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 287;
+						State = 318;
 						((AndExprContext)_localctx).op = Match(AND);
-						State = 288;
+						State = 319;
 						expr(5);
 						}
 						break;
@@ -2088,11 +2231,11 @@ public partial class RlSpecParser : Parser {
 						{
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 289;
+						State = 320;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 290;
+						State = 321;
 						((OrExprContext)_localctx).op = Match(OR);
-						State = 291;
+						State = 322;
 						expr(4);
 						}
 						break;
@@ -2100,13 +2243,13 @@ public partial class RlSpecParser : Parser {
 						{
 						_localctx = new IndexExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 292;
+						State = 323;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 293;
+						State = 324;
 						Match(LBRACK);
-						State = 294;
+						State = 325;
 						((IndexExprContext)_localctx).index = expr(0);
-						State = 295;
+						State = 326;
 						Match(RBRACK);
 						}
 						break;
@@ -2114,9 +2257,9 @@ public partial class RlSpecParser : Parser {
 						{
 						_localctx = new TruncateExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 297;
+						State = 328;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 298;
+						State = 329;
 						((TruncateExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==TRUNCATED || _la==CLAMPED) ) {
@@ -2126,20 +2269,20 @@ public partial class RlSpecParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 299;
+						State = 330;
 						((TruncateExprContext)_localctx).lo = expr(0);
-						State = 300;
+						State = 331;
 						Match(DOTDOT);
-						State = 301;
+						State = 332;
 						((TruncateExprContext)_localctx).hi = expr(0);
 						}
 						break;
 					}
 					} 
 				}
-				State = 307;
+				State = 338;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,28,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
 			}
 			}
 		}
@@ -2346,14 +2489,14 @@ public partial class RlSpecParser : Parser {
 		EnterRule(_localctx, 28, RULE_primary);
 		int _la;
 		try {
-			State = 365;
+			State = 396;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
 			case 1:
 				_localctx = new IntLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 308;
+				State = 339;
 				Match(INT_LIT);
 				}
 				break;
@@ -2361,7 +2504,7 @@ public partial class RlSpecParser : Parser {
 				_localctx = new RealLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 309;
+				State = 340;
 				Match(REAL_LIT);
 				}
 				break;
@@ -2369,7 +2512,7 @@ public partial class RlSpecParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 310;
+				State = 341;
 				Match(STRING_LIT);
 				}
 				break;
@@ -2377,7 +2520,7 @@ public partial class RlSpecParser : Parser {
 				_localctx = new BoolLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 311;
+				State = 342;
 				_la = TokenStream.LA(1);
 				if ( !(_la==TRUE || _la==FALSE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2392,25 +2535,25 @@ public partial class RlSpecParser : Parser {
 				_localctx = new SumExprContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 312;
+				State = 343;
 				Match(SUM);
-				State = 313;
+				State = 344;
 				Match(LPAREN);
-				State = 314;
+				State = 345;
 				((SumExprContext)_localctx).var = Match(ID);
-				State = 315;
+				State = 346;
 				Match(IN);
-				State = 316;
+				State = 347;
 				((SumExprContext)_localctx).lo = expr(0);
-				State = 317;
+				State = 348;
 				Match(DOTDOT);
-				State = 318;
+				State = 349;
 				((SumExprContext)_localctx).hi = expr(0);
-				State = 319;
+				State = 350;
 				Match(COMMA);
-				State = 320;
+				State = 351;
 				((SumExprContext)_localctx).body = expr(0);
-				State = 321;
+				State = 352;
 				Match(RPAREN);
 				}
 				break;
@@ -2418,37 +2561,37 @@ public partial class RlSpecParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 323;
+				State = 354;
 				((CallExprContext)_localctx).name = Match(ID);
-				State = 324;
+				State = 355;
 				Match(LPAREN);
-				State = 333;
+				State = 364;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4467606025474408448L) != 0)) {
 					{
-					State = 325;
+					State = 356;
 					argument();
-					State = 330;
+					State = 361;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 326;
+						State = 357;
 						Match(COMMA);
-						State = 327;
+						State = 358;
 						argument();
 						}
 						}
-						State = 332;
+						State = 363;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 335;
+				State = 366;
 				Match(RPAREN);
 				}
 				break;
@@ -2456,9 +2599,9 @@ public partial class RlSpecParser : Parser {
 				_localctx = new PrimedNameContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 336;
+				State = 367;
 				((PrimedNameContext)_localctx).name = Match(ID);
-				State = 337;
+				State = 368;
 				Match(PRIME);
 				}
 				break;
@@ -2466,7 +2609,7 @@ public partial class RlSpecParser : Parser {
 				_localctx = new NameContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 338;
+				State = 369;
 				((NameContext)_localctx).name = Match(ID);
 				}
 				break;
@@ -2474,11 +2617,11 @@ public partial class RlSpecParser : Parser {
 				_localctx = new ParenExprContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 339;
+				State = 370;
 				Match(LPAREN);
-				State = 340;
+				State = 371;
 				expr(0);
-				State = 341;
+				State = 372;
 				Match(RPAREN);
 				}
 				break;
@@ -2486,23 +2629,23 @@ public partial class RlSpecParser : Parser {
 				_localctx = new ComprehensionExprContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 343;
+				State = 374;
 				Match(LBRACK);
-				State = 344;
+				State = 375;
 				((ComprehensionExprContext)_localctx).element = expr(0);
-				State = 345;
+				State = 376;
 				Match(FOR);
-				State = 346;
+				State = 377;
 				((ComprehensionExprContext)_localctx).var = Match(ID);
-				State = 347;
+				State = 378;
 				Match(IN);
-				State = 348;
+				State = 379;
 				((ComprehensionExprContext)_localctx).lo = expr(0);
-				State = 349;
+				State = 380;
 				Match(DOTDOT);
-				State = 350;
+				State = 381;
 				((ComprehensionExprContext)_localctx).hi = expr(0);
-				State = 351;
+				State = 382;
 				Match(RBRACK);
 				}
 				break;
@@ -2510,35 +2653,35 @@ public partial class RlSpecParser : Parser {
 				_localctx = new ListExprContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 353;
+				State = 384;
 				Match(LBRACK);
-				State = 362;
+				State = 393;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4467606025474408448L) != 0)) {
 					{
-					State = 354;
+					State = 385;
 					expr(0);
-					State = 359;
+					State = 390;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 355;
+						State = 386;
 						Match(COMMA);
-						State = 356;
+						State = 387;
 						expr(0);
 						}
 						}
-						State = 361;
+						State = 392;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 364;
+				State = 395;
 				Match(RBRACK);
 				}
 				break;
@@ -2582,19 +2725,19 @@ public partial class RlSpecParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 369;
+			State = 400;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
 			case 1:
 				{
-				State = 367;
+				State = 398;
 				_localctx.name = Match(ID);
-				State = 368;
+				State = 399;
 				Match(ASSIGN);
 				}
 				break;
 			}
-			State = 371;
+			State = 402;
 			expr(0);
 			}
 		}
@@ -2630,7 +2773,7 @@ public partial class RlSpecParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,65,374,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,65,405,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,1,0,5,0,34,8,0,10,0,12,0,37,9,0,1,0,1,0,1,1,1,1,1,1,1,1,3,1,
 		45,8,1,1,1,5,1,48,8,1,10,1,12,1,51,9,1,1,1,1,1,5,1,55,8,1,10,1,12,1,58,
@@ -2639,124 +2782,135 @@ public partial class RlSpecParser : Parser {
 		1,2,1,2,5,2,92,8,2,10,2,12,2,95,9,2,1,2,1,2,1,2,1,2,5,2,101,8,2,10,2,12,
 		2,104,9,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,
 		1,2,1,2,1,2,1,2,3,2,125,8,2,1,2,1,2,3,2,129,8,2,1,2,1,2,1,2,1,2,1,2,1,
-		2,1,2,5,2,138,8,2,10,2,12,2,141,9,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,149,8,
-		2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,158,8,2,10,2,12,2,161,9,2,3,2,163,8,
-		2,1,3,1,3,1,3,3,3,168,8,3,1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,
-		1,4,1,4,1,4,1,4,1,4,1,4,1,4,5,4,188,8,4,10,4,12,4,191,9,4,1,4,3,4,194,
-		8,4,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,3,5,205,8,5,1,5,1,5,3,5,209,8,
-		5,1,6,1,6,1,6,1,6,3,6,215,8,6,1,7,1,7,1,7,5,7,220,8,7,10,7,12,7,223,9,
-		7,1,7,1,7,3,7,227,8,7,1,8,1,8,1,8,1,8,1,9,1,9,1,9,5,9,236,8,9,10,9,12,
-		9,239,9,9,1,10,1,10,1,10,3,10,244,8,10,1,11,1,11,1,11,1,11,5,11,250,8,
-		11,10,11,12,11,253,9,11,3,11,255,8,11,1,12,1,12,1,12,1,12,1,12,1,13,1,
-		13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,273,8,13,1,13,1,13,
-		1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
-		1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,
-		304,8,13,10,13,12,13,307,9,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
-		1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,329,8,
-		14,10,14,12,14,332,9,14,3,14,334,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,
-		14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,
-		14,1,14,5,14,358,8,14,10,14,12,14,361,9,14,3,14,363,8,14,1,14,3,14,366,
-		8,14,1,15,1,15,3,15,370,8,15,1,15,1,15,1,15,0,1,26,16,0,2,4,6,8,10,12,
-		14,16,18,20,22,24,26,28,30,0,8,1,0,38,39,1,0,26,28,2,0,45,45,57,57,1,0,
-		46,48,1,0,44,45,1,0,49,54,1,0,24,25,1,0,22,23,424,0,35,1,0,0,0,2,40,1,
-		0,0,0,4,162,1,0,0,0,6,164,1,0,0,0,8,193,1,0,0,0,10,195,1,0,0,0,12,210,
-		1,0,0,0,14,216,1,0,0,0,16,228,1,0,0,0,18,232,1,0,0,0,20,240,1,0,0,0,22,
-		254,1,0,0,0,24,256,1,0,0,0,26,272,1,0,0,0,28,365,1,0,0,0,30,369,1,0,0,
-		0,32,34,3,2,1,0,33,32,1,0,0,0,34,37,1,0,0,0,35,33,1,0,0,0,35,36,1,0,0,
-		0,36,38,1,0,0,0,37,35,1,0,0,0,38,39,5,0,0,1,39,1,1,0,0,0,40,41,5,61,0,
-		0,41,44,5,61,0,0,42,43,5,16,0,0,43,45,5,61,0,0,44,42,1,0,0,0,44,45,1,0,
-		0,0,45,49,1,0,0,0,46,48,5,61,0,0,47,46,1,0,0,0,48,51,1,0,0,0,49,47,1,0,
-		0,0,49,50,1,0,0,0,50,52,1,0,0,0,51,49,1,0,0,0,52,56,5,29,0,0,53,55,3,4,
-		2,0,54,53,1,0,0,0,55,58,1,0,0,0,56,54,1,0,0,0,56,57,1,0,0,0,57,59,1,0,
-		0,0,58,56,1,0,0,0,59,60,5,30,0,0,60,3,1,0,0,0,61,62,5,1,0,0,62,67,3,6,
-		3,0,63,64,5,35,0,0,64,66,3,6,3,0,65,63,1,0,0,0,66,69,1,0,0,0,67,65,1,0,
-		0,0,67,68,1,0,0,0,68,163,1,0,0,0,69,67,1,0,0,0,70,71,5,2,0,0,71,72,5,61,
-		0,0,72,73,5,38,0,0,73,163,3,26,13,0,74,75,5,2,0,0,75,76,5,61,0,0,76,77,
-		5,39,0,0,77,163,3,26,13,0,78,79,5,3,0,0,79,84,3,8,4,0,80,81,5,35,0,0,81,
-		83,3,8,4,0,82,80,1,0,0,0,83,86,1,0,0,0,84,82,1,0,0,0,84,85,1,0,0,0,85,
-		163,1,0,0,0,86,84,1,0,0,0,87,88,5,4,0,0,88,93,3,10,5,0,89,90,5,35,0,0,
-		90,92,3,10,5,0,91,89,1,0,0,0,92,95,1,0,0,0,93,91,1,0,0,0,93,94,1,0,0,0,
-		94,163,1,0,0,0,95,93,1,0,0,0,96,97,5,5,0,0,97,102,3,14,7,0,98,99,5,40,
-		0,0,99,101,3,14,7,0,100,98,1,0,0,0,101,104,1,0,0,0,102,100,1,0,0,0,102,
-		103,1,0,0,0,103,163,1,0,0,0,104,102,1,0,0,0,105,106,5,6,0,0,106,163,3,
-		26,13,0,107,108,5,7,0,0,108,163,3,26,13,0,109,163,5,8,0,0,110,111,5,9,
-		0,0,111,163,3,26,13,0,112,113,5,10,0,0,113,114,5,36,0,0,114,163,3,18,9,
-		0,115,116,5,11,0,0,116,117,5,61,0,0,117,118,5,38,0,0,118,163,3,26,13,0,
-		119,120,5,12,0,0,120,121,5,38,0,0,121,163,3,26,13,0,122,124,5,12,0,0,123,
-		125,3,12,6,0,124,123,1,0,0,0,124,125,1,0,0,0,125,128,1,0,0,0,126,127,5,
-		13,0,0,127,129,3,26,13,0,128,126,1,0,0,0,128,129,1,0,0,0,129,130,1,0,0,
-		0,130,131,5,36,0,0,131,163,3,26,13,0,132,133,5,12,0,0,133,134,5,31,0,0,
-		134,139,5,61,0,0,135,136,5,35,0,0,136,138,5,61,0,0,137,135,1,0,0,0,138,
-		141,1,0,0,0,139,137,1,0,0,0,139,140,1,0,0,0,140,142,1,0,0,0,141,139,1,
-		0,0,0,142,143,5,32,0,0,143,144,7,0,0,0,144,163,3,26,13,0,145,148,3,12,
-		6,0,146,147,5,13,0,0,147,149,3,26,13,0,148,146,1,0,0,0,148,149,1,0,0,0,
-		149,150,1,0,0,0,150,151,5,36,0,0,151,152,3,18,9,0,152,163,1,0,0,0,153,
-		154,5,61,0,0,154,159,3,30,15,0,155,156,5,35,0,0,156,158,3,30,15,0,157,
-		155,1,0,0,0,158,161,1,0,0,0,159,157,1,0,0,0,159,160,1,0,0,0,160,163,1,
-		0,0,0,161,159,1,0,0,0,162,61,1,0,0,0,162,70,1,0,0,0,162,74,1,0,0,0,162,
-		78,1,0,0,0,162,87,1,0,0,0,162,96,1,0,0,0,162,105,1,0,0,0,162,107,1,0,0,
-		0,162,109,1,0,0,0,162,110,1,0,0,0,162,112,1,0,0,0,162,115,1,0,0,0,162,
-		119,1,0,0,0,162,122,1,0,0,0,162,132,1,0,0,0,162,145,1,0,0,0,162,153,1,
-		0,0,0,163,5,1,0,0,0,164,167,5,61,0,0,165,166,5,36,0,0,166,168,7,1,0,0,
-		167,165,1,0,0,0,167,168,1,0,0,0,168,169,1,0,0,0,169,170,5,38,0,0,170,171,
-		3,26,13,0,171,7,1,0,0,0,172,173,5,61,0,0,173,174,5,15,0,0,174,175,3,26,
-		13,0,175,176,5,37,0,0,176,177,3,26,13,0,177,194,1,0,0,0,178,179,5,61,0,
-		0,179,180,5,36,0,0,180,194,5,28,0,0,181,182,5,61,0,0,182,183,5,15,0,0,
-		183,184,5,29,0,0,184,189,5,61,0,0,185,186,5,35,0,0,186,188,5,61,0,0,187,
-		185,1,0,0,0,188,191,1,0,0,0,189,187,1,0,0,0,189,190,1,0,0,0,190,192,1,
-		0,0,0,191,189,1,0,0,0,192,194,5,30,0,0,193,172,1,0,0,0,193,178,1,0,0,0,
-		193,181,1,0,0,0,194,9,1,0,0,0,195,204,5,61,0,0,196,197,5,31,0,0,197,198,
-		5,61,0,0,198,199,5,15,0,0,199,200,3,26,13,0,200,201,5,37,0,0,201,202,3,
-		26,13,0,202,203,5,32,0,0,203,205,1,0,0,0,204,196,1,0,0,0,204,205,1,0,0,
-		0,205,208,1,0,0,0,206,207,5,13,0,0,207,209,3,26,13,0,208,206,1,0,0,0,208,
-		209,1,0,0,0,209,11,1,0,0,0,210,214,5,61,0,0,211,212,5,31,0,0,212,213,5,
-		61,0,0,213,215,5,32,0,0,214,211,1,0,0,0,214,215,1,0,0,0,215,13,1,0,0,0,
-		216,221,3,16,8,0,217,218,5,35,0,0,218,220,3,16,8,0,219,217,1,0,0,0,220,
-		223,1,0,0,0,221,219,1,0,0,0,221,222,1,0,0,0,222,226,1,0,0,0,223,221,1,
-		0,0,0,224,225,5,41,0,0,225,227,3,26,13,0,226,224,1,0,0,0,226,227,1,0,0,
-		0,227,15,1,0,0,0,228,229,5,61,0,0,229,230,5,38,0,0,230,231,3,26,13,0,231,
-		17,1,0,0,0,232,237,3,20,10,0,233,234,5,40,0,0,234,236,3,20,10,0,235,233,
-		1,0,0,0,236,239,1,0,0,0,237,235,1,0,0,0,237,238,1,0,0,0,238,19,1,0,0,0,
-		239,237,1,0,0,0,240,243,3,22,11,0,241,242,5,41,0,0,242,244,3,26,13,0,243,
-		241,1,0,0,0,243,244,1,0,0,0,244,21,1,0,0,0,245,255,5,14,0,0,246,251,3,
-		24,12,0,247,248,5,35,0,0,248,250,3,24,12,0,249,247,1,0,0,0,250,253,1,0,
-		0,0,251,249,1,0,0,0,251,252,1,0,0,0,252,255,1,0,0,0,253,251,1,0,0,0,254,
-		245,1,0,0,0,254,246,1,0,0,0,255,23,1,0,0,0,256,257,5,61,0,0,257,258,5,
-		42,0,0,258,259,5,38,0,0,259,260,3,26,13,0,260,25,1,0,0,0,261,262,6,13,
-		-1,0,262,273,3,28,14,0,263,264,7,2,0,0,264,273,3,26,13,8,265,266,5,19,
-		0,0,266,267,3,26,13,0,267,268,5,20,0,0,268,269,3,26,13,0,269,270,5,21,
-		0,0,270,271,3,26,13,0,271,273,1,0,0,0,272,261,1,0,0,0,272,263,1,0,0,0,
-		272,265,1,0,0,0,273,305,1,0,0,0,274,275,10,9,0,0,275,276,5,43,0,0,276,
-		304,3,26,13,9,277,278,10,7,0,0,278,279,7,3,0,0,279,304,3,26,13,8,280,281,
-		10,6,0,0,281,282,7,4,0,0,282,304,3,26,13,7,283,284,10,5,0,0,284,285,7,
-		5,0,0,285,304,3,26,13,6,286,287,10,4,0,0,287,288,5,55,0,0,288,304,3,26,
-		13,5,289,290,10,3,0,0,290,291,5,56,0,0,291,304,3,26,13,4,292,293,10,10,
-		0,0,293,294,5,33,0,0,294,295,3,26,13,0,295,296,5,34,0,0,296,304,1,0,0,
-		0,297,298,10,2,0,0,298,299,7,6,0,0,299,300,3,26,13,0,300,301,5,37,0,0,
-		301,302,3,26,13,0,302,304,1,0,0,0,303,274,1,0,0,0,303,277,1,0,0,0,303,
-		280,1,0,0,0,303,283,1,0,0,0,303,286,1,0,0,0,303,289,1,0,0,0,303,292,1,
-		0,0,0,303,297,1,0,0,0,304,307,1,0,0,0,305,303,1,0,0,0,305,306,1,0,0,0,
-		306,27,1,0,0,0,307,305,1,0,0,0,308,366,5,59,0,0,309,366,5,58,0,0,310,366,
-		5,60,0,0,311,366,7,7,0,0,312,313,5,18,0,0,313,314,5,31,0,0,314,315,5,61,
-		0,0,315,316,5,15,0,0,316,317,3,26,13,0,317,318,5,37,0,0,318,319,3,26,13,
-		0,319,320,5,35,0,0,320,321,3,26,13,0,321,322,5,32,0,0,322,366,1,0,0,0,
-		323,324,5,61,0,0,324,333,5,31,0,0,325,330,3,30,15,0,326,327,5,35,0,0,327,
-		329,3,30,15,0,328,326,1,0,0,0,329,332,1,0,0,0,330,328,1,0,0,0,330,331,
-		1,0,0,0,331,334,1,0,0,0,332,330,1,0,0,0,333,325,1,0,0,0,333,334,1,0,0,
-		0,334,335,1,0,0,0,335,366,5,32,0,0,336,337,5,61,0,0,337,366,5,42,0,0,338,
-		366,5,61,0,0,339,340,5,31,0,0,340,341,3,26,13,0,341,342,5,32,0,0,342,366,
-		1,0,0,0,343,344,5,33,0,0,344,345,3,26,13,0,345,346,5,17,0,0,346,347,5,
-		61,0,0,347,348,5,15,0,0,348,349,3,26,13,0,349,350,5,37,0,0,350,351,3,26,
-		13,0,351,352,5,34,0,0,352,366,1,0,0,0,353,362,5,33,0,0,354,359,3,26,13,
-		0,355,356,5,35,0,0,356,358,3,26,13,0,357,355,1,0,0,0,358,361,1,0,0,0,359,
-		357,1,0,0,0,359,360,1,0,0,0,360,363,1,0,0,0,361,359,1,0,0,0,362,354,1,
-		0,0,0,362,363,1,0,0,0,363,364,1,0,0,0,364,366,5,34,0,0,365,308,1,0,0,0,
-		365,309,1,0,0,0,365,310,1,0,0,0,365,311,1,0,0,0,365,312,1,0,0,0,365,323,
-		1,0,0,0,365,336,1,0,0,0,365,338,1,0,0,0,365,339,1,0,0,0,365,343,1,0,0,
-		0,365,353,1,0,0,0,366,29,1,0,0,0,367,368,5,61,0,0,368,370,5,38,0,0,369,
-		367,1,0,0,0,369,370,1,0,0,0,370,371,1,0,0,0,371,372,3,26,13,0,372,31,1,
-		0,0,0,35,35,44,49,56,67,84,93,102,124,128,139,148,159,162,167,189,193,
-		204,208,214,221,226,237,243,251,254,272,303,305,330,333,359,362,365,369
+		2,1,2,5,2,138,8,2,10,2,12,2,141,9,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,
+		2,3,2,152,8,2,1,2,1,2,3,2,156,8,2,1,2,1,2,1,2,1,2,5,2,162,8,2,10,2,12,
+		2,165,9,2,1,2,1,2,1,2,1,2,5,2,171,8,2,10,2,12,2,174,9,2,1,2,1,2,1,2,1,
+		2,3,2,180,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,189,8,2,10,2,12,2,192,9,
+		2,3,2,194,8,2,1,3,1,3,1,3,3,3,199,8,3,1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,
+		1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,5,4,219,8,4,10,4,12,4,222,9,4,
+		1,4,3,4,225,8,4,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,3,5,236,8,5,1,5,1,
+		5,3,5,240,8,5,1,6,1,6,1,6,1,6,3,6,246,8,6,1,7,1,7,1,7,5,7,251,8,7,10,7,
+		12,7,254,9,7,1,7,1,7,3,7,258,8,7,1,8,1,8,1,8,1,8,1,9,1,9,1,9,5,9,267,8,
+		9,10,9,12,9,270,9,9,1,10,1,10,1,10,3,10,275,8,10,1,11,1,11,1,11,1,11,5,
+		11,281,8,11,10,11,12,11,284,9,11,3,11,286,8,11,1,12,1,12,1,12,1,12,1,12,
+		1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,304,8,13,1,
+		13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,
+		13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,
+		13,5,13,335,8,13,10,13,12,13,338,9,13,1,14,1,14,1,14,1,14,1,14,1,14,1,
+		14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,
+		14,360,8,14,10,14,12,14,363,9,14,3,14,365,8,14,1,14,1,14,1,14,1,14,1,14,
+		1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
+		1,14,1,14,1,14,5,14,389,8,14,10,14,12,14,392,9,14,3,14,394,8,14,1,14,3,
+		14,397,8,14,1,15,1,15,3,15,401,8,15,1,15,1,15,1,15,0,1,26,16,0,2,4,6,8,
+		10,12,14,16,18,20,22,24,26,28,30,0,8,1,0,38,39,1,0,26,28,2,0,45,45,57,
+		57,1,0,46,48,1,0,44,45,1,0,49,54,1,0,24,25,1,0,22,23,461,0,35,1,0,0,0,
+		2,40,1,0,0,0,4,193,1,0,0,0,6,195,1,0,0,0,8,224,1,0,0,0,10,226,1,0,0,0,
+		12,241,1,0,0,0,14,247,1,0,0,0,16,259,1,0,0,0,18,263,1,0,0,0,20,271,1,0,
+		0,0,22,285,1,0,0,0,24,287,1,0,0,0,26,303,1,0,0,0,28,396,1,0,0,0,30,400,
+		1,0,0,0,32,34,3,2,1,0,33,32,1,0,0,0,34,37,1,0,0,0,35,33,1,0,0,0,35,36,
+		1,0,0,0,36,38,1,0,0,0,37,35,1,0,0,0,38,39,5,0,0,1,39,1,1,0,0,0,40,41,5,
+		61,0,0,41,44,5,61,0,0,42,43,5,16,0,0,43,45,5,61,0,0,44,42,1,0,0,0,44,45,
+		1,0,0,0,45,49,1,0,0,0,46,48,5,61,0,0,47,46,1,0,0,0,48,51,1,0,0,0,49,47,
+		1,0,0,0,49,50,1,0,0,0,50,52,1,0,0,0,51,49,1,0,0,0,52,56,5,29,0,0,53,55,
+		3,4,2,0,54,53,1,0,0,0,55,58,1,0,0,0,56,54,1,0,0,0,56,57,1,0,0,0,57,59,
+		1,0,0,0,58,56,1,0,0,0,59,60,5,30,0,0,60,3,1,0,0,0,61,62,5,1,0,0,62,67,
+		3,6,3,0,63,64,5,35,0,0,64,66,3,6,3,0,65,63,1,0,0,0,66,69,1,0,0,0,67,65,
+		1,0,0,0,67,68,1,0,0,0,68,194,1,0,0,0,69,67,1,0,0,0,70,71,5,2,0,0,71,72,
+		5,61,0,0,72,73,5,38,0,0,73,194,3,26,13,0,74,75,5,2,0,0,75,76,5,61,0,0,
+		76,77,5,39,0,0,77,194,3,26,13,0,78,79,5,3,0,0,79,84,3,8,4,0,80,81,5,35,
+		0,0,81,83,3,8,4,0,82,80,1,0,0,0,83,86,1,0,0,0,84,82,1,0,0,0,84,85,1,0,
+		0,0,85,194,1,0,0,0,86,84,1,0,0,0,87,88,5,4,0,0,88,93,3,10,5,0,89,90,5,
+		35,0,0,90,92,3,10,5,0,91,89,1,0,0,0,92,95,1,0,0,0,93,91,1,0,0,0,93,94,
+		1,0,0,0,94,194,1,0,0,0,95,93,1,0,0,0,96,97,5,5,0,0,97,102,3,14,7,0,98,
+		99,5,40,0,0,99,101,3,14,7,0,100,98,1,0,0,0,101,104,1,0,0,0,102,100,1,0,
+		0,0,102,103,1,0,0,0,103,194,1,0,0,0,104,102,1,0,0,0,105,106,5,6,0,0,106,
+		194,3,26,13,0,107,108,5,7,0,0,108,194,3,26,13,0,109,194,5,8,0,0,110,111,
+		5,9,0,0,111,194,3,26,13,0,112,113,5,10,0,0,113,114,5,36,0,0,114,194,3,
+		18,9,0,115,116,5,11,0,0,116,117,5,61,0,0,117,118,5,38,0,0,118,194,3,26,
+		13,0,119,120,5,12,0,0,120,121,5,38,0,0,121,194,3,26,13,0,122,124,5,12,
+		0,0,123,125,3,12,6,0,124,123,1,0,0,0,124,125,1,0,0,0,125,128,1,0,0,0,126,
+		127,5,13,0,0,127,129,3,26,13,0,128,126,1,0,0,0,128,129,1,0,0,0,129,130,
+		1,0,0,0,130,131,5,36,0,0,131,194,3,26,13,0,132,133,5,12,0,0,133,134,5,
+		31,0,0,134,139,5,61,0,0,135,136,5,35,0,0,136,138,5,61,0,0,137,135,1,0,
+		0,0,138,141,1,0,0,0,139,137,1,0,0,0,139,140,1,0,0,0,140,142,1,0,0,0,141,
+		139,1,0,0,0,142,143,5,32,0,0,143,144,7,0,0,0,144,194,3,26,13,0,145,146,
+		5,61,0,0,146,147,5,61,0,0,147,148,5,36,0,0,148,151,3,26,13,0,149,150,5,
+		15,0,0,150,152,3,26,13,0,151,149,1,0,0,0,151,152,1,0,0,0,152,155,1,0,0,
+		0,153,154,5,5,0,0,154,156,3,26,13,0,155,153,1,0,0,0,155,156,1,0,0,0,156,
+		194,1,0,0,0,157,158,5,61,0,0,158,163,5,61,0,0,159,160,5,35,0,0,160,162,
+		5,61,0,0,161,159,1,0,0,0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,1,0,0,
+		0,164,166,1,0,0,0,165,163,1,0,0,0,166,167,5,61,0,0,167,172,5,61,0,0,168,
+		169,5,35,0,0,169,171,5,61,0,0,170,168,1,0,0,0,171,174,1,0,0,0,172,170,
+		1,0,0,0,172,173,1,0,0,0,173,175,1,0,0,0,174,172,1,0,0,0,175,194,3,26,13,
+		0,176,179,3,12,6,0,177,178,5,13,0,0,178,180,3,26,13,0,179,177,1,0,0,0,
+		179,180,1,0,0,0,180,181,1,0,0,0,181,182,5,36,0,0,182,183,3,18,9,0,183,
+		194,1,0,0,0,184,185,5,61,0,0,185,190,3,30,15,0,186,187,5,35,0,0,187,189,
+		3,30,15,0,188,186,1,0,0,0,189,192,1,0,0,0,190,188,1,0,0,0,190,191,1,0,
+		0,0,191,194,1,0,0,0,192,190,1,0,0,0,193,61,1,0,0,0,193,70,1,0,0,0,193,
+		74,1,0,0,0,193,78,1,0,0,0,193,87,1,0,0,0,193,96,1,0,0,0,193,105,1,0,0,
+		0,193,107,1,0,0,0,193,109,1,0,0,0,193,110,1,0,0,0,193,112,1,0,0,0,193,
+		115,1,0,0,0,193,119,1,0,0,0,193,122,1,0,0,0,193,132,1,0,0,0,193,145,1,
+		0,0,0,193,157,1,0,0,0,193,176,1,0,0,0,193,184,1,0,0,0,194,5,1,0,0,0,195,
+		198,5,61,0,0,196,197,5,36,0,0,197,199,7,1,0,0,198,196,1,0,0,0,198,199,
+		1,0,0,0,199,200,1,0,0,0,200,201,5,38,0,0,201,202,3,26,13,0,202,7,1,0,0,
+		0,203,204,5,61,0,0,204,205,5,15,0,0,205,206,3,26,13,0,206,207,5,37,0,0,
+		207,208,3,26,13,0,208,225,1,0,0,0,209,210,5,61,0,0,210,211,5,36,0,0,211,
+		225,5,28,0,0,212,213,5,61,0,0,213,214,5,15,0,0,214,215,5,29,0,0,215,220,
+		5,61,0,0,216,217,5,35,0,0,217,219,5,61,0,0,218,216,1,0,0,0,219,222,1,0,
+		0,0,220,218,1,0,0,0,220,221,1,0,0,0,221,223,1,0,0,0,222,220,1,0,0,0,223,
+		225,5,30,0,0,224,203,1,0,0,0,224,209,1,0,0,0,224,212,1,0,0,0,225,9,1,0,
+		0,0,226,235,5,61,0,0,227,228,5,31,0,0,228,229,5,61,0,0,229,230,5,15,0,
+		0,230,231,3,26,13,0,231,232,5,37,0,0,232,233,3,26,13,0,233,234,5,32,0,
+		0,234,236,1,0,0,0,235,227,1,0,0,0,235,236,1,0,0,0,236,239,1,0,0,0,237,
+		238,5,13,0,0,238,240,3,26,13,0,239,237,1,0,0,0,239,240,1,0,0,0,240,11,
+		1,0,0,0,241,245,5,61,0,0,242,243,5,31,0,0,243,244,5,61,0,0,244,246,5,32,
+		0,0,245,242,1,0,0,0,245,246,1,0,0,0,246,13,1,0,0,0,247,252,3,16,8,0,248,
+		249,5,35,0,0,249,251,3,16,8,0,250,248,1,0,0,0,251,254,1,0,0,0,252,250,
+		1,0,0,0,252,253,1,0,0,0,253,257,1,0,0,0,254,252,1,0,0,0,255,256,5,41,0,
+		0,256,258,3,26,13,0,257,255,1,0,0,0,257,258,1,0,0,0,258,15,1,0,0,0,259,
+		260,5,61,0,0,260,261,5,38,0,0,261,262,3,26,13,0,262,17,1,0,0,0,263,268,
+		3,20,10,0,264,265,5,40,0,0,265,267,3,20,10,0,266,264,1,0,0,0,267,270,1,
+		0,0,0,268,266,1,0,0,0,268,269,1,0,0,0,269,19,1,0,0,0,270,268,1,0,0,0,271,
+		274,3,22,11,0,272,273,5,41,0,0,273,275,3,26,13,0,274,272,1,0,0,0,274,275,
+		1,0,0,0,275,21,1,0,0,0,276,286,5,14,0,0,277,282,3,24,12,0,278,279,5,35,
+		0,0,279,281,3,24,12,0,280,278,1,0,0,0,281,284,1,0,0,0,282,280,1,0,0,0,
+		282,283,1,0,0,0,283,286,1,0,0,0,284,282,1,0,0,0,285,276,1,0,0,0,285,277,
+		1,0,0,0,286,23,1,0,0,0,287,288,5,61,0,0,288,289,5,42,0,0,289,290,5,38,
+		0,0,290,291,3,26,13,0,291,25,1,0,0,0,292,293,6,13,-1,0,293,304,3,28,14,
+		0,294,295,7,2,0,0,295,304,3,26,13,8,296,297,5,19,0,0,297,298,3,26,13,0,
+		298,299,5,20,0,0,299,300,3,26,13,0,300,301,5,21,0,0,301,302,3,26,13,0,
+		302,304,1,0,0,0,303,292,1,0,0,0,303,294,1,0,0,0,303,296,1,0,0,0,304,336,
+		1,0,0,0,305,306,10,9,0,0,306,307,5,43,0,0,307,335,3,26,13,9,308,309,10,
+		7,0,0,309,310,7,3,0,0,310,335,3,26,13,8,311,312,10,6,0,0,312,313,7,4,0,
+		0,313,335,3,26,13,7,314,315,10,5,0,0,315,316,7,5,0,0,316,335,3,26,13,6,
+		317,318,10,4,0,0,318,319,5,55,0,0,319,335,3,26,13,5,320,321,10,3,0,0,321,
+		322,5,56,0,0,322,335,3,26,13,4,323,324,10,10,0,0,324,325,5,33,0,0,325,
+		326,3,26,13,0,326,327,5,34,0,0,327,335,1,0,0,0,328,329,10,2,0,0,329,330,
+		7,6,0,0,330,331,3,26,13,0,331,332,5,37,0,0,332,333,3,26,13,0,333,335,1,
+		0,0,0,334,305,1,0,0,0,334,308,1,0,0,0,334,311,1,0,0,0,334,314,1,0,0,0,
+		334,317,1,0,0,0,334,320,1,0,0,0,334,323,1,0,0,0,334,328,1,0,0,0,335,338,
+		1,0,0,0,336,334,1,0,0,0,336,337,1,0,0,0,337,27,1,0,0,0,338,336,1,0,0,0,
+		339,397,5,59,0,0,340,397,5,58,0,0,341,397,5,60,0,0,342,397,7,7,0,0,343,
+		344,5,18,0,0,344,345,5,31,0,0,345,346,5,61,0,0,346,347,5,15,0,0,347,348,
+		3,26,13,0,348,349,5,37,0,0,349,350,3,26,13,0,350,351,5,35,0,0,351,352,
+		3,26,13,0,352,353,5,32,0,0,353,397,1,0,0,0,354,355,5,61,0,0,355,364,5,
+		31,0,0,356,361,3,30,15,0,357,358,5,35,0,0,358,360,3,30,15,0,359,357,1,
+		0,0,0,360,363,1,0,0,0,361,359,1,0,0,0,361,362,1,0,0,0,362,365,1,0,0,0,
+		363,361,1,0,0,0,364,356,1,0,0,0,364,365,1,0,0,0,365,366,1,0,0,0,366,397,
+		5,32,0,0,367,368,5,61,0,0,368,397,5,42,0,0,369,397,5,61,0,0,370,371,5,
+		31,0,0,371,372,3,26,13,0,372,373,5,32,0,0,373,397,1,0,0,0,374,375,5,33,
+		0,0,375,376,3,26,13,0,376,377,5,17,0,0,377,378,5,61,0,0,378,379,5,15,0,
+		0,379,380,3,26,13,0,380,381,5,37,0,0,381,382,3,26,13,0,382,383,5,34,0,
+		0,383,397,1,0,0,0,384,393,5,33,0,0,385,390,3,26,13,0,386,387,5,35,0,0,
+		387,389,3,26,13,0,388,386,1,0,0,0,389,392,1,0,0,0,390,388,1,0,0,0,390,
+		391,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,393,385,1,0,0,0,393,394,1,
+		0,0,0,394,395,1,0,0,0,395,397,5,34,0,0,396,339,1,0,0,0,396,340,1,0,0,0,
+		396,341,1,0,0,0,396,342,1,0,0,0,396,343,1,0,0,0,396,354,1,0,0,0,396,367,
+		1,0,0,0,396,369,1,0,0,0,396,370,1,0,0,0,396,374,1,0,0,0,396,384,1,0,0,
+		0,397,29,1,0,0,0,398,399,5,61,0,0,399,401,5,38,0,0,400,398,1,0,0,0,400,
+		401,1,0,0,0,401,402,1,0,0,0,402,403,3,26,13,0,403,31,1,0,0,0,39,35,44,
+		49,56,67,84,93,102,124,128,139,151,155,163,172,179,190,193,198,220,224,
+		235,239,245,252,257,268,274,282,285,303,334,336,361,364,390,393,396,400
 	};
 
 	public static readonly ATN _ATN =

@@ -148,6 +148,20 @@ public interface IRlSpecVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitRewardFunctionMember([NotNull] RlSpecParser.RewardFunctionMemberContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>variableMember</c>
+	/// labeled alternative in <see cref="RlSpecParser.member"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitVariableMember([NotNull] RlSpecParser.VariableMemberContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>saddleMember</c>
+	/// labeled alternative in <see cref="RlSpecParser.member"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitSaddleMember([NotNull] RlSpecParser.SaddleMemberContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>ruleMember</c>
 	/// labeled alternative in <see cref="RlSpecParser.member"/>.
 	/// </summary>
