@@ -37,7 +37,7 @@ public enum Statistic
     PolicyDistance,
 
     // ---- Optimization (O2): OptimizationExperiment ----
-    /// <summary><c>objective</c> (optimization): f(x_k) at the last iterate, plus the method's nonsmooth term (λ‖x‖₁ of proximal gradient).</summary>
+    /// <summary><c>objective</c> (optimization): f(x_k) at the last iterate (a declared regularizer included).</summary>
     Objective,
     /// <summary><c>gradient_norm</c> (optimization): ‖∇f(x_k)‖₂ at the last iterate (all variables; the documented sub-gradient at kinks).</summary>
     GradientNorm,

@@ -32,6 +32,6 @@ public interface IFirstOrderMethod<TProblem> where TProblem : struct, IOptimizat
     /// </summary>
     double LastObjective { get; }
 
-    /// <summary>The nonsmooth term the method adds to the problem's objective (λ‖x‖₁ for proximal gradient; 0 otherwise).</summary>
+    /// <summary>A term the method adds to the problem's objective, for the recorded objective (0 for every built-in method: a regularizer is the problem's, <see cref="ICompositeProblem"/>).</summary>
     double Penalty(ReadOnlySpan<double> x);
 }

@@ -4,28 +4,27 @@ using RlSpec.Runtime.Randomness;
 namespace RlSpec.Runtime.Optimization.Methods;
 
 /// <summary>
-/// Proximal gradient for F(x) = f(x) + λ‖x‖₁, f the problem's (smooth) objective: ISTA
-/// x_{k+1} = S_{ηλ}(x_k − η ∇f(x_k)) with the soft-threshold S_τ(v) = sign(v) max(|v| − τ, 0) (Daubechies, Defrise
-/// and De Mol 2004), or FISTA with Nesterov's momentum t_{k+1} = (1 + √(1 + 4t_k²))/2,
-/// y_{k+1} = x_{k+1} + ((t_k − 1)/t_{k+1})(x_{k+1} − x_k) (Beck and Teboulle 2009). η = 1/L. Runs on unconstrained
-/// (real) variables only: the l1 prox composed with a projection is not the prox of the sum in general.
+/// Proximal gradient for a composite problem F(x) = f(x) + λ‖x_v‖₁ (the declaration's <c>regularize l1(x, λ)</c>,
+/// <see cref="ICompositeProblem"/>): ISTA x_{k+1} = prox_{ηλ‖·‖₁}(x_k − η ∇f(x_k)), the prox the soft-threshold
+/// S_τ(v) = sign(v) max(|v| − τ, 0) (Daubechies, Defrise and De Mol 2004), or FISTA with Nesterov's momentum
+/// t_{k+1} = (1 + √(1 + 4t_k²))/2, y_{k+1} = x_{k+1} + ((t_k − 1)/t_{k+1})(x_{k+1} − x_k) (Beck and Teboulle 2009).
+/// η = 1/L of the smooth part. Runs on unconstrained (real) variables only: the l1 prox composed with a projection
+/// is not the prox of the sum in general.
 /// </summary>
-public struct ProximalGradient<TProblem> : IFirstOrderMethod<TProblem> where TProblem : struct, IOptimizationProblem
+public struct ProximalGradient<TProblem> : IFirstOrderMethod<TProblem> where TProblem : struct, ICompositeProblem
 {
-    private readonly double _step, _lambda;
+    private readonly double _step;
     private readonly bool _accelerated;
     private TProblem _problem;
     private IterateBuffers _b;
     private double[] _previous, _y;
     private double _t;
 
-    /// <summary>ISTA (or FISTA when <paramref name="accelerated"/>) with step η = 1/L and l1 weight λ ≥ 0.</summary>
-    public ProximalGradient(double step, double lambda, bool accelerated = false)
+    /// <summary>ISTA (or FISTA when <paramref name="accelerated"/>) with step η = 1/L.</summary>
+    public ProximalGradient(double step, bool accelerated = false)
     {
         if (!(step > 0) || double.IsInfinity(step)) throw new ArgumentException($"the step size must be positive and finite, not {step}");
-        if (!(lambda >= 0) || double.IsInfinity(lambda)) throw new ArgumentException($"the l1 weight must be nonnegative and finite, not {lambda}");
         _step = step;
-        _lambda = lambda;
         _accelerated = accelerated;
         _b = new IterateBuffers();
         _previous = _y = [];
@@ -50,14 +49,13 @@ public struct ProximalGradient<TProblem> : IFirstOrderMethod<TProblem> where TPr
     {
         var x = _b.X;
         double[] at = _accelerated ? _y : x;
-        _b.LastObjective = _problem.Gradient(at, _b.Gradient, k);
-        double tau = _step * _lambda;
+        _b.LastObjective = _problem.SmoothGradient(at, _b.Gradient, k) + _problem.Regularizer(at);
         for (int i = 0; i < x.Length; i++)
         {
-            double v = at[i] - _step * _b.Gradient[i];
             _previous[i] = x[i];
-            x[i] = v > tau ? v - tau : v < -tau ? v + tau : 0;
+            x[i] = at[i] - _step * _b.Gradient[i];
         }
+        _problem.Proximal(x, _step);
         if (_accelerated)
         {
             double next = (1 + Math.Sqrt(1 + 4 * _t * _t)) / 2, w = (_t - 1) / next;
@@ -73,12 +71,6 @@ public struct ProximalGradient<TProblem> : IFirstOrderMethod<TProblem> where TPr
     public readonly ReadOnlySpan<double> Average => _b.Average;
     /// <inheritdoc/>
     public readonly double LastObjective => _b.LastObjective;
-
-    /// <summary>λ‖x‖₁.</summary>
-    public readonly double Penalty(ReadOnlySpan<double> x)
-    {
-        double s = 0;
-        foreach (double v in x) s += Math.Abs(v);
-        return _lambda * s;
-    }
+    /// <inheritdoc/>
+    public readonly double Penalty(ReadOnlySpan<double> x) => 0; // the problem's objective includes its regularizer
 }

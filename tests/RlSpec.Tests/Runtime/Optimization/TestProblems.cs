@@ -100,16 +100,20 @@ internal readonly struct Quadratic : IOptimizationProblem
     public void Metrics(ReadOnlySpan<double> x, Span<double> values) => values[0] = x[0];
 }
 
-/// <summary>f(x) = (1/2m) ‖Dx − y‖² as a finite sum of m terms ½ (d_iᵀx − y_i)² (term gradients scaled by 1, their average is ∇f).</summary>
-internal readonly struct LeastSquares : IOptimizationProblem
+/// <summary>
+/// f(x) = (1/2m) ‖Dx − y‖² + λ‖x‖₁ as a finite sum of m terms ½ (d_iᵀx − y_i)² (term gradients scaled by 1, their
+/// average is ∇f) plus the regularizer (as O1's emitted composite problems do).
+/// </summary>
+internal readonly struct LeastSquares : ICompositeProblem
 {
     private readonly double[] _d, _y;
     private readonly int _m, _n;
+    private readonly double _lambda;
     private readonly VariableBlock[] _variables;
 
-    public LeastSquares(double[] d, double[] y, int m, int n)
+    public LeastSquares(double[] d, double[] y, int m, int n, double lambda = 0)
     {
-        _d = d; _y = y; _m = m; _n = n;
+        _d = d; _y = y; _m = m; _n = n; _lambda = lambda;
         _variables = [new VariableBlock("x", 0, n, 1, VariableDomain.Reals, 0, 0, false)];
     }
 
@@ -131,6 +135,34 @@ internal readonly struct LeastSquares : IOptimizationProblem
         return new LeastSquares(d, y, m, n);
     }
 
+    public LeastSquares WithL1(double lambda) => new(_d, _y, _m, _n, lambda);
+
+    public double Regularizer(ReadOnlySpan<double> x)
+    {
+        double s = 0;
+        foreach (double v in x) s += Math.Abs(v);
+        return _lambda * s;
+    }
+
+    public void Proximal(Span<double> x, double step)
+    {
+        double tau = step * _lambda;
+        for (int i = 0; i < x.Length; i++) x[i] = x[i] > tau ? x[i] - tau : x[i] < -tau ? x[i] + tau : 0;
+    }
+
+    public double SmoothGradient(ReadOnlySpan<double> x, Span<double> gradient, long round)
+    {
+        gradient.Clear();
+        double f = 0;
+        for (int i = 0; i < _m; i++)
+        {
+            double r = Residual(x, i);
+            f += 0.5 * r * r;
+            for (int j = 0; j < _n; j++) gradient[j] += r * _d[i * _n + j] / _m;
+        }
+        return f / _m;
+    }
+
     public double[] Design => _d;
     public double[] Targets => _y;
     public IReadOnlyList<VariableBlock> Variables => _variables;
@@ -147,7 +179,7 @@ internal readonly struct LeastSquares : IOptimizationProblem
             double r = Residual(x, i);
             f += 0.5 * r * r;
         }
-        return f / _m;
+        return f / _m + Regularizer(x);
     }
 
     private double Residual(ReadOnlySpan<double> x, int i)
@@ -159,22 +191,16 @@ internal readonly struct LeastSquares : IOptimizationProblem
 
     public double Gradient(ReadOnlySpan<double> x, Span<double> gradient, long round)
     {
-        gradient.Clear();
-        double f = 0;
-        for (int i = 0; i < _m; i++)
-        {
-            double r = Residual(x, i);
-            f += 0.5 * r * r;
-            for (int j = 0; j < _n; j++) gradient[j] += r * _d[i * _n + j] / _m;
-        }
-        return f / _m;
+        double f = SmoothGradient(x, gradient, round);
+        for (int j = 0; j < _n; j++) gradient[j] += _lambda * Math.Sign(x[j]);
+        return f + Regularizer(x);
     }
 
     public double TermGradient(ReadOnlySpan<double> x, int term, Span<double> gradient, long round)
     {
         double r = Residual(x, term);
-        for (int j = 0; j < _n; j++) gradient[j] = r * _d[term * _n + j];
-        return 0.5 * r * r;
+        for (int j = 0; j < _n; j++) gradient[j] = r * _d[term * _n + j] + _lambda * Math.Sign(x[j]);
+        return 0.5 * r * r + Regularizer(x);
     }
 
     public void Project(Span<double> x) { }
