@@ -96,6 +96,12 @@ internal static class SolveCommand
             RlSpec.Cli.Output.BanditReport.Write(context.Out, generated.Name, bandit);
             return ExitCodes.Success;
         }
+        if (compiled.Host is RlSpec.Runtime.Optimization.IOptimizationProblem optimization)
+        {
+            // A default first-order method is the optimization methods' part; until then, describe the problem.
+            RlSpec.Cli.Output.ProblemReport.Write(context.Out, generated.Name, optimization);
+            return ExitCodes.Success;
+        }
         if (compiled.MdpHost is null)
         {
             foreach (var e in compiled.Errors) context.Error.WriteLine($"{path}(1,1): error RLS9998: {e}");

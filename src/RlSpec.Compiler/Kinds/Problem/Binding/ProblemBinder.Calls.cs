@@ -22,7 +22,7 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
             if (Generators.ContainsKey(name))
                 return Fail(quiet, DiagnosticIds.ProblemUnsupported, $"{name}(...) generates data: use it as a whole let, `let A ~ {name}(...)`", c.Span);
             if (!Functions.Contains(name))
-                return Fail(quiet, DiagnosticIds.ProblemUnknownName, $"unknown function '{name}'{Suggest(name, Functions.Concat(Generators.Keys))}; the functions are {string.Join(", ", Functions)}", c.Function.Span);
+                return Fail(quiet, DiagnosticIds.ProblemUnknownName, Suggest(name, Functions.Concat(Generators.Keys)) is { Length: > 0 } hint ? $"unknown function '{name}'{hint}" : $"unknown function '{name}'; the functions are {string.Join(", ", Functions)}", c.Function.Span);
             var args = new List<TensorNode>();
             foreach (var a in c.Arguments)
             {

@@ -31,6 +31,7 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
                 return;
             }
             var data = new ProblemData(name.Text, name.Span);
+            _failed.Add(name.Text); // until it binds
             TensorNode? node = value is CallExpr call && Generators.ContainsKey(call.Function.Text) ? BindGenerator(call) : Bind(value, Context.Data);
             if (node is null) return;
             if (random && node.Op != TensorOp.Generate)
@@ -54,6 +55,7 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
             data.StoredLength = data.PackedSymmetric ? node.FamilyCount * node.Shape.Rows * (node.Shape.Rows + 1) / 2 : Math.Max(1, node.FamilyCount) * node.Shape.Length;
             _data[name.Text] = data;
             _p.Data.Add(data);
+            _failed.Remove(name.Text);
         }
 
         private TensorNode? BindGenerator(CallExpr c)

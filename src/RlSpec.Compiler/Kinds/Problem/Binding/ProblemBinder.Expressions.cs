@@ -95,6 +95,7 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
                     return Fail(quiet, DiagnosticIds.ProblemUnknownName, "the round 't' can be read only in the objective (an online loss)", n.Span);
                 node = _f.Round(n.Span);
             }
+            else if (_failed.Contains(n.Name)) return null;
             else
             {
                 var known = _vars.Keys.Concat(_data.Keys).Concat(_loops.Select(l => l.Name)).Concat(_b.Symbols.OfType<ParamSymbol>().Select(s => s.Name));

@@ -24,6 +24,9 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
         private readonly List<LoopVariable> _loops = new List<LoopVariable>();
         private int _offset;
 
+        /// <summary>Names whose declaration failed (reported there): reading them is not reported again.</summary>
+        private readonly HashSet<string> _failed = new HashSet<string>(StringComparer.Ordinal);
+
         /// <summary>What an expression may read: data (lets), the objective (variables and t), a metric (variables).</summary>
         private enum Context { Data, Objective, Metric }
 
@@ -51,7 +54,7 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
             }
             if (objectives.Count > 1)
                 _b.Error(DiagnosticIds.ProblemObjective, "a problem has one objective; remove this second `minimize` / `min ... max ...`", objectives[1].Span);
-            if (_vars.Count == 0)
+            if (!members.OfType<VariableNode>().Any())
                 _b.Error(DiagnosticIds.ProblemVariable, "the problem declares no variable; add one such as `var x : vector(10)`", _b.Node.NameSpan);
             BindObjective(objectives[0]);
             foreach (var m in members)
@@ -82,7 +85,7 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
                 return;
             }
             var shape = BindShapeSpec(v.Shape);
-            if (shape is null) return;
+            if (shape is null) { _failed.Add(v.Name.Text); return; }
             var variable = new ProblemVariable(v.Name.Text, shape.Value, _offset, v.Name.Span);
             _offset += shape.Value.Length;
             _vars[variable.Name] = variable;
@@ -249,7 +252,7 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
                 _b.Error(DiagnosticIds.ProblemShapeMismatch, $"the objective must be a scalar, but it is a {Describe(node)}; e.g. take frobenius(...) or a sum", body.Span);
                 return;
             }
-            if (!node.DependsOnVariables)
+            if (!node.DependsOnVariables && !_b.Model.HasErrors)
             {
                 _b.Error(DiagnosticIds.ProblemObjective, "the objective does not read any variable, so there is nothing to optimize", body.Span);
                 return;

@@ -76,7 +76,7 @@ namespace RlSpec.Compiler.Kinds.Problem.Emit
             for (int k = 0; k < n.Indices.Length; k++)
             {
                 var idx = n.Indices[k];
-                if (idx.Variable is null) { if (idx.Offset * strides[k] != 0) parts.Add(CSharpNames.Int((long)idx.Offset * strides[k])); }
+                if (idx.Variable is null && idx.Modulus == 0) { if (idx.Offset * strides[k] != 0) parts.Add(CSharpNames.Int((long)idx.Offset * strides[k])); }
                 else parts.Add(strides[k] == 1 ? Index(idx) : $"{Index(idx)} * {strides[k]}");
             }
             var array = b.Op == TensorOp.Variable ? (adjoint ? "gradient" : "x") : _data + DataField(b.Data!);
