@@ -42,10 +42,15 @@ public static class OptimizationExperiment
         Statistic.AverageObjective, Statistic.AverageDistance, Statistic.AverageDualityGap, Statistic.Metrics,
     ];
 
-    /// <summary>Runs <paramref name="spec"/> (horizon = iterations) for <paramref name="methods"/> on <paramref name="problem"/>.</summary>
+    /// <summary>
+    /// Runs <paramref name="spec"/> (horizon = iterations) for <paramref name="methods"/> on <paramref name="problem"/>.
+    /// An emitted problem's instance shares its scratch buffers (not thread-safe), so each worker thread needs its own
+    /// copy on the same data: <paramref name="forWorker"/> makes it (for an emitted problem <c>p => p.WithOwnBuffers()</c>);
+    /// without it the runs go to one thread.
+    /// </summary>
     /// <exception cref="ExperimentException">The spec, targets or options are invalid, a method cannot run on the problem, or the data would not fit.</exception>
     public static ExperimentResult Run<TProblem>(ExperimentSpec spec, IReadOnlyList<OptimizationMethodEntry<TProblem>> methods, TProblem problem,
-        OptimizationTargets? targets = null, RunOptions? options = null) where TProblem : struct, IOptimizationProblem
+        OptimizationTargets? targets = null, RunOptions? options = null, Func<TProblem, TProblem>? forWorker = null) where TProblem : struct, IOptimizationProblem
     {
         options ??= new RunOptions();
         targets ??= new OptimizationTargets();
@@ -75,8 +80,9 @@ public static class OptimizationExperiment
             values[s] = new double[(long)runs.Length * methods.Count * layout.BlockSize];
             completed[s] = new bool[runs.Length];
         }
-        RunScheduler.Run((long)sweeps * runs.Length, options.Threads, options,
-            token => new OptimizationRun<TProblem>(problem, spec.Seed, spec.Horizon, checkpoints, layout, targets, hindsight, token),
+        int threads = forWorker is null ? 1 : options.Threads;
+        RunScheduler.Run((long)sweeps * runs.Length, threads, options,
+            token => new OptimizationRun<TProblem>(forWorker is null ? problem : forWorker(problem), spec.Seed, spec.Horizon, checkpoints, layout, targets, hindsight, token),
             (run, item) =>
             {
                 int s = (int)(item / runs.Length), position = (int)(item % runs.Length);
