@@ -11,8 +11,12 @@ namespace RlSpec.Runtime.Experiments;
 /// <param name="Arm">The arm of a <c>counts</c> series; −1 otherwise.</param>
 /// <param name="Offset">Where the series starts in a run's block of values.</param>
 /// <param name="Points">Its number of values: the checkpoint count, or 1 for <c>error</c>.</param>
-public sealed record SeriesInfo(Statistic Statistic, int Arm, int Offset, int Points)
+/// <param name="Name">A user-named series (a tracked metric of <see cref="Statistic.Metrics"/>, its index in <paramref name="Arm"/>); null otherwise.</param>
+public sealed record SeriesInfo(Statistic Statistic, int Arm, int Offset, int Points, string? Name = null)
 {
+    /// <summary>The series' name in the outputs: the user's name of a tracked metric, else the statistic's name.</summary>
+    public string Label => Name ?? Statistic.Name();
+
     /// <summary>The checkpoint index of value <paramref name="point"/> (error's single value is at the last checkpoint).</summary>
     public int CheckpointIndex(int point, int checkpointCount) => Points == 1 && Statistic == Statistic.Error ? checkpointCount - 1 : point;
 }
@@ -24,9 +28,13 @@ public sealed record SeriesInfo(Statistic Statistic, int Arm, int Offset, int Po
 /// </summary>
 public sealed class SeriesLayout
 {
-    /// <summary>The layout for recorded statistics, an arm count and a checkpoint count.</summary>
-    public SeriesLayout(IReadOnlyList<Statistic> record, int armCount, int checkpointCount)
+    /// <summary>
+    /// The layout for recorded statistics, an arm count and a checkpoint count; <see cref="Statistic.Metrics"/> expands to one
+    /// series per name of <paramref name="metricNames"/> (a problem's tracked metrics), in order.
+    /// </summary>
+    public SeriesLayout(IReadOnlyList<Statistic> record, int armCount, int checkpointCount, IReadOnlyList<string>? metricNames = null)
     {
+        MetricNames = metricNames ?? [];
         var series = new List<SeriesInfo>();
         int offset = 0;
         foreach (var statistic in record)
@@ -34,6 +42,10 @@ public sealed class SeriesLayout
             if (statistic == Statistic.Counts)
             {
                 for (int a = 0; a < armCount; a++) { series.Add(new SeriesInfo(statistic, a, offset, checkpointCount)); offset += checkpointCount; }
+            }
+            else if (statistic == Statistic.Metrics)
+            {
+                for (int m = 0; m < MetricNames.Count; m++) { series.Add(new SeriesInfo(statistic, m, offset, checkpointCount, MetricNames[m])); offset += checkpointCount; }
             }
             else
             {
@@ -48,7 +60,7 @@ public sealed class SeriesLayout
         CheckpointCount = checkpointCount;
         var scalar = new List<(Statistic, int)>();
         foreach (var s in series)
-            if (s.Statistic is not (Statistic.Counts or Statistic.Error)) scalar.Add((s.Statistic, s.Offset));
+            if (s.Statistic is not (Statistic.Counts or Statistic.Error or Statistic.Metrics)) scalar.Add((s.Statistic, s.Offset));
         ScalarSeries = scalar.ToArray();
         CountsOffset = series.Find(s => s.Statistic == Statistic.Counts)?.Offset ?? -1;
         ErrorOffset = series.Find(s => s.Statistic == Statistic.Error)?.Offset ?? -1;
@@ -63,10 +75,13 @@ public sealed class SeriesLayout
     /// <summary>The arm count K these counts series are for.</summary>
     public int ArmCount { get; }
 
+    /// <summary>The names of the tracked metrics a <see cref="Statistic.Metrics"/> record expands to (empty otherwise).</summary>
+    public IReadOnlyList<string> MetricNames { get; }
+
     /// <summary>The number of checkpoints.</summary>
     public int CheckpointCount { get; }
 
-    /// <summary>The series with one value per checkpoint other than counts: (statistic, offset).</summary>
+    /// <summary>The series with one value per checkpoint other than counts and tracked metrics: (statistic, offset).</summary>
     internal (Statistic Statistic, int Offset)[] ScalarSeries { get; }
 
     /// <summary>Offset of arm 0's counts series (arm a at + a·C), or −1.</summary>
@@ -75,11 +90,11 @@ public sealed class SeriesLayout
     /// <summary>Offset of the error value, or −1.</summary>
     internal int ErrorOffset { get; }
 
-    /// <summary>The series of a statistic (and arm for counts); null when not recorded.</summary>
+    /// <summary>The series of a statistic (and arm for counts, metric index for metrics); null when not recorded.</summary>
     public SeriesInfo? Find(Statistic statistic, int arm = -1)
     {
         foreach (var s in Series)
-            if (s.Statistic == statistic && (statistic != Statistic.Counts || s.Arm == arm)) return s;
+            if (s.Statistic == statistic && (statistic is not (Statistic.Counts or Statistic.Metrics) || s.Arm == arm)) return s;
         return null;
     }
 }

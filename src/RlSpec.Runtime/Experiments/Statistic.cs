@@ -37,7 +37,12 @@ public enum Statistic
     PolicyDistance,
 
     // ---- games (issue 9, G2): measured by GameDynamicsExperiment on the last and the average iterate ----
-    /// <summary><c>duality_gap</c> (game dynamics, zero-sum): max_i (A·y_t)_i − min_j (Aᵀ·x_t)_j of the last iterate.</summary>
+    /// <summary>
+    /// <c>duality_gap</c>: in game dynamics (zero-sum), max_i (A·y_t)_i − min_j (Aᵀ·x_t)_j of the last iterate; in saddle
+    /// problems, max_{y ∈ B} f(x_k, y) − min_{x ∈ B} f(x, y_k), the gap restricted to the declared ball B (radius R around the
+    /// saddle point, or 0) for unconstrained variables and to the domain otherwise (Nesterov 2007, "Dual extrapolation": the
+    /// plain gap is infinite on an unconstrained bilinear problem). One statistic, the same quantity for both kinds.
+    /// </summary>
     DualityGap,
     /// <summary><c>average_duality_gap</c> (game dynamics, zero-sum): the duality gap of the average iterate.</summary>
     AverageDualityGap,
@@ -49,13 +54,32 @@ public enum Statistic
     EquilibriumDistance,
     /// <summary><c>average_equilibrium_distance</c> (game dynamics): the same for the average iterate.</summary>
     AverageEquilibriumDistance,
+    // ---- optimization (issue 10, O2): measured by OptimizationExperiment (duality_gap and average_duality_gap above serve saddle problems too) ----
+    /// <summary><c>objective</c> (optimization): f(x_k) at the last iterate (a declared regularizer included).</summary>
+    Objective,
+    /// <summary><c>gradient_norm</c> (optimization): ‖∇f(x_k)‖₂ at the last iterate (all variables; the documented sub-gradient at kinks).</summary>
+    GradientNorm,
+    /// <summary><c>distance</c> (optimization): ‖x_k − x*‖₂ to the declared optimum (for a saddle problem: to the saddle point (x*, y*)).</summary>
+    Distance,
+    /// <summary>
+    /// <c>online_regret</c> (online problems): Σ_{s ≤ t} f_s(x_s) − min_x Σ_{s ≤ t} f_s(x), the loss against the best fixed point
+    /// in hindsight (computed offline to 1e-8 by accelerated projected gradient on the summed losses).
+    /// </summary>
+    OnlineRegret,
+    /// <summary><c>average_objective</c> (optimization): <see cref="Objective"/> at the averaged iterate (x₁ + … + x_k)/k.</summary>
+    AverageObjective,
+    /// <summary><c>average_distance</c> (optimization): <see cref="Distance"/> of the averaged iterate.</summary>
+    AverageDistance,
+    /// <summary><c>metrics</c> (optimization): every tracked metric the problem declares, one series each, named by the metric (<see cref="SeriesInfo.Name"/>).</summary>
+    Metrics,
 }
 
 /// <summary>The file and language names of <see cref="Statistic"/> values.</summary>
 public static class StatisticNames
 {
     private static readonly string[] Names = ["regret", "realized_regret", "cumulative_reward", "counts", "best_arm_rate", "error", "suboptimality", "regularized_gap", "policy_distance",
-        "duality_gap", "average_duality_gap", "nash_conv", "average_nash_conv", "equilibrium_distance", "average_equilibrium_distance"];
+        "duality_gap", "average_duality_gap", "nash_conv", "average_nash_conv", "equilibrium_distance", "average_equilibrium_distance",
+        "objective", "gradient_norm", "distance", "online_regret", "average_objective", "average_distance", "metrics"];
 
     /// <summary>The snake_case name, e.g. <c>realized_regret</c>.</summary>
     public static string Name(this Statistic statistic) => Names[(int)statistic];

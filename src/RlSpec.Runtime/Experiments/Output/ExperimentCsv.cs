@@ -12,7 +12,7 @@ namespace RlSpec.Runtime.Experiments.Output;
 /// </summary>
 /// <remarks>
 /// <c>sweep</c> is the sweep value (empty without a sweep); <c>arm</c> is the arm of a <c>counts</c> row (empty
-/// otherwise); <c>error</c> has one row, at the last checkpoint; <c>diff_*</c> is the paired difference to the
+/// otherwise); <c>statistic</c> is a tracked metric's own name for the series of <c>metrics</c>; <c>error</c> has one row, at the last checkpoint; <c>diff_*</c> is the paired difference to the
 /// first algorithm (empty for the first). Numbers are invariant-culture round-trip ("R") doubles, NaN as
 /// <c>NaN</c>, infinities as <c>inf</c>/<c>-inf</c>; text fields are quoted as in RFC 4180 when they need it;
 /// UTF-8 without a byte order mark, lines end with \n.
@@ -44,8 +44,8 @@ public static class ExperimentCsv
                         Text(writer, algorithm.Name); writer.Write(',');
                         Text(writer, algorithm.Label); writer.Write(',');
                         Text(writer, sweep); writer.Write(',');
-                        writer.Write(series.Statistic.Name()); writer.Write(',');
-                        if (series.Arm >= 0) writer.Write(series.Arm.ToString(CultureInfo.InvariantCulture));
+                        Text(writer, series.Label); writer.Write(',');
+                        if (series.Arm >= 0 && series.Statistic == Statistic.Counts) writer.Write(series.Arm.ToString(CultureInfo.InvariantCulture));
                         writer.Write(',');
                         writer.Write(result.CheckpointSteps[series.CheckpointIndex(p, checkpoints)].ToString(CultureInfo.InvariantCulture));
                         writer.Write(',');

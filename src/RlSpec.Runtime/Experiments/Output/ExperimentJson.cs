@@ -115,7 +115,7 @@ public static class ExperimentJson
                         if (series.Arm == result.Layouts[s].ArmCount - 1) json.WriteEndArray();
                         continue;
                     }
-                    json.WritePropertyName(series.Statistic.Name());
+                    json.WritePropertyName(series.Label);
                     WriteFinal(json, result, s, a, series, arm: -1);
                 }
                 json.WriteEndObject();

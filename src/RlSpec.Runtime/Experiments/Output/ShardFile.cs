@@ -83,6 +83,13 @@ public static class ShardFile
             json.WriteStartArray("arm_counts");
             foreach (var layout in result.Layouts) json.WriteNumberValue(layout.ArmCount);
             json.WriteEndArray();
+            if (result.Layouts.Count > 0 && result.Layouts[0].MetricNames.Count > 0)
+            {
+                // The tracked metrics' names (optimization), so a merge rebuilds the same named series.
+                json.WriteStartArray("metric_names");
+                foreach (var name in result.Layouts[0].MetricNames) json.WriteStringValue(name);
+                json.WriteEndArray();
+            }
             json.WriteStartArray("lai_robbins_constants");
             foreach (double? c in result.LaiRobbinsConstants)
                 if (c is double value) json.WriteNumberValue(value); else json.WriteNullValue();
@@ -220,7 +227,8 @@ public static class ShardFile
             .Select(a => new AlgorithmInfo(a.GetProperty("name").GetString()!, a.GetProperty("label").GetString()!, ReadPairs(a.GetProperty("parameters")))).ToArray();
         long[] steps = h.GetProperty("checkpoint_steps").EnumerateArray().Select(e => e.GetInt64()).ToArray();
         if (!steps.SequenceEqual(checkpoints.Steps(spec.Horizon))) throw new FormatException("its checkpoint steps do not match its checkpoint setting");
-        var layouts = h.GetProperty("arm_counts").EnumerateArray().Select(e => new SeriesLayout(record, e.GetInt32(), steps.Length)).ToArray();
+        string[]? metricNames = h.TryGetProperty("metric_names", out var names) ? names.EnumerateArray().Select(e => e.GetString()!).ToArray() : null;
+        var layouts = h.GetProperty("arm_counts").EnumerateArray().Select(e => new SeriesLayout(record, e.GetInt32(), steps.Length, metricNames)).ToArray();
         if (layouts.Length != spec.SweepCount) throw new FormatException("its arm counts do not match its sweep");
         var laiRobbins = h.GetProperty("lai_robbins_constants").EnumerateArray()
             .Select(e => e.ValueKind == JsonValueKind.Null ? (double?)null : e.GetDouble()).ToArray();

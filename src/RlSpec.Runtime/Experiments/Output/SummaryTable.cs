@@ -26,7 +26,7 @@ public static class SummaryTable
             var layout = result.Layouts[s];
             var scalar = layout.Series.Where(x => x.Statistic != Statistic.Counts).ToList();
             var header = new List<string> { "algorithm" };
-            header.AddRange(scalar.Select(x => $"{x.Statistic.Name()} (mean ± 95% CI)"));
+            header.AddRange(scalar.Select(x => $"{x.Label} (mean ± 95% CI)"));
             var reference = layout.Find(statistic);
             if (reference is not null && result.Algorithms.Count > 1) header.Add($"Δ {statistic.Name()} vs {result.Algorithms[0].Label} (95% CI)");
             var rows = new List<string[]> { header.ToArray() };
