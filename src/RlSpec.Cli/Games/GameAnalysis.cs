@@ -54,7 +54,7 @@ internal static class GameAnalysis
 
     // ---- Two players ----------------------------------------------------------------------------
 
-    private static GameProfile Verified(BimatrixGame g, double[] x, double[] y, string what)
+    internal static GameProfile Verified(BimatrixGame g, double[] x, double[] y, string what)
     {
         double gain = Math.Max(BestResponse.RowGain(g, x, y), BestResponse.ColumnGain(g, x, y));
         if (!BestResponse.IsEquilibrium(g, x, y, GameSolution.Tolerance))
