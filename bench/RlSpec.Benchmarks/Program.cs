@@ -21,6 +21,11 @@ public static class Program
             LearningThroughput.Run(args);
             return;
         }
+        if (args.Length > 0 && args[0] == "games-timing")
+        {
+            GameTiming.Run(args);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }
