@@ -145,7 +145,7 @@ public class GeneratorProjectTests
         var doc = File.ReadAllText(Path.Combine(Paths.Root, "docs", "diagnostics.md"));
         var ids = typeof(GeneratorDiagnosticIds).GetFields().Concat(typeof(RlSpec.Cli.Commands.CliDiagnosticIds).GetFields())
             .Select(f => (string)f.GetValue(null)!).ToList();
-        Assert.Equal(8, ids.Count);
+        Assert.Equal(12, ids.Count);
         Assert.All(ids, id => Assert.Contains("`" + id + "`", doc));
     }
 }
