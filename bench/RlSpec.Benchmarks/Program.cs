@@ -46,6 +46,11 @@ public static class Program
             GameDynamicsThroughput.Example(args);
             return;
         }
+        if (args.Length > 0 && args[0] == "games-timing")
+        {
+            GameTiming.Run(args);
+            return;
+        }
         if (args.Length > 0 && args[0] == "sensing-gradient")
         {
             SensingGradient.Run(args);

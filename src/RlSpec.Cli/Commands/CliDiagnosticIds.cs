@@ -32,4 +32,7 @@ public static class CliDiagnosticIds
 
     /// <summary>RLS0842: an mdp option (<c>--method</c>, <c>--policy</c>, <c>--grid</c>, <c>--export-policy</c>, <c>--format csv|dot</c>) given for a game.</summary>
     public const string GameOptionNotApplicable = "RLS0842";
+
+    /// <summary>RLS0843: a Gambit .nfg file that cannot be read or does not follow the format (line and column of the problem).</summary>
+    public const string NfgUnreadable = "RLS0843";
 }

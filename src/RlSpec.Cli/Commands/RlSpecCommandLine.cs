@@ -17,6 +17,7 @@ public static class RlSpecCommandLine
         root.Add(SolveCommand.Build(context));
         root.Add(RunCommand.Build(context));
         root.Add(MergeCommand.Build(context));
+        root.Add(ExportNfgCommand.Build(context));
         return root;
     }
 

@@ -76,6 +76,7 @@ internal static class SolveCommand
     private static int Run(CliContext context, Request request)
     {
         string path = request.Path;
+        if (path.EndsWith(".nfg", StringComparison.OrdinalIgnoreCase)) return SolveNfg(context, request);
         var loaded = ModelSource.Load(path, request.Overrides);
         foreach (var d in loaded.Diagnostics) context.Error.WriteLine(DiagnosticText.Format(d));
         if (loaded.HasErrors) return ExitCodes.ModelErrors;
@@ -201,6 +202,27 @@ internal static class SolveCommand
         }
         else context.Out.Write(text.ToString());
         return ExitCodeFor(solution.StopReason);
+    }
+
+    /// <summary>A Gambit .nfg file: read (either version of the format) and solved like a declared game.</summary>
+    private static int SolveNfg(CliContext context, Request request)
+    {
+        string text;
+        try { text = File.ReadAllText(request.Path); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            context.Error.WriteLine($"{request.Path}: error {CliDiagnosticIds.NfgUnreadable}: cannot read the file ({ex.Message})");
+            return ExitCodes.ModelErrors;
+        }
+        RlSpec.Runtime.Games.Gambit.NfgGame nfg;
+        try { nfg = RlSpec.Runtime.Games.Gambit.NfgFormat.Read(text); }
+        catch (RlSpec.Runtime.Games.Gambit.NfgFormatException ex)
+        {
+            context.Error.WriteLine($"{request.Path}({ex.Line},{ex.Column}): error {CliDiagnosticIds.NfgUnreadable}: {ex.Message}");
+            return ExitCodes.ModelErrors;
+        }
+        var name = nfg.Title.Length > 0 ? nfg.Title : Path.GetFileNameWithoutExtension(request.Path);
+        return SolveGame(context, request, RlSpec.Cli.Games.NfgBridge.ToModel(nfg, name));
     }
 
     /// <summary>

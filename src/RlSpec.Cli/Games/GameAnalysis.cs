@@ -41,6 +41,8 @@ internal static class GameAnalysis
             case GameForm.Markov: Markov(solution, game.Markov!); break;
             default: TwoPlayer(solution, game.Bimatrix!, game.Temperature, zeroSum: game.Form is GameForm.ZeroSum or GameForm.Preference || IsZeroSum(game.Bimatrix!)); break;
         }
+        if (game.Form == GameForm.Preference && solution.Sections.FirstOrDefault(s => s.Key == "zero_sum") is { } z)
+            z.Notes.Add("A preference game is solved as the zero-sum game P - 1/2: the row side's winning probability against an optimal column side is 1/2 + this value; its optimal strategy is the von Neumann winner.");
         return solution;
     }
 
@@ -54,7 +56,7 @@ internal static class GameAnalysis
 
     // ---- Two players ----------------------------------------------------------------------------
 
-    private static GameProfile Verified(BimatrixGame g, double[] x, double[] y, string what)
+    internal static GameProfile Verified(BimatrixGame g, double[] x, double[] y, string what)
     {
         double gain = Math.Max(BestResponse.RowGain(g, x, y), BestResponse.ColumnGain(g, x, y));
         if (!BestResponse.IsEquilibrium(g, x, y, GameSolution.Tolerance))

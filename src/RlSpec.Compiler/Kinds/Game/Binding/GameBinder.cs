@@ -34,6 +34,9 @@ namespace RlSpec.Compiler.Kinds.Game.Binding
         private readonly BoundGame _m;
         private readonly List<(string Name, LocalSymbol Local)> _scope = new List<(string, LocalSymbol)>();
 
+        /// <summary>Players whose declaration had an error: a payoff naming one is not reported again.</summary>
+        private readonly HashSet<string> _failedPlayers = new HashSet<string>();
+
         private GameBinder(Binder binder)
         {
             _b = binder;
@@ -99,6 +102,8 @@ namespace RlSpec.Compiler.Kinds.Game.Binding
 
         private void CheckWhatTheFormNeeds()
         {
+            // One mistake, one diagnostic: after an error in a member, what the form misses may only be its consequence.
+            if (_b.Model.HasErrors) return;
             var name = _b.Node.NameSpan;
             int players = _m.Players.Count;
             switch (_m.Form)
@@ -170,6 +175,7 @@ namespace RlSpec.Compiler.Kinds.Game.Binding
 
         private void BindPlayer(SettingNode s, bool congestion)
         {
+            if (s.Arguments.Count > 0 && s.Arguments[0].Value is NameExpr bare) _failedPlayers.Add(bare.Name);
             if (s.Arguments.Count != 1 || s.Arguments[0].Name != null || s.Arguments[0].Value is not CallExpr call || call.Arguments.Count == 0 || call.Arguments.Any(a => a.Name != null))
             {
                 _b.Error(DiagnosticIds.GameSettingShape,
@@ -179,6 +185,7 @@ namespace RlSpec.Compiler.Kinds.Game.Binding
                 return;
             }
             var name = call.Function;
+            _failedPlayers.Add(name.Text);
             if (_m.Players.Any(p => p.Name == name.Text))
             {
                 _b.Error(DiagnosticIds.DuplicateDeclaration, $"player '{name.Text}' is declared twice; rename one", name.Span);
@@ -195,7 +202,7 @@ namespace RlSpec.Compiler.Kinds.Game.Binding
             if (congestion)
             {
                 var strategies = Strategies(call.Arguments.Select(a => a.Value).ToList());
-                if (strategies != null) _m.Players.Add(new BoundPlayer(name.Text, name.Span, local, null, null, strategies));
+                if (strategies != null) Add(new BoundPlayer(name.Text, name.Span, local, null, null, strategies));
                 return;
             }
             var args = call.Arguments.Select(a => a.Value).ToList();
@@ -210,15 +217,21 @@ namespace RlSpec.Compiler.Kinds.Game.Binding
                         _b.Error(DiagnosticIds.GameDuplicateAction, $"player '{name.Text}' lists the action '{id.Text}' twice; action names must differ", id.Span);
                         return;
                     }
-                _m.Players.Add(new BoundPlayer(name.Text, name.Span, local, ids, null, null));
+                Add(new BoundPlayer(name.Text, name.Span, local, ids, null, null));
             }
             else if (args.Count == 1)
             {
                 var count = _b.Constant(args[0], RType.Int, "a player's number of actions");
-                if (!count.HasError) _m.Players.Add(new BoundPlayer(name.Text, name.Span, local, null, count, null));
+                if (!count.HasError) Add(new BoundPlayer(name.Text, name.Span, local, null, count, null));
             }
             else
                 _b.Error(DiagnosticIds.GameSettingShape, "a player's actions are names (`player row(up, down)`) or one number (`player row(10)`), not a mixture", call.Span);
+        }
+
+        private void Add(BoundPlayer player)
+        {
+            _failedPlayers.Remove(player.Name);
+            _m.Players.Add(player);
         }
 
         /// <summary>Congestion strategies: each a facility name or a list of them.</summary>
@@ -264,6 +277,7 @@ namespace RlSpec.Compiler.Kinds.Game.Binding
                     continue;
                 }
                 int player = _m.Players.FindIndex(p => p.Name == arg.Name.Text);
+                if (player < 0 && _failedPlayers.Contains(arg.Name.Text)) { _b.MarkFailed(); continue; }
                 if (player < 0)
                 {
                     _b.Error(DiagnosticIds.GameUnknownPlayer,
@@ -273,7 +287,7 @@ namespace RlSpec.Compiler.Kinds.Game.Binding
                 }
                 if (_m.Payoffs.FirstOrDefault(p => p.Player == player) is { } earlier)
                 {
-                    _b.Error(DiagnosticIds.DuplicateDeclaration, $"player '{arg.Name.Text}''s payoff is already declared at line {earlier.Span.Line}; keep one", arg.Span);
+                    _b.Error(DiagnosticIds.DuplicateDeclaration, $"the payoff of player '{arg.Name.Text}' is already declared at line {earlier.Span.Line}; keep one", arg.Span);
                     continue;
                 }
                 PushPlayers();
@@ -285,7 +299,7 @@ namespace RlSpec.Compiler.Kinds.Game.Binding
                 while (t.Kind == TypeKind.List) { depth++; t = t.Element!; }
                 var expected = RType.Real;
                 for (int k = 0; k < depth; k++) expected = RType.ListOf(expected);
-                var checkedValue = _b.Check(value, expected, depth > 0 ? Dep.Param : Values, $"player '{arg.Name.Text}''s payoff");
+                var checkedValue = _b.Check(value, expected, depth > 0 ? Dep.Param : Values, $"the payoff of player '{arg.Name.Text}'");
                 if (checkedValue.HasError) continue;
                 _m.Payoffs.Add(new BoundPayoff(player, checkedValue, depth > 0, depth, arg.Span));
             }

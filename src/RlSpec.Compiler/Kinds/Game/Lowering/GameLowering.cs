@@ -216,7 +216,7 @@ namespace RlSpec.Compiler.Kinds.Game.Lowering
             for (int k = 0; k < flat.Count; k++)
                 if (!IsFinite(flat[k]))
                 {
-                    Error(DiagnosticIds.GameNonFinite, $"player '{who}''s payoff at {JointName(k)} is {Show(flat[k])}; payoffs must be finite numbers", payoff.Span);
+                    Error(DiagnosticIds.GameNonFinite, $"the payoff of player '{who}' at {JointName(k)} is {Show(flat[k])}; payoffs must be finite numbers", payoff.Span);
                     return null;
                 }
             return flat.ToArray();
@@ -236,7 +236,7 @@ namespace RlSpec.Compiler.Kinds.Game.Lowering
             if (payoff.Depth != n)
             {
                 Error(n > 2 ? DiagnosticIds.GameJointActionNotCovered : DiagnosticIds.GamePayoffShape,
-                    $"player '{who}''s payoff table has {payoff.Depth} level{(payoff.Depth == 1 ? "" : "s")} of lists, but the game has {n} players ({ShapeOfPlayers()} actions): index it [{string.Join("][", _ir.Players)}]",
+                    $"the payoff table of player '{who}' has {payoff.Depth} level{(payoff.Depth == 1 ? "" : "s")} of lists, but the game has {n} players ({ShapeOfPlayers()} actions): index it [{string.Join("][", _ir.Players)}]",
                     payoff.Span);
                 return false;
             }
@@ -248,7 +248,7 @@ namespace RlSpec.Compiler.Kinds.Game.Lowering
                 if (lengths[d].Distinct().Count() > 1)
                 {
                     Error(DiagnosticIds.GameRaggedRows,
-                        $"player '{who}''s payoff table has rows of different lengths ({string.Join(", ", lengths[d].Distinct())}) at level {d + 1}; every row needs {_ir.Actions[d].Count} entries, one per action of '{_ir.Players[d]}'",
+                        $"the payoff table of player '{who}' has rows of different lengths ({string.Join(", ", lengths[d].Distinct())}) at level {d + 1}; every row needs {_ir.Actions[d].Count} entries, one per action of '{_ir.Players[d]}'",
                         payoff.Span);
                     return false;
                 }
@@ -258,8 +258,8 @@ namespace RlSpec.Compiler.Kinds.Game.Lowering
                 var actions = string.Join(", ", _ir.Players.Select((p, i) => $"{p}: {_ir.Actions[i].Count}"));
                 Error(n > 2 ? DiagnosticIds.GameJointActionNotCovered : DiagnosticIds.GamePayoffShape,
                     n > 2
-                        ? $"player '{who}''s payoff table is {shape}, so it does not cover every joint action of the {ShapeOfPlayers()} game ({actions})"
-                        : $"player '{who}''s payoff matrix is {shape}, but the players have {ShapeOfPlayers()} actions ({actions}); the matrix needs one row per action of '{_ir.Players[0]}' and one column per action of '{_ir.Players[1]}'",
+                        ? $"the payoff table of player '{who}' is {shape}, so it does not cover every joint action of the {ShapeOfPlayers()} game ({actions})"
+                        : $"the payoff matrix of player '{who}' is {shape}, but the players have {ShapeOfPlayers()} actions ({actions}); the matrix needs one row per action of '{_ir.Players[0]}' and one column per action of '{_ir.Players[1]}'",
                     payoff.Span);
                 return false;
             }
@@ -294,6 +294,11 @@ namespace RlSpec.Compiler.Kinds.Game.Lowering
         {
             if (!LowerPlayers()) return;
             int n = _ir.Actions[0].Count;
+            // Both sides choose among the same actions: the row side maximizes and the column side minimizes P.
+            var actions = _ir.Actions[0];
+            _ir.Players.Clear();
+            _ir.Players.AddRange(new[] { "row", "column" });
+            _ir.Actions.Add(actions);
             if (!TryEval(_m.Preference!, out var v)) return;
             var rows = (object[])v;
             if (rows.Length != n || rows.Any(r => ((object[])r).Length != n))
