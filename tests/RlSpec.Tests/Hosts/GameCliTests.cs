@@ -39,7 +39,7 @@ public class GameCliTests
     {
         var (code, output, _) = Run("check", Path.Combine(CasesDirectory, name + ".rlspec"));
         Assert.Equal(1, code);
-        var api = Assert.Single(GoldenDiagnosticTests.CompileCase(name).Diagnostics.Where(d => d.IsError));
+        var api = Assert.Single(GoldenDiagnosticTests.CompileCase(name).Diagnostics, d => d.IsError);
         Assert.Equal(name.Substring(0, 7), api.Id);
         Assert.Contains($"{name}.rlspec({api.Span.Line},{api.Span.Column}): error {api.Id}: {api.Message}", output);
     }
