@@ -169,6 +169,12 @@ namespace RlSpec.Compiler.Diagnostics
         public const string MarkovStateRange = "RLS0825";
         public const string MarkovInitialDistribution = "RLS0826";
 
+        // Experiments on a game (learning dynamics)
+        public const string GameDynamicDoesNotFit = "RLS0850";
+        public const string GameExperimentLength = "RLS0851";
+        public const string GameStatisticUnavailable = "RLS0852";
+        public const string GameDynamicNotMeasured = "RLS0853";
+
         // Internal
         public const string InternalError = "RLS9999";
     }

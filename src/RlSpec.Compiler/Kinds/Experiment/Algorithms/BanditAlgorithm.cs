@@ -24,6 +24,8 @@ namespace RlSpec.Compiler.Kinds.Experiment.Algorithms
         Continuing = 16,
         /// <summary>Policy optimization with exact (or sampled) gradients on a discounted MDP.</summary>
         PolicyOptimization = 32,
+        /// <summary>Learning dynamics on a declared game (<see cref="GameDynamicsAlgorithms"/>; which forms: <see cref="GameDynamicForms"/>).</summary>
+        Game = 128,
     }
 
     /// <summary>The values an algorithm parameter may take; anything else is RLS0684.</summary>
@@ -146,6 +148,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Algorithms
             (fits & BanditFits.Episodic) != 0 ? "episodic MDPs (a finite horizon, or episodes of `horizon H` steps)"
             : (fits & BanditFits.Continuing) != 0 ? "average-reward MDPs"
             : (fits & BanditFits.PolicyOptimization) != 0 ? "policy optimization on discounted MDPs"
+            : (fits & BanditFits.Game) != 0 ? "games (learning dynamics)"
             : null;
     }
 }

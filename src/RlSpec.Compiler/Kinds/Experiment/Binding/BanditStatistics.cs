@@ -29,6 +29,12 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
             new BanditStatistic("suboptimality", "Suboptimality", Po, false, false, "V*(rho) - V of the current policy from the start distribution rho"),
             new BanditStatistic("regularized_gap", "RegularizedGap", Po, false, false, "the gap of the entropy-regularized value (equal to suboptimality without regularization)"),
             new BanditStatistic("policy_distance", "PolicyDistance", Po, false, false, "max over states of the l1 distance of the policy to the optimal one"),
+            new BanditStatistic("duality_gap", "DualityGap", BanditFits.Game, false, false, "the duality gap of the last iterate (zero-sum games)"),
+            new BanditStatistic("average_duality_gap", "AverageDualityGap", BanditFits.Game, false, false, "the duality gap of the average iterate (zero-sum games)"),
+            new BanditStatistic("nash_conv", "NashConv", BanditFits.Game, false, false, "NashConv (sum of the best-response gains) of the last iterate"),
+            new BanditStatistic("average_nash_conv", "AverageNashConv", BanditFits.Game, false, false, "NashConv of the average iterate"),
+            new BanditStatistic("equilibrium_distance", "EquilibriumDistance", BanditFits.Game, false, false, "l2 distance of the last iterate to the unique equilibrium"),
+            new BanditStatistic("average_equilibrium_distance", "AverageEquilibriumDistance", BanditFits.Game, false, false, "l2 distance of the average iterate to the unique equilibrium"),
         };
 
         public static BanditStatistic? Find(string name) => Known.FirstOrDefault(s => s.Name == name);

@@ -93,6 +93,9 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
         /// <summary>The mdp the experiment runs on, for experiments on an mdp (null on a bandit).</summary>
         public MdpTarget? Mdp { get; set; }
 
+        /// <summary>The game the experiment runs on, for experiments on a game (null otherwise).</summary>
+        public GameTarget? Game { get; set; }
+
         /// <summary>On an mdp: the family the compared algorithms share (episodic or policy optimization), once known.</summary>
         public BanditFits? LearningFamily { get; set; }
 

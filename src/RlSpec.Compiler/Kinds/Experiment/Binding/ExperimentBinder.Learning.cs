@@ -35,15 +35,16 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
         private void BindLength(SettingNode node)
         {
             var word = node.Key.Text;
+            if (_e.Game != null && word != "iterations") { NotOnGame(node); return; }
             bool steps = word == "steps";
-            if (_e.Mdp == null && steps)
+            if (_e.Mdp == null && _e.Game == null && steps)
             {
                 _b.Error(DiagnosticIds.StepsOutsideContinuing,
                     "`steps` is the length of a continuing experiment on an average-reward mdp (ucrl2); an experiment on a bandit runs for `horizon T` steps", node.Key.Span);
                 _failed.Add(word);
                 return;
             }
-            if (_e.Mdp == null)
+            if (_e.Mdp == null && _e.Game == null)
             {
                 _b.Error(DiagnosticIds.SettingShape,
                     $"`{word}` is for experiments on an mdp; an experiment on a bandit runs for `horizon T` steps", node.Key.Span);

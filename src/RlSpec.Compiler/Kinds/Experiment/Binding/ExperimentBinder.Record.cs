@@ -77,6 +77,18 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
                     $"unknown statistic '{name.Name}'{DidYouMean(name.Name, BanditStatistics.NamesFor(_e.Family))}; the statistics are {string.Join(", ", BanditStatistics.NamesFor(_e.Family))}", name.Span);
                 return null;
             }
+            if ((statistic.Fits & _e.Family) == 0 && _e.Game != null)
+            {
+                _b.Error(DiagnosticIds.UnknownStatistic,
+                    $"'{statistic.Name}' is not a statistic of game dynamics; record {List(BanditStatistics.NamesFor(_e.Family))}", name.Span);
+                return null;
+            }
+            if ((statistic.Fits & BanditFits.Game) != 0 && _e.Game == null)
+            {
+                _b.Error(DiagnosticIds.UnknownStatistic,
+                    $"'{statistic.Name}' is a statistic of experiments on a game; record {List(BanditStatistics.NamesFor(_e.Family))}", name.Span);
+                return null;
+            }
             if ((statistic.Fits & _e.Family) == 0 && _e.Mdp != null)
             {
                 const BanditFits learning = BanditFits.Episodic | BanditFits.Continuing | BanditFits.PolicyOptimization;

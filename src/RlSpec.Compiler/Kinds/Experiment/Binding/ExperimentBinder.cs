@@ -43,12 +43,14 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
             if (target is null || node.Target is null) { _b.MarkFailed(); return null; }
             if (target.Kind == "mdp")
                 _e = new BoundExperiment(_b.Model, target, MdpTarget.Families(target.Node)) { Mdp = MdpTarget.Of(target) };
+            else if (target.Kind == "game")
+                _e = new BoundExperiment(_b.Model, target, BanditFits.Game) { Game = GameTarget.Of(target.Node) };
             else if (target.Kind == "bandit")
                 _e = new BoundExperiment(_b.Model, target, TargetFamily.Of(target.Node));
             else
             {
                 _b.Error(DiagnosticIds.ExperimentTargetNotSupported,
-                    $"{target.Name} is {("aeiou".IndexOf(target.Kind[0]) >= 0 ? "an" : "a")} `{target.Kind}` model, and experiments run on `bandit` and `mdp` models",
+                    $"{target.Name} is {("aeiou".IndexOf(target.Kind[0]) >= 0 ? "an" : "a")} `{target.Kind}` model, and experiments run on `bandit`, `mdp` and `game` models",
                     node.Target.Span);
                 return null;
             }
@@ -80,6 +82,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
             {
                 switch (key)
                 {
+                    case "horizon" when _e.Game != null: NotOnGame(member); break;
                     case "horizon" when _e.Mdp != null: BindEpisodeHorizon((HorizonNode)member); break;
                     case "horizon": BindHorizon((HorizonNode)member); break;
                     case "episodes":
@@ -95,6 +98,8 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
                 {
                     case "compare": BindCompare((SettingNode)member); break;
                     case "record": BindRecord((SettingNode)member); break;
+                    case "instance" when _e.Game != null:
+                    case "sweep" when _e.Game != null: NotOnGame(member); break;
                     case "instance" when _e.Mdp != null:
                     case "sweep" when _e.Mdp != null: NotOnMdp((SettingNode)member); break;
                     case "instance": BindInstance((SettingNode)member); break;
@@ -104,13 +109,14 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
             // On an mdp the compared algorithms decide the family (online RL or policy optimization), and the
             // family what the model and the settings must provide; the plot reads what is recorded.
             if (_e.Mdp != null) CheckLearning(seen);
+            else if (_e.Game != null) CheckGame(seen);
             // The plot reads what is recorded; best-arm identification needs `error` recorded.
             if (seen.TryGetValue("plot", out var plot)) BindPlot((SettingNode)plot);
             CheckBestArmIdentification();
             CheckAlgorithmSweep();
             AssignLabels();
 
-            if (_e.Mdp != null) return _e;
+            if (_e.Mdp != null || _e.Game != null) return _e;
             foreach (var (key, example) in new[] { ("horizon", "horizon 10000"), ("compare", "compare ucb1, kl_ucb, thompson") })
                 if (!seen.ContainsKey(key))
                     _b.Error(DiagnosticIds.MissingSetting,

@@ -23,6 +23,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
         {
             BanditFits.Adversarial => "an adversarial bandit",
             BanditFits.Linear => "a linear bandit",
+            BanditFits.Game => "a game",
             _ => "a stochastic bandit",
         };
     }

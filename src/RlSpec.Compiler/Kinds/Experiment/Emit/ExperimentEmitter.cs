@@ -14,7 +14,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
     /// bandit's <c>Create</c>) and <c>Run</c>, which hands them to the runtime's <c>BanditExperiment.Run</c>.
     /// Reads only the IR.
     /// </summary>
-    internal sealed class ExperimentEmitter
+    internal sealed partial class ExperimentEmitter
     {
         /// <summary>The public members of the emitted class; an experiment named like one is called NameModel.</summary>
         internal static readonly IReadOnlyList<string> MemberNames = new[]
@@ -66,7 +66,8 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
             _w.Line("/// <summary>The experiment's name in the .rlspec file.</summary>");
             _w.Line($"public const string Name = {CSharpNames.String(_ir.Name)};");
             _w.Line();
-            _w.Line(_ir.Kind == ExperimentFamily.Bandit ? "/// <summary>The bandit it runs on.</summary>" : "/// <summary>The mdp it runs on.</summary>");
+            _w.Line(_ir.Kind == ExperimentFamily.Bandit ? "/// <summary>The bandit it runs on.</summary>"
+                : _ir.Kind == ExperimentFamily.Game ? "/// <summary>The game it runs on.</summary>" : "/// <summary>The mdp it runs on.</summary>");
             _w.Line($"public const string Model = {CSharpNames.String(_ir.TargetName)};");
             _w.Line();
             _w.Line("/// <summary>The .rlspec file it was generated from.</summary>");
@@ -104,6 +105,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
 
         private void WriteAlgorithms()
         {
+            if (_ir.Kind == ExperimentFamily.Game) { WriteGameAlgorithms(); return; }
             _w.Line("/// <summary>The compared algorithms, in the order declared, each with every constructor argument explicit.</summary>");
             _w.Open($"public static {IReadOnlyList}<{Entry}> Algorithms() => new {Entry}[]");
             foreach (var a in _ir.Algorithms)
@@ -120,6 +122,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
 
         private void WriteInstance()
         {
+            if (_ir.Kind == ExperimentFamily.Game) { WriteGameInstance(); return; }
             if (_ir.Kind != ExperimentFamily.Bandit)
             {
                 _w.Line($"/// <summary>The model: {CSharpNames.XmlDoc(_ir.TargetName)} with its parameters in force.</summary>");
@@ -154,6 +157,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
 
         private void WriteRun()
         {
+            if (_ir.Kind == ExperimentFamily.Game) { WriteGameRun(); return; }
             if (_ir.Kind != ExperimentFamily.Bandit)
             {
                 _w.Line("/// <summary>Runs the experiment as declared.</summary>");
@@ -197,7 +201,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
         private string Unit => _ir.Kind switch
         {
             ExperimentFamily.Episodic => "episodes",
-            ExperimentFamily.PolicyOptimization => "iterations",
+            ExperimentFamily.PolicyOptimization or ExperimentFamily.Game => "iterations",
             _ => "steps",
         };
 
@@ -207,6 +211,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
             ExperimentFamily.Episodic => EpisodicAlgorithmEntry,
             ExperimentFamily.Continuing => ContinuingAlgorithmEntry,
             ExperimentFamily.PolicyOptimization => PolicyOptimizerEntry,
+            ExperimentFamily.Game => GameEntry,
             _ => AlgorithmEntry,
         };
 
@@ -218,6 +223,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
             ExperimentFamily.Episodic => "IEpisodicAlgorithm",
             ExperimentFamily.Continuing => "IContinuingAlgorithm",
             ExperimentFamily.PolicyOptimization => "IPolicyOptimizer",
+            ExperimentFamily.Game => "IGameDynamics",
             _ => "IBanditAlgorithm",
         };
 

@@ -14,7 +14,9 @@ namespace RlSpec.Compiler.Kinds.Experiment.Ir
     public sealed record IrArgument(string Name, string Code, string Text, IReadOnlyList<string>? SweepCodes = null);
 
     /// <summary>One compared algorithm: its .rlspec name, label, runtime struct and every constructor argument.</summary>
-    public sealed record IrAlgorithm(string Name, string Label, string GlobalTypeName, IReadOnlyList<IrArgument> Arguments, bool IsBestArmIdentification);
+    /// <remarks>On a game, <see cref="GameProperty"/> names the <c>GameModel</c> property its constructor takes first (<c>Bimatrix</c>, <c>Preference</c>).</remarks>
+    public sealed record IrAlgorithm(string Name, string Label, string GlobalTypeName, IReadOnlyList<IrArgument> Arguments, bool IsBestArmIdentification,
+        string? GameProperty = null);
 
     /// <summary>A statistic to record: the .rlspec name and the engine's name for it.</summary>
     public sealed record IrStatistic(string Name, string EngineName);
@@ -30,7 +32,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Ir
     public sealed record IrParameter(string Name, string Text);
 
     /// <summary>What an experiment runs, hence which engine its <c>Run</c> calls.</summary>
-    public enum ExperimentFamily { Bandit, Episodic, PolicyOptimization, Continuing }
+    public enum ExperimentFamily { Bandit, Episodic, PolicyOptimization, Continuing, Game }
 
     /// <summary>An experiment ready for emission.</summary>
     public sealed class ExperimentIr

@@ -21,13 +21,15 @@ namespace RlSpec.Compiler.Kinds.Experiment.Lowering
         public static ExperimentIr Lower(BoundExperiment e)
         {
             var model = e.Declaration;
-            var targetType = e.Mdp != null
+            var targetType = e.Game != null ? CSharpNames.TypeName(e.Target.Name, Game.Emit.GameEmitter.MemberNames)
+                : e.Mdp != null
                 ? CSharpNames.TypeName(e.Target.Name, Mdp.Emit.MdpEmitter.MemberNames)
                 : CSharpNames.TypeName(e.Target.Name, Bandit.Emit.BanditEmitter.MemberNames);
             var ir = new ExperimentIr(model.Name, CSharpNames.TypeName(model.Name, Emit.ExperimentEmitter.MemberNames), CSharpNames.PortablePath(model.Source.Path),
-                e.Target.Name, targetType, e.Mdp?.Describe ?? TargetFamily.Describe(e.Family))
+                e.Target.Name, targetType, e.Game?.Describe ?? e.Mdp?.Describe ?? TargetFamily.Describe(e.Family))
             {
-                Kind = e.Mdp == null ? ExperimentFamily.Bandit
+                Kind = e.Game != null ? ExperimentFamily.Game
+                    : e.Mdp == null ? ExperimentFamily.Bandit
                     : e.LearningFamily == BanditFits.PolicyOptimization ? ExperimentFamily.PolicyOptimization
                     : e.LearningFamily == BanditFits.Continuing ? ExperimentFamily.Continuing : ExperimentFamily.Episodic,
                 EpisodeHorizon = e.EpisodeHorizon,
@@ -58,7 +60,8 @@ namespace RlSpec.Compiler.Kinds.Experiment.Lowering
                 var arguments = use.Algorithm.Parameters.Select((p, k) => swept is not null && swept.Parameter == p
                     ? new IrArgument(p.Name, "", "swept", swept.Values.Select(v => Code(p, v)).ToList())
                     : new IrArgument(p.Name, Code(p, use.Arguments[k]), Text(use.Arguments[k]))).ToList();
-                ir.Algorithms.Add(new IrAlgorithm(use.Algorithm.Name, use.Label!, use.Algorithm.GlobalTypeName, arguments, use.Algorithm.IsBestArmIdentification));
+                ir.Algorithms.Add(new IrAlgorithm(use.Algorithm.Name, use.Label!, use.Algorithm.GlobalTypeName, arguments, use.Algorithm.IsBestArmIdentification,
+                    GameDynamicsAlgorithms.Find(use.Algorithm.Name) is { } dynamic && e.Game != null ? dynamic.GameProperty : null));
             }
             // The bandit's Create takes its parameters in declaration order, then the instance seed: passed
             // positionally, with the values in force, so no argument name of the bandit's emitter is assumed.
