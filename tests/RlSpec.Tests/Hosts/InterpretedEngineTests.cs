@@ -113,6 +113,53 @@ mdp On {
         AssertSame(CompiledSparse(host), sparse!.Value, "on.rlspec");
     }
 
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = RlSpec.Cli.Program.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Everything but the line with the method's bound and time, which differ in rounding and speed.</summary>
+    private static string[] Table(string text) => text.Split('\n').Where(l => !l.StartsWith("method ", StringComparison.Ordinal)).ToArray();
+
+    [Fact]
+    public void Cli_interprets_forest_without_the_csharp_compiler_and_prints_the_compiled_table()
+    {
+        var path = Path.Combine(Paths.Examples, "forest.rlspec");
+        int before = InMemoryModelCompiler.CompilationsOnThisThread;
+        var interpreted = Run("solve", path, "--no-cache");
+        Assert.Equal(before, InMemoryModelCompiler.CompilationsOnThisThread);
+        var compiled = Run("solve", path, "--no-cache", "--engine", "compiled");
+        Assert.Equal(before + 1, InMemoryModelCompiler.CompilationsOnThisThread);
+        Assert.Equal(0, interpreted.Code);
+        Assert.Equal(0, compiled.Code);
+        Assert.Equal(Table(compiled.Out), Table(interpreted.Out));
+        Assert.Contains("74.6496", interpreted.Out);
+    }
+
+    [Fact]
+    public void Cli_reports_a_successor_out_of_range_the_same_through_both_engines()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "rlspec-r1-off-" + Guid.NewGuid().ToString("N") + ".rlspec");
+        File.WriteAllText(path, "mdp Off {\n  state x in 0..3\n  action go\n  discount 0.9\n  go: x' = x + 1\n  reward go: 1\n}\n");
+        try
+        {
+            var interpreted = Run("solve", path, "--engine", "interpreted");
+            var compiled = Run("solve", path, "--engine", "compiled");
+            Assert.NotEqual(0, compiled.Code);
+            Assert.Contains("x", compiled.Err);
+            Assert.Equal(compiled.Code, interpreted.Code);
+            Assert.Equal(compiled.Err, interpreted.Err);
+            Assert.Equal(compiled.Out, interpreted.Out);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static string? Unsupported(MdpIr ir) => MdpInterpreter.Unsupported(ir);
 
     private static SparseMdp CompiledSparse(IMdpHost host)
