@@ -29,7 +29,21 @@ namespace RlSpec.Compiler
             string text,
             IReadOnlyDictionary<string, string>? overrides = null,
             CancellationToken cancellationToken = default,
-            KindRegistry? kinds = null)
+            KindRegistry? kinds = null) => Compile(path, text, overrides, cancellationToken, kinds, null);
+
+        /// <summary>
+        /// As <see cref="Compile(string, string, IReadOnlyDictionary{string, string}?, CancellationToken, KindRegistry?)"/>, and
+        /// also returns each model's IR by model name (an <c>MdpIr</c> for an mdp), for a host that interprets it.
+        /// </summary>
+        public static (CompilationResult Result, IReadOnlyDictionary<string, object> Irs) CompileWithIr(
+            string path, string text, IReadOnlyDictionary<string, string>? overrides = null, CancellationToken cancellationToken = default)
+        {
+            var irs = new Dictionary<string, object>();
+            return (Compile(path, text, overrides, cancellationToken, null, irs), irs);
+        }
+
+        private static CompilationResult Compile(string path, string text, IReadOnlyDictionary<string, string>? overrides,
+            CancellationToken cancellationToken, KindRegistry? kinds, Dictionary<string, object>? irs)
         {
             var diagnostics = new DiagnosticBag();
             var file = Parser.Parse(path, text, diagnostics, cancellationToken);
@@ -46,6 +60,7 @@ namespace RlSpec.Compiler
                     if (emitted is null) continue;
                     // The metadata name: a keyword's '@' belongs to C# source only, not to reflection or file names.
                     var typeName = emitted.TypeName.TrimStart('@');
+                    if (irs != null && emitted.Ir != null) irs[binder.Model.Name] = emitted.Ir;
                     models.Add(new GeneratedModel(binder.Model.Name, binder.Model.Kind, ModelNamespace + "." + typeName,
                         typeName + ".g.cs", emitted.Source));
                 }

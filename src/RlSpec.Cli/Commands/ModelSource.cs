@@ -12,6 +12,9 @@ internal static class ModelSource
 {
     public sealed record Loaded(string Path, CompilationResult? Result, IReadOnlyList<Diagnostic> Diagnostics)
     {
+        /// <summary>Each model's IR by name (for the interpreted engine); empty when compilation failed.</summary>
+        public IReadOnlyDictionary<string, object> Irs { get; init; } = new Dictionary<string, object>();
+
         public bool HasErrors => Diagnostics.Any(d => d.IsError);
     }
 
@@ -50,9 +53,9 @@ internal static class ModelSource
             diagnostics.Add(new Diagnostic(DiagnosticIds.FileNotFound, Severity.Error, $"cannot read '{path}': {ex.Message}", SourceSpan.FileStart(path)));
             return new Loaded(path, null, diagnostics);
         }
-        var result = RlSpecCompiler.Compile(path, text, parsed);
+        var (result, irs) = RlSpecCompiler.CompileWithIr(path, text, parsed);
         diagnostics.AddRange(result.Diagnostics);
-        return new Loaded(path, result, diagnostics);
+        return new Loaded(path, result, diagnostics) { Irs = irs };
     }
 
     /// <summary>Picks the model named by --model, or the only/first one; null with a diagnostic if absent.</summary>

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using RlSpec.Cli.Hosting;
+using RlSpec.Cli.Hosting.Interpreted;
 using RlSpec.Cli.Output;
 using RlSpec.Compiler.Diagnostics;
 using RlSpec.Runtime.Hosting;
@@ -27,7 +28,7 @@ internal static class SolveCommand
     /// <summary>What the user asked for, after parsing.</summary>
     private sealed record Request(
         string Path, string? ModelName, string[]? Overrides, string? MethodName, string? PolicyAction,
-        double? Tolerance, string ToleranceKind, int? MaxIterations, int Rows, string Format, string? OutFile, string? Grid, string? ExportPolicy, bool NoCache = false, int? Threads = null);
+        double? Tolerance, string ToleranceKind, int? MaxIterations, int Rows, string Format, string? OutFile, string? Grid, string? ExportPolicy, bool NoCache = false, int? Threads = null, string Engine = "auto");
 
     public static Command Build(CliContext context)
     {
@@ -57,9 +58,15 @@ internal static class SolveCommand
         {
             Description = "Threads for the sweeps (default: every core for models of 2^18 states or more, else one); the results do not depend on it.",
         };
+        var engine = new Option<string>("--engine")
+        {
+            Description = "auto (default: interpret the model without compiling C# when it is small and the interpreter supports it), interpreted, or compiled.",
+            DefaultValueFactory = _ => "auto",
+        };
+        engine.AcceptOnlyFromAmong("auto", "interpreted", "compiled");
         var command = new Command("solve", "Solve a model: optimal values and policy with a certified error bound.")
         {
-            file, model, parameters, method, policy, tolerance, toleranceKind, maxIterations, rows, format, output, grid, exportPolicy, noCache, threads,
+            file, model, parameters, method, policy, tolerance, toleranceKind, maxIterations, rows, format, output, grid, exportPolicy, noCache, threads, engine,
         };
         command.Validators.Add(result =>
         {
@@ -69,8 +76,24 @@ internal static class SolveCommand
         command.SetAction(result => Run(context, new Request(
             result.GetValue(file)!, result.GetValue(model), result.GetValue(parameters), result.GetValue(method),
             result.GetValue(policy), result.GetValue(tolerance), result.GetValue(toleranceKind) ?? "relative", result.GetValue(maxIterations), result.GetValue(rows),
-            result.GetValue(format) ?? "text", result.GetValue(output), result.GetValue(grid), result.GetValue(exportPolicy), result.GetValue(noCache), result.GetValue(threads))));
+            result.GetValue(format) ?? "text", result.GetValue(output), result.GetValue(grid), result.GetValue(exportPolicy), result.GetValue(noCache), result.GetValue(threads), result.GetValue(engine) ?? "auto")));
         return command;
+    }
+
+    /// <summary>
+    /// The interpreted engine's host (no C# compilation), when --engine allows it, the model is an mdp the interpreter
+    /// supports and, for auto, small (<see cref="MdpInterpreter.AutomaticLimit"/>); null otherwise, and the compiled
+    /// engine runs. JSON and dot output and --export-policy read the compiled model's parameters and transitions, so
+    /// they always use the compiled engine.
+    /// </summary>
+    private static InMemoryModelCompiler.Loaded? Interpreted(Request request, ModelSource.Loaded loaded, RlSpec.Compiler.GeneratedModel generated)
+    {
+        if (request.Engine == "compiled" || generated.Kind != "mdp") return null;
+        if (request.Format is "json" or "dot" || request.ExportPolicy is not null) return null;
+        if (!loaded.Irs.TryGetValue(generated.Name, out var irObject) || irObject is not RlSpec.Compiler.Kinds.Mdp.Ir.MdpIr ir) return null;
+        if (request.Engine == "auto" && MdpInterpreter.Work(ir) > MdpInterpreter.AutomaticLimit) return null;
+        var sparse = MdpInterpreter.TryBuild(ir, out _);
+        return sparse is null ? null : new InMemoryModelCompiler.Loaded(new InterpretedMdpHost(sparse.Value, ir), Array.Empty<string>());
     }
 
     private static int Run(CliContext context, Request request)
@@ -97,7 +120,7 @@ internal static class SolveCommand
         foreach (var d in problems) context.Error.WriteLine(DiagnosticText.Format(d));
         if (problems.Count > 0 || generated is null) return ExitCodes.ModelErrors;
 
-        var compiled = InMemoryModelCompiler.Load(generated, RlSpecCommandLine.Cache(request.NoCache));
+        var compiled = Interpreted(request, loaded, generated) ?? InMemoryModelCompiler.Load(generated, RlSpecCommandLine.Cache(request.NoCache));
         if (compiled.Host is RlSpec.Runtime.Bandits.IBandit bandit)
         {
             // Nothing to solve: the arms' means are known here, and learning them is what `rlspec run` measures.

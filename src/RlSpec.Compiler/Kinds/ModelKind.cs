@@ -96,10 +96,14 @@ namespace RlSpec.Compiler.Kinds
             var ir = Lower(bound, binder, cancellationToken);
             if (ir is null) return null;
             cancellationToken.ThrowIfCancellationRequested();
-            return Emit(ir);
+            return Emit(ir) with { Ir = ir };
         }
     }
 
     /// <summary>What a kind's emitter produced: the C# type name (unqualified, in <see cref="RlSpecCompiler.ModelNamespace"/>) and the source.</summary>
-    public sealed record EmittedCode(string TypeName, string Source);
+    public sealed record EmittedCode(string TypeName, string Source)
+    {
+        /// <summary>The IR the code was emitted from (an <c>MdpIr</c> for an mdp), for hosts that interpret it instead of compiling the C#.</summary>
+        public object? Ir { get; init; }
+    }
 }

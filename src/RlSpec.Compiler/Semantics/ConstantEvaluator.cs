@@ -32,6 +32,12 @@ namespace RlSpec.Compiler.Semantics
 
         public static bool IsConstant(BoundExpr e) => (e.Deps & ~Dep.Param) == 0 && !e.HasError;
 
+        /// <summary>
+        /// The values of state variables (current and successor), when evaluating at run time in a state (the CLI's IR
+        /// interpreter); null while compiling, where a state variable is not a constant.
+        /// </summary>
+        public Func<BoundStateVar, object>? StateValues { get; set; }
+
         public object Evaluate(BoundExpr e)
         {
             switch (e)
@@ -40,12 +46,15 @@ namespace RlSpec.Compiler.Semantics
                 case BoundParam p: return p.Param.Value;
                 case BoundEnumValue v: return (long)v.Value.Ordinal;
                 case BoundLet l:
+                    // Only a constant let has one value; one that reads the state is computed at each use.
+                    if (!IsConstant(l.Let.Value!)) return Evaluate(l.Let.Value!);
                     if (!_lets.TryGetValue(l.Let, out var cached))
                     {
                         cached = Evaluate(l.Let.Value!);
                         _lets[l.Let] = cached;
                     }
                     return cached;
+                case BoundStateVar v when StateValues != null: return StateValues(v);
                 case BoundLocal l:
                     if (_locals.TryGetValue(l.Local, out var value)) return value;
                     throw new EvaluationException(DiagnosticIds.NotConstant, $"'{l.Local.Name}' has no value here", e.Span);
