@@ -93,6 +93,9 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
         /// <summary>The mdp the experiment runs on, for experiments on an mdp (null on a bandit).</summary>
         public MdpTarget? Mdp { get; set; }
 
+        /// <summary>On a problem: the facts and the compared first-order methods (ExperimentBinder.Problems.cs); null otherwise.</summary>
+        public ProblemExperiment? Problem { get; set; }
+
         /// <summary>On an mdp: the family the compared algorithms share (episodic or policy optimization), once known.</summary>
         public BanditFits? LearningFamily { get; set; }
 
