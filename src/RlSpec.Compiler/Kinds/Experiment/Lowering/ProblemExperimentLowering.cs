@@ -78,7 +78,8 @@ namespace RlSpec.Compiler.Kinds.Experiment.Lowering
                 if (m.Leading != null) arguments.Add(m.Entropic ? "true" : "false");
                 ir.Optimization.Methods.Add(new IrMethod(m.Name, use.Label!, type, $"new {type}({string.Join(", ", arguments)})", texts));
             }
-            foreach (var p in model.Params) ir.Parameters.Add(new IrParameter(p.Name, ExperimentLowering.Text(p.Value)));
+            foreach (var p in e.Target.Params) ir.Parameters.Add(new IrParameter(p.Name, ExperimentLowering.Text(p.Value)));
+            foreach (var p in model.Params.Where(p => ir.Parameters.All(q => q.Name != p.Name))) ir.Parameters.Add(new IrParameter(p.Name, ExperimentLowering.Text(p.Value)));
             return ir;
         }
     }
