@@ -33,7 +33,7 @@ namespace RlSpec.Models
             Checkpoints = global::RlSpec.Runtime.Experiments.Checkpoints.Linear(3),
             Record = new[] { global::RlSpec.Runtime.Experiments.Statistic.Objective, global::RlSpec.Runtime.Experiments.Statistic.GradientNorm },
             Plot = new global::RlSpec.Runtime.Experiments.PlotOptions { Statistic = global::RlSpec.Runtime.Experiments.Statistic.Objective, LogX = false, LogY = true, Title = null },
-            Parameters = global::System.Array.Empty<global::RlSpec.Runtime.Experiments.ParameterValue>(),
+            Parameters = new global::RlSpec.Runtime.Experiments.ParameterValue[] { new global::RlSpec.Runtime.Experiments.ParameterValue("n", "20") },
         };
 
         /// <summary>The compared methods, in the order declared, each with every constructor argument explicit.</summary>
