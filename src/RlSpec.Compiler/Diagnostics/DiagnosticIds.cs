@@ -140,6 +140,13 @@ namespace RlSpec.Compiler.Diagnostics
         public const string ProblemUnknownName = "RLS0912";
         public const string ProblemDuplicateName = "RLS0913";
 
+        // Experiments on a problem (first-order methods), RLS0950–0979
+        public const string MethodDoesNotFitProblem = "RLS0950";
+        public const string MirrorDescentOffSimplex = "RLS0951";
+        public const string MethodStepNotPositive = "RLS0952";
+        public const string MethodParameter = "RLS0953";
+        public const string ProblemExperimentSetting = "RLS0954";
+
         // Games (the `game` kind), RLS0800-RLS0849.
         public const string GamePayoffShape = "RLS0800";
         public const string GameRaggedRows = "RLS0801";

@@ -19,8 +19,7 @@ public class ProblemSnapshotTests
     {
         var result = RlSpecCompiler.Compile("examples/optimization/" + file, ProblemTestSupport.ExampleText(file));
         Assert.Empty(result.Diagnostics);
-        var model = Assert.Single(result.Models);
-        Assert.Equal("problem", model.Kind);
+        var model = Assert.Single(result.Models, m => m.Kind == "problem"); // a file may also hold experiments on it
         Snapshot.Verify(model.Source, model.Name, "cs", Path.Combine(Paths.Tests, "Compiler", "Snapshots"));
     }
 

@@ -176,8 +176,8 @@ namespace RlSpec.Models
         /// <summary>Projects x onto each variable's domain (Euclidean projection).</summary>
         public void Project(global::System.Span<double> x)
         {
-            global::RlSpec.Runtime.Optimization.Data.DomainProjection.Ball(x.Slice(0, 10), 10.0); // x in the ball
-            global::RlSpec.Runtime.Optimization.Data.DomainProjection.Ball(x.Slice(10, 10), 10.0); // y in the ball
+            global::RlSpec.Runtime.Dynamics.EuclideanProjection.Ball(x.Slice(0, 10), 10.0); // x in the ball
+            global::RlSpec.Runtime.Dynamics.EuclideanProjection.Ball(x.Slice(10, 10), 10.0); // y in the ball
         }
 
         /// <summary>The tracked metrics at x, in the order of MetricNames.</summary>

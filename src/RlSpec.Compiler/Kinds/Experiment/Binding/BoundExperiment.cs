@@ -96,6 +96,9 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
         /// <summary>The game the experiment runs on, for experiments on a game (null otherwise).</summary>
         public GameTarget? Game { get; set; }
 
+        /// <summary>On a problem: the facts and the compared first-order methods (ExperimentBinder.Problems.cs); null otherwise.</summary>
+        public ProblemExperiment? Problem { get; set; }
+
         /// <summary>On an mdp: the family the compared algorithms share (episodic or policy optimization), once known.</summary>
         public BanditFits? LearningFamily { get; set; }
 

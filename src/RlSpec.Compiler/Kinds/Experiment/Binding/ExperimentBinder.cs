@@ -45,12 +45,14 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
                 _e = new BoundExperiment(_b.Model, target, MdpTarget.Families(target.Node)) { Mdp = MdpTarget.Of(target) };
             else if (target.Kind == "game")
                 _e = new BoundExperiment(_b.Model, target, BanditFits.Game) { Game = GameTarget.Of(target.Node) };
+            else if (target.Kind == "problem")
+                return BindOnProblem(target);
             else if (target.Kind == "bandit")
                 _e = new BoundExperiment(_b.Model, target, TargetFamily.Of(target.Node));
             else
             {
                 _b.Error(DiagnosticIds.ExperimentTargetNotSupported,
-                    $"{target.Name} is {("aeiou".IndexOf(target.Kind[0]) >= 0 ? "an" : "a")} `{target.Kind}` model, and experiments run on `bandit`, `mdp` and `game` models",
+                    $"{target.Name} is {("aeiou".IndexOf(target.Kind[0]) >= 0 ? "an" : "a")} `{target.Kind}` model, and experiments run on `bandit`, `mdp`, `game` and `problem` models",
                     node.Target.Span);
                 return null;
             }

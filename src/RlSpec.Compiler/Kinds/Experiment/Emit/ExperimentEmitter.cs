@@ -34,7 +34,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
             _target = "global::" + RlSpecCompiler.ModelNamespace + "." + ir.TargetTypeName;
         }
 
-        public static string Emit(ExperimentIr ir) => new ExperimentEmitter(ir).Run();
+        public static string Emit(ExperimentIr ir) => ir.Optimization != null ? ProblemExperimentEmitter.Emit(ir) : new ExperimentEmitter(ir).Run();
 
         private string Run()
         {

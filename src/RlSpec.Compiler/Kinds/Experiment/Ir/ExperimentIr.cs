@@ -99,6 +99,9 @@ namespace RlSpec.Compiler.Kinds.Experiment.Ir
         /// <summary>On an mdp in episodes: <c>horizon H</c> as written, or null to take the model's own finite horizon.</summary>
         public long? EpisodeHorizon { get; set; }
 
+        /// <summary>On a problem: the first-order methods and what they record (Ir/OptimizationIr.cs); null otherwise.</summary>
+        public OptimizationIr? Optimization { get; set; }
+
         /// <summary>The parameters in force of the bandit and of the experiment, for the outputs.</summary>
         public List<IrParameter> Parameters { get; } = new List<IrParameter>();
     }

@@ -20,6 +20,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Lowering
 
         public static ExperimentIr Lower(BoundExperiment e)
         {
+            if (e.Problem != null) return ProblemExperimentLowering.Lower(e);
             var model = e.Declaration;
             var targetType = e.Game != null ? CSharpNames.TypeName(e.Target.Name, Game.Emit.GameEmitter.MemberNames)
                 : e.Mdp != null

@@ -391,10 +391,10 @@ namespace RlSpec.Compiler.Kinds.Problem.Emit
                         _w.Line($"for (int k = {lo}; k < {hi}; k++) x[k] = global::System.Math.Clamp(x[k], {CSharpNames.Real(v.Lower)}, {CSharpNames.Real(v.Upper)}); // {CSharpNames.Comment(v.Name)} in the box");
                         break;
                     case "Simplex":
-                        _w.Line($"global::RlSpec.Runtime.Optimization.Data.DomainProjection.Simplex(x.Slice({v.Offset}, {v.Shape.Length}), _w.projection); // {CSharpNames.Comment(v.Name)} in the simplex");
+                        _w.Line($"global::RlSpec.Runtime.Dynamics.EuclideanProjection.Simplex(x.Slice({v.Offset}, {v.Shape.Length}), _w.projection); // {CSharpNames.Comment(v.Name)} in the simplex");
                         break;
                     case "Ball":
-                        _w.Line($"global::RlSpec.Runtime.Optimization.Data.DomainProjection.Ball(x.Slice({v.Offset}, {v.Shape.Length}), {CSharpNames.Real(v.Upper)}); // {CSharpNames.Comment(v.Name)} in the ball");
+                        _w.Line($"global::RlSpec.Runtime.Dynamics.EuclideanProjection.Ball(x.Slice({v.Offset}, {v.Shape.Length}), {CSharpNames.Real(v.Upper)}); // {CSharpNames.Comment(v.Name)} in the ball");
                         break;
                 }
             }
