@@ -24,6 +24,9 @@ public static class CliDiagnosticIds
     /// <summary>RLS0414: <c>rlspec run</c> on a file without an experiment, or <c>--experiment</c> naming none of them.</summary>
     public const string ExperimentNotFound = "RLS0414";
 
+    /// <summary>RLS0415 (warning): an algorithm's recorded values became NaN or infinite (its iterates diverged).</summary>
+    public const string NonFiniteResults = "RLS0415";
+
     /// <summary>RLS0840: an equilibrium a game solver returned failed its best-response check (a solver bug; never printed as an answer).</summary>
     public const string UnverifiedEquilibrium = "RLS0840";
 

@@ -167,6 +167,11 @@ internal static class RunCommand
             context.Out.WriteLine();
         }
         else SummaryTable.Write(result, context.Out);
+        foreach (var bad in NonFiniteValues.Find(result))
+            context.Error.WriteLine(DiagnosticText.Format(new Diagnostic(CliDiagnosticIds.NonFiniteResults, Severity.Warning,
+                $"'{bad.Algorithm}' diverged: its {bad.Series} is not a finite number from {result.Spec.Unit.TrimEnd('s')} {bad.FirstStep:N0} on, in {bad.Runs:N0} of {bad.CompletedRuns:N0} runs{(result.SweepCount > 1 ? $" (sweep value {bad.Sweep + 1})" : "")}; "
+                + "the outputs keep NaN/inf there and the table says 'not finite'; if this is not the behaviour under study, lower the step size",
+                SourceSpan.FileStart(loaded.Path))));
         if (result.Partial)
         {
             int completed = Enumerable.Range(0, result.SweepCount).Min(result.CompletedCount);
@@ -183,7 +188,7 @@ internal static class RunCommand
         if (experiments.Count == 0)
         {
             problems.Add(new Diagnostic(CliDiagnosticIds.ExperimentNotFound, Severity.Error,
-                "the file declares no experiment; add one such as `experiment Regret on MyBandit { horizon 10000 compare ucb1, thompson }`",
+                "the file declares no experiment; add one such as " + ExampleExperiment(loaded.Result.Models.FirstOrDefault()),
                 SourceSpan.FileStart(loaded.Path)));
             return null;
         }
@@ -194,6 +199,19 @@ internal static class RunCommand
                 $"the file has no experiment of that name; it declares {string.Join(", ", experiments.Select(m => m.Name))}",
                 DiagnosticText.CommandLine("--experiment " + name)));
         return chosen;
+    }
+
+    /// <summary>An experiment block that fits the file's first model, for the fix-it of RLS0414.</summary>
+    private static string ExampleExperiment(GeneratedModel? model)
+    {
+        string on = model?.Name ?? "MyBandit";
+        return model?.Kind switch
+        {
+            "mdp" => $"`experiment Learning on {on} {{ episodes 10000  compare psrl, epsilon_greedy_q(epsilon = 0.1) }}`",
+            "game" => $"`experiment Dynamics on {on} {{ iterations 10000  compare mwu(eta = 0.1), omwu(eta = 0.1) }}`",
+            "problem" => $"`experiment Methods on {on} {{ iterations 1000  compare gd(step = 0.01), nesterov(step = 0.01) }}`",
+            _ => $"`experiment Regret on {on} {{ horizon 10000  compare ucb1, thompson }}`",
+        };
     }
 
     private sealed record Execution(int Threads, ShardSpec? Shard, int? RunIndex);

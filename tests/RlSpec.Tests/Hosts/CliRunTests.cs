@@ -144,6 +144,35 @@ public class CliRunTests : IDisposable
     }
 
     [Fact]
+    public void The_fix_it_for_a_missing_experiment_fits_the_files_model()
+    {
+        Directory.CreateDirectory(_root);
+        var file = Path.Combine(_root, "quadratic.rlspec");
+        File.WriteAllText(file, "problem Bowl {\n  var x : vector(2) init 1\n  minimize inner(x, x)\n}\n");
+        var (code, _, error) = Run("run", file);
+        Assert.Equal(1, code);
+        Assert.Contains("error RLS0414: the file declares no experiment; add one such as `experiment Methods on Bowl {", error);
+    }
+
+    [Fact]
+    public void A_diverging_method_is_a_warning_and_the_table_says_not_finite_instead_of_NaN()
+    {
+        // Gradient descent with step 1 on exp(|x|²) from x = (1, 1, 1) jumps to x ≈ −39 per entry, where the objective
+        // overflows; Nesterov with a small step stays finite. The run succeeds (divergence can be the finding), but
+        // nothing prints NaN.
+        Directory.CreateDirectory(_root);
+        var file = Path.Combine(_root, "steep.rlspec");
+        File.WriteAllText(file, "problem Steep {\n  var x : vector(3) init 1\n  minimize exp(inner(x, x))\n}\n"
+            + "experiment E on Steep {\n  compare nesterov(step = 0.001), gd(step = 1)\n  iterations 20\n  record objective\n}\n");
+        var (code, output, error) = Run("run", file, "--runs", "2");
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("NaN", output);
+        Assert.Contains("not finite", output);
+        Assert.Contains("warning RLS0415: 'gd' diverged: its objective is not a finite number from iteration 1 on, in 2 of 2 runs", error);
+        Assert.DoesNotContain("'nesterov' diverged", error);
+    }
+
+    [Fact]
     public void Plots_of_another_statistic_or_of_an_adversary_have_no_Lai_Robbins_line()
     {
         var best = Path.Combine(_root, "best");

@@ -36,13 +36,13 @@ public static class SummaryTable
                 foreach (var series in scalar)
                 {
                     var m = result.Aggregate(s, a, series, series.Points - 1).Summary;
-                    row.Add(double.IsNaN(m.CiHigh) ? Number(m.Mean) : $"{Number(m.Mean)} ± {Number(m.CiHigh - m.Mean)}");
+                    row.Add(!double.IsFinite(m.Mean) ? "not finite" : double.IsNaN(m.CiHigh) ? Number(m.Mean) : $"{Number(m.Mean)} ± {Number(m.CiHigh - m.Mean)}");
                 }
                 if (reference is not null && result.Algorithms.Count > 1)
                 {
                     var d = result.Aggregate(s, a, reference, reference.Points - 1).Difference;
                     // One run has no interval (the CSV and JSON say NaN/null); the table shows the difference alone.
-                    row.Add(d is null ? "(reference)" : double.IsNaN(d.CiLow) ? Number(d.Mean) : $"{Number(d.Mean)} [{Number(d.CiLow)}, {Number(d.CiHigh)}]");
+                    row.Add(d is null ? "(reference)" : !double.IsFinite(d.Mean) ? "not finite" : double.IsNaN(d.CiLow) ? Number(d.Mean) : $"{Number(d.Mean)} [{Number(d.CiLow)}, {Number(d.CiHigh)}]");
                 }
                 rows.Add(row.ToArray());
             }

@@ -36,6 +36,36 @@ public class ProblemDiagnosticTests
         Assert.Single(result.Models);
     }
 
+    [Theory]
+    [InlineData("vector(3) in simplex init zeros", "its entries sum to 0, not 1")]
+    [InlineData("vector(3) in simplex init [0.5, 0.6, -0.1]", "it has the negative entry -0.1")]
+    [InlineData("vector(3) in simplex init gaussian(scale = 1, seed = 1)", "a random initialization is not a point of the simplex")]
+    [InlineData("vector(2) in box(0, 1) init [0.5, 2]", "it has entries from 0.5 to 2, outside [0, 1]")]
+    [InlineData("vector(2) in ball(1) init 1", "its norm is 1.4142135623730951, more than the radius 1")]
+    [InlineData("vector(2) in nonnegative init [-1, 1]", "it has the negative entry -1")]
+    [InlineData("vector(2147483647)", "a vector of 2147483647 entries is more than a problem holds")]
+    public void An_initialization_outside_the_domain_or_an_oversized_variable_is_an_error(string declaration, string message)
+    {
+        var result = RlSpecCompiler.Compile("init.rlspec", $"problem P {{\n  var x : {declaration}\n  minimize sqnorm(x)\n}}\n");
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Contains(message, error.Message);
+        Assert.Equal(2, error.Span.Line);
+        Assert.Empty(result.Models);
+    }
+
+    [Theory]
+    [InlineData("vector(3) in simplex init [0.2, 0.3, 0.5]")]
+    [InlineData("vector(3) in simplex init 0.3333333333333333")]
+    [InlineData("vector(2) in box(-1, 1) init [1, -1]")]
+    [InlineData("vector(2) in ball(2) init [1, 1]")]
+    [InlineData("vector(2) in nonnegative init zeros")]
+    [InlineData("vector(2) in box(0, 1) init uniform(lo = 0, hi = 1, seed = 3)")]
+    public void An_initialization_inside_the_domain_compiles(string declaration)
+    {
+        var result = RlSpecCompiler.Compile("init.rlspec", $"problem P {{\n  var x : {declaration}\n  minimize sqnorm(x)\n}}\n");
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics.Select(d => d.Message)));
+    }
+
     [Fact]
     public void The_command_line_reports_the_warning_and_each_problem_error()
     {

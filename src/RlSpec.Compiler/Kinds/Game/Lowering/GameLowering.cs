@@ -71,6 +71,16 @@ namespace RlSpec.Compiler.Kinds.Game.Lowering
         /// <summary>netstandard2.0 has no double.IsFinite.</summary>
         private static bool IsFinite(double v) => !double.IsNaN(v) && !double.IsInfinity(v);
 
+        /// <summary>
+        /// The largest payoff magnitude accepted. The solvers form payoff ranges, expected payoffs and LP pivots from
+        /// sums of products of payoffs and probabilities; below 1e150 none of them can overflow a double.
+        /// </summary>
+        private const double MaxPayoff = 1e150;
+
+        private static bool IsPayoff(double v) => IsFinite(v) && Math.Abs(v) <= MaxPayoff;
+
+        private const string PayoffRule = "payoffs must be finite numbers of magnitude at most 1e150 (rescale the game)";
+
         private static string Show(double v) => v.ToString("G10", CultureInfo.InvariantCulture);
 
         // ---- Players and actions --------------------------------------------------------------
@@ -183,11 +193,11 @@ namespace RlSpec.Compiler.Kinds.Game.Lowering
             if (!TryEval(r.First, out var f) || !TryEval(r.Second, out var s) || !TryEval(r.Seed, out var seed)) return;
             double first = ConstantEvaluator.ToReal(f), second = ConstantEvaluator.ToReal(s);
             bool gaussian = r.Distribution == "gaussian";
-            if (!IsFinite(first) || !IsFinite(second) || (gaussian ? !(second > 0) : !(first < second)))
+            if (!(Math.Abs(first) <= MaxPayoff / 1e3) || !(Math.Abs(second) <= MaxPayoff / 1e3) || (gaussian ? !(second > 0) : !(first < second)))
             {
                 Error(DiagnosticIds.GameRandomParameters,
-                    gaussian ? $"gaussian({Show(first)}, {Show(second)}): the mean must be finite and the standard deviation positive"
-                             : $"uniform({Show(first)}, {Show(second)}): the bounds must be finite with lo < hi",
+                    gaussian ? $"gaussian({Show(first)}, {Show(second)}): the mean must be finite and the standard deviation positive, both at most 1e147 in magnitude"
+                             : $"uniform({Show(first)}, {Show(second)}): the bounds must be finite with lo < hi, both at most 1e147 in magnitude",
                     r.Span);
                 return;
             }
@@ -214,9 +224,9 @@ namespace RlSpec.Compiler.Kinds.Game.Lowering
             var flat = new List<double>();
             Flatten(value, flat);
             for (int k = 0; k < flat.Count; k++)
-                if (!IsFinite(flat[k]))
+                if (!IsPayoff(flat[k]))
                 {
-                    Error(DiagnosticIds.GameNonFinite, $"the payoff of player '{who}' at {JointName(k)} is {Show(flat[k])}; payoffs must be finite numbers", payoff.Span);
+                    Error(DiagnosticIds.GameNonFinite, $"the payoff of player '{who}' at {JointName(k)} is {Show(flat[k])}; {PayoffRule}", payoff.Span);
                     return null;
                 }
             return flat.ToArray();
@@ -387,9 +397,9 @@ namespace RlSpec.Compiler.Kinds.Game.Lowering
                 if (!TryEval(Loops(f.Cost, new[] { (f.Load, 1L, (long)n) }), out var v)) return;
                 var costs = ((object[])v).Select(ConstantEvaluator.ToReal).ToArray();
                 for (int k = 0; k < costs.Length; k++)
-                    if (!IsFinite(costs[k]))
+                    if (!IsPayoff(costs[k]))
                     {
-                        Error(DiagnosticIds.GameNonFinite, $"facility '{f.Name}' costs {Show(costs[k])} at load {k + 1}; costs must be finite numbers", f.Span);
+                        Error(DiagnosticIds.GameNonFinite, $"facility '{f.Name}' costs {Show(costs[k])} at load {k + 1}; costs must be finite numbers of magnitude at most 1e150 (rescale the costs)", f.Span);
                         return;
                     }
                 _ir.FacilityCosts.Add(costs);
@@ -459,9 +469,9 @@ namespace RlSpec.Compiler.Kinds.Game.Lowering
             payoffs = Table(rowPayoff.Value, out bool good);
             if (!good) return;
             for (int k = 0; k < payoffs.Length; k++)
-                if (!IsFinite(payoffs[k]))
+                if (!IsPayoff(payoffs[k]))
                 {
-                    Error(DiagnosticIds.GameNonFinite, $"the payoff at {Triple(k, lo, m, nc)} is {Show(payoffs[k])}; payoffs must be finite numbers", rowPayoff.Span);
+                    Error(DiagnosticIds.GameNonFinite, $"the payoff at {Triple(k, lo, m, nc)} is {Show(payoffs[k])}; {PayoffRule}", rowPayoff.Span);
                     return;
                 }
             if (_m.Payoffs.FirstOrDefault(p => p.Player == 1) is { } colPayoff)

@@ -89,16 +89,84 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
             }
             var shape = BindShapeSpec(v.Shape);
             if (shape is null) { _failed.Add(v.Name.Text); return; }
+            if (_offset + (double)shape.Value.Length > MaxEntries)
+            {
+                _b.Error(DiagnosticIds.ProblemVariable,
+                    $"'{v.Name.Text}' brings the problem's variables to {Real(_offset + (double)shape.Value.Length)} numbers; a problem holds at most 100,000,000 in all, so declare smaller variables", v.Shape.Span);
+                _failed.Add(v.Name.Text);
+                return;
+            }
             var variable = new ProblemVariable(v.Name.Text, shape.Value, _offset, v.Name.Span);
             _offset += shape.Value.Length;
             _vars[variable.Name] = variable;
             _p.Variables.Add(variable);
             if (v.Domain != null) BindDomain(variable, v.Domain);
-            if (v.Init != null) BindInit(variable, v.Init);
+            if (v.Init != null)
+            {
+                BindInit(variable, v.Init);
+                CheckInitInDomain(variable, v.Init);
+            }
             else if (variable.Domain == "Simplex") variable.Init = new VariableInit("constant", 1.0 / shape.Value.Length, 0, null, null);
             else if (variable.Domain == "Box" && (variable.Lower > 0 || variable.Upper < 0))
                 variable.Init = new VariableInit("constant", double.IsInfinity(variable.Upper) ? variable.Lower : (variable.Lower + variable.Upper) / 2, 0, null, null);
         }
+
+        /// <summary>
+        /// A deterministic initialization must be a point of the variable's domain: methods that keep their iterate
+        /// feasible (mirror descent, Frank-Wolfe) cannot start elsewhere, and a projected start would silently be a
+        /// different point from the one written. A random initialization on the simplex is refused for the same
+        /// reason (Gaussian draws are not in it); on a box, a ball or the nonnegative orthant the projected methods
+        /// project the draw at their first step.
+        /// </summary>
+        private void CheckInitInDomain(ProblemVariable v, ExprNode e)
+        {
+            if (v.Domain is null || v.Domain == "Reals") return;
+            var init = v.Init;
+            if (init.Kind is "gaussian" or "uniform")
+            {
+                if (v.Domain == "Simplex")
+                    _b.Error(DiagnosticIds.ProblemDomainMisuse,
+                        $"a random initialization is not a point of the simplex; drop `init` to start '{v.Name}' at the uniform point 1/{v.Shape.Length}, or give its entries as a list that sums to 1", e.Span);
+                return;
+            }
+            int n = v.Shape.Length;
+            double Entry(int k) => init.Kind switch { "zeros" => 0.0, "constant" => init.Value, _ => init.Values is { } list && k < list.Count ? list[k] : 0.0 };
+            if (init.Kind == "list" && (init.Values is null || init.Values.Count != n)) return; // reported as RLS0900
+            double sum = 0, sumSquares = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+            for (int k = 0; k < n; k++)
+            {
+                double x = Entry(k);
+                sum += x; sumSquares += x * x;
+                if (x < min) min = x;
+                if (x > max) max = x;
+            }
+            string? problem = v.Domain switch
+            {
+                "Nonnegative" when min < 0 => $"it has the negative entry {Real(min)}",
+                "Simplex" when min < 0 => $"it has the negative entry {Real(min)}",
+                "Simplex" when Math.Abs(sum - 1) > 1e-9 * Math.Max(1, n) => $"its entries sum to {Real(sum)}, not 1",
+                "Box" when min < v.Lower || max > v.Upper => $"it has entries from {Real(min)} to {Real(max)}, outside [{Real(v.Lower)}, {Real(v.Upper)}]",
+                "Ball" when Math.Sqrt(sumSquares) > v.Upper * (1 + 1e-12) => $"its norm is {Real(Math.Sqrt(sumSquares))}, more than the radius {Real(v.Upper)}",
+                _ => null,
+            };
+            if (problem is null) return;
+            string fix = v.Domain switch
+            {
+                "Simplex" => $"drop `init` to start at the uniform point 1/{n}, or give nonnegative entries that sum to 1",
+                "Box" => "drop `init` to start at 0 (at the box's centre when 0 is outside it), or give entries inside the box",
+                _ => "give an initial value inside the domain",
+            };
+            _b.Error(DiagnosticIds.ProblemDomainMisuse, $"the initialization of '{v.Name}' is not in its domain ({DomainText(v)}): {problem}; {fix}", e.Span);
+        }
+
+        private static string Real(double x) => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+        private static string DomainText(ProblemVariable v) => v.Domain switch
+        {
+            "Box" => $"box({Real(v.Lower)}, {Real(v.Upper)})",
+            "Ball" => $"ball({Real(v.Upper)})",
+            _ => v.Domain!.ToLowerInvariant(),
+        };
 
         /// <summary><c>scalar</c>, <c>vector(n)</c>, <c>matrix(rows, cols)</c>.</summary>
         private Shape? BindShapeSpec(ExprNode e)
@@ -112,7 +180,14 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
                 return null;
             }
             if (e is CallExpr { Function.Text: "vector" } cv && cv.Arguments.Count == 1 && PositiveInt(cv.Arguments[0].Value, "a vector's length") is int n)
+            {
+                if (n > MaxEntries)
+                {
+                    _b.Error(DiagnosticIds.ProblemVariable, $"a vector of {n} entries is more than a problem holds (at most 100,000,000)", e.Span);
+                    return null;
+                }
                 return Shape.Vector(n);
+            }
             if (e is CallExpr { Function.Text: "matrix" } cm && cm.Arguments.Count == 2
                 && PositiveInt(cm.Arguments[0].Value, "a matrix's rows") is int rows && PositiveInt(cm.Arguments[1].Value, "a matrix's columns") is int cols)
                 return new Shape(rows, cols);
