@@ -10,57 +10,47 @@ namespace RlSpec.Runtime.Optimization.Methods;
 /// </summary>
 public struct AdaGrad<TProblem> : IFirstOrderMethod<TProblem> where TProblem : struct, IOptimizationProblem
 {
-    private readonly StepSchedule _step;
     private readonly double _epsilon;
-    private TProblem _problem;
-    private IterateBuffers _b;
+    private GradientIteration<TProblem> _it;
     private double[] _squares;
-    private long _iterations;
 
     /// <summary>AdaGrad with the step schedule <paramref name="step"/> and ε &gt; 0.</summary>
     public AdaGrad(StepSchedule step, double epsilon = 1e-8)
     {
-        step.Validate();
+        _it = new GradientIteration<TProblem>(step, projected: true);
         if (!(epsilon > 0)) throw new ArgumentException($"epsilon must be positive, not {epsilon}");
-        _step = step;
         _epsilon = epsilon;
-        _b = new IterateBuffers();
         _squares = [];
     }
 
     /// <inheritdoc/>
     public void Reset(TProblem problem, long iterations, ref RandomStream random)
     {
-        _problem = problem;
-        _iterations = iterations;
-        _b = IterateBuffers.Start(ref _problem, ref random);
-        _problem.Project(_b.X);
-        _b.X.AsSpan().CopyTo(_b.Average);
-        _squares = new double[_b.X.Length];
+        _it.Reset(problem, iterations, ref random);
+        _squares = new double[_it.B.X.Length];
     }
 
     /// <inheritdoc/>
     public void Step(long k, ref RandomStream random)
     {
-        _b.LastObjective = _problem.Gradient(_b.X, _b.Gradient, k);
-        double eta = _step.At(k, _iterations);
-        var x = _b.X;
-        var g = _b.Gradient;
+        _it.Gradient(k);
+        double eta = _it.Eta(k);
+        var x = _it.B.X;
+        var g = _it.B.Gradient;
         for (int i = 0; i < x.Length; i++)
         {
             _squares[i] += g[i] * g[i];
             x[i] -= eta * g[i] / (Math.Sqrt(_squares[i]) + _epsilon);
         }
-        _problem.Project(x);
-        _b.Accumulate(k);
+        _it.Finish(k);
     }
 
     /// <inheritdoc/>
-    public readonly ReadOnlySpan<double> Iterate => _b.X;
+    public readonly ReadOnlySpan<double> Iterate => _it.B.X;
     /// <inheritdoc/>
-    public readonly ReadOnlySpan<double> Average => _b.Average;
+    public readonly ReadOnlySpan<double> Average => _it.B.Average;
     /// <inheritdoc/>
-    public readonly double LastObjective => _b.LastObjective;
+    public readonly double LastObjective => _it.B.LastObjective;
     /// <inheritdoc/>
     public readonly double Penalty(ReadOnlySpan<double> x) => 0;
 }

@@ -11,44 +11,27 @@ namespace RlSpec.Runtime.Optimization.Methods;
 /// </summary>
 public struct ProjectedGradient<TProblem> : IFirstOrderMethod<TProblem> where TProblem : struct, IOptimizationProblem
 {
-    private readonly StepSchedule _step;
-    private TProblem _problem;
-    private IterateBuffers _b;
-    private long _iterations;
+    private GradientIteration<TProblem> _it;
 
     /// <summary>Projected gradient with the step schedule <paramref name="step"/>.</summary>
-    public ProjectedGradient(StepSchedule step)
-    {
-        step.Validate();
-        _step = step;
-        _b = new IterateBuffers();
-    }
+    public ProjectedGradient(StepSchedule step) => _it = new GradientIteration<TProblem>(step, projected: true);
 
     /// <inheritdoc/>
-    public void Reset(TProblem problem, long iterations, ref RandomStream random)
-    {
-        _problem = problem;
-        _iterations = iterations;
-        _b = IterateBuffers.Start(ref _problem, ref random);
-        _problem.Project(_b.X);
-        _b.X.AsSpan().CopyTo(_b.Average);
-    }
+    public void Reset(TProblem problem, long iterations, ref RandomStream random) => _it.Reset(problem, iterations, ref random);
 
     /// <inheritdoc/>
     public void Step(long k, ref RandomStream random)
     {
-        _b.LastObjective = _problem.Gradient(_b.X, _b.Gradient, k);
-        Dense.Axpy(-_step.At(k, _iterations), _b.Gradient, _b.X);
-        _problem.Project(_b.X);
-        _b.Accumulate(k);
+        _it.Gradient(k);
+        _it.Descend(k, _it.Eta(k));
     }
 
     /// <inheritdoc/>
-    public readonly ReadOnlySpan<double> Iterate => _b.X;
+    public readonly ReadOnlySpan<double> Iterate => _it.B.X;
     /// <inheritdoc/>
-    public readonly ReadOnlySpan<double> Average => _b.Average;
+    public readonly ReadOnlySpan<double> Average => _it.B.Average;
     /// <inheritdoc/>
-    public readonly double LastObjective => _b.LastObjective;
+    public readonly double LastObjective => _it.B.LastObjective;
     /// <inheritdoc/>
     public readonly double Penalty(ReadOnlySpan<double> x) => 0;
 }

@@ -11,61 +11,51 @@ namespace RlSpec.Runtime.Optimization.Methods;
 /// </summary>
 public struct StochasticGradient<TProblem> : IFirstOrderMethod<TProblem> where TProblem : struct, IOptimizationProblem
 {
-    private readonly StepSchedule _step;
     private readonly int _batch;
-    private TProblem _problem;
-    private IterateBuffers _b;
+    private GradientIteration<TProblem> _it;
     private double[] _term;
-    private long _iterations;
 
     /// <summary>SGD with the step schedule <paramref name="step"/> and minibatch size <paramref name="batch"/> ≥ 1.</summary>
     public StochasticGradient(StepSchedule step, int batch = 1)
     {
-        step.Validate();
+        _it = new GradientIteration<TProblem>(step, projected: true);
         if (batch < 1) throw new ArgumentException($"the batch size must be at least 1, not {batch}");
-        _step = step;
         _batch = batch;
-        _b = new IterateBuffers();
         _term = [];
     }
 
     /// <inheritdoc/>
     public void Reset(TProblem problem, long iterations, ref RandomStream random)
     {
-        _problem = problem;
-        _iterations = iterations;
-        _b = IterateBuffers.Start(ref _problem, ref random);
-        _problem.Project(_b.X);
-        _b.X.AsSpan().CopyTo(_b.Average);
-        _term = new double[_b.X.Length];
+        _it.Reset(problem, iterations, ref random);
+        _term = new double[_it.B.X.Length];
     }
 
     /// <inheritdoc/>
     public void Step(long k, ref RandomStream random)
     {
-        var g = _b.Gradient;
+        // The minibatch sum of term gradients into the gradient buffer (the sum, scaled by 1/B in the step).
+        var g = _it.B.Gradient;
         Array.Clear(g);
         double objective = 0;
-        int terms = _problem.Terms;
+        int terms = _it.Problem.Terms;
         for (int j = 0; j < _batch; j++)
         {
             int i = terms <= 1 ? 0 : random.NextInt(terms);
-            objective += _problem.TermGradient(_b.X, i, _term, k);
+            objective += _it.Problem.TermGradient(_it.B.X, i, _term, k);
             Dense.Axpy(1.0, _term, g);
         }
         double w = 1.0 / _batch;
-        _b.LastObjective = objective * w;
-        Dense.Axpy(-_step.At(k, _iterations) * w, g, _b.X);
-        _problem.Project(_b.X);
-        _b.Accumulate(k);
+        _it.B.LastObjective = objective * w;
+        _it.Descend(k, _it.Eta(k) * w);
     }
 
     /// <inheritdoc/>
-    public readonly ReadOnlySpan<double> Iterate => _b.X;
+    public readonly ReadOnlySpan<double> Iterate => _it.B.X;
     /// <inheritdoc/>
-    public readonly ReadOnlySpan<double> Average => _b.Average;
+    public readonly ReadOnlySpan<double> Average => _it.B.Average;
     /// <inheritdoc/>
-    public readonly double LastObjective => _b.LastObjective;
+    public readonly double LastObjective => _it.B.LastObjective;
     /// <inheritdoc/>
     public readonly double Penalty(ReadOnlySpan<double> x) => 0;
 }

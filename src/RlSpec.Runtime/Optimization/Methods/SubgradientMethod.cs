@@ -12,53 +12,39 @@ namespace RlSpec.Runtime.Optimization.Methods;
 /// </summary>
 public struct SubgradientMethod<TProblem> : IFirstOrderMethod<TProblem> where TProblem : struct, IOptimizationProblem
 {
-    private readonly StepSchedule _step;
     private readonly bool _normalized;
-    private TProblem _problem;
-    private IterateBuffers _b;
-    private long _iterations;
+    private GradientIteration<TProblem> _it;
 
     /// <summary>The sub-gradient method with the step schedule <paramref name="step"/>; <paramref name="normalized"/> divides g by ‖g‖.</summary>
     public SubgradientMethod(StepSchedule step, bool normalized = false)
     {
-        step.Validate();
-        _step = step;
+        _it = new GradientIteration<TProblem>(step, projected: true);
         _normalized = normalized;
-        _b = new IterateBuffers();
     }
 
     /// <inheritdoc/>
-    public void Reset(TProblem problem, long iterations, ref RandomStream random)
-    {
-        _problem = problem;
-        _iterations = iterations;
-        _b = IterateBuffers.Start(ref _problem, ref random);
-        _problem.Project(_b.X);
-        _b.X.AsSpan().CopyTo(_b.Average);
-    }
+    public void Reset(TProblem problem, long iterations, ref RandomStream random) => _it.Reset(problem, iterations, ref random);
 
     /// <inheritdoc/>
     public void Step(long k, ref RandomStream random)
     {
-        _b.LastObjective = _problem.Gradient(_b.X, _b.Gradient, k);
-        double eta = _step.At(k, _iterations);
+        _it.Gradient(k);
+        double eta = _it.Eta(k);
         if (_normalized)
         {
-            double norm = Dense.Norm(_b.Gradient);
-            if (norm == 0) { _b.Accumulate(k); return; } // 0 ∈ ∂f(x): x is optimal
+            double norm = Dense.Norm(_it.B.Gradient);
+            if (norm == 0) { _it.B.Accumulate(k); return; } // 0 ∈ ∂f(x): x is optimal (and already projected)
             eta /= norm;
         }
-        Dense.Axpy(-eta, _b.Gradient, _b.X);
-        _problem.Project(_b.X);
-        _b.Accumulate(k);
+        _it.Descend(k, eta);
     }
 
     /// <inheritdoc/>
-    public readonly ReadOnlySpan<double> Iterate => _b.X;
+    public readonly ReadOnlySpan<double> Iterate => _it.B.X;
     /// <inheritdoc/>
-    public readonly ReadOnlySpan<double> Average => _b.Average;
+    public readonly ReadOnlySpan<double> Average => _it.B.Average;
     /// <inheritdoc/>
-    public readonly double LastObjective => _b.LastObjective;
+    public readonly double LastObjective => _it.B.LastObjective;
     /// <inheritdoc/>
     public readonly double Penalty(ReadOnlySpan<double> x) => 0;
 }

@@ -105,9 +105,7 @@ namespace RlSpec.Models
                 {
                     // inner(A[i], Mstar)
                     var a24 = new global::System.ReadOnlySpan<double>(this.A, i * 210, 210);
-                    var s24 = new global::System.ReadOnlySpan<double>(v23, 0, 210);
-                    double v24 = 0;
-                    for (int k = 0; k < a24.Length; k++) v24 += a24[k] * s24[k];
+                    double v24 = global::RlSpec.Runtime.Games.Dynamics.MatrixProducts.Dot(a24, new global::System.ReadOnlySpan<double>(v23, 0, 210));
                     // corrupted[i] * noise[i]
                     double v29 = (this.corrupted[i]) * (this.noise[i]);
                     // inner(A[i], Mstar) + corrupted[i] * noise[i]
@@ -210,9 +208,7 @@ namespace RlSpec.Models
             {
                 // inner(A[i], X * X')
                 var a40 = new global::System.ReadOnlySpan<double>(_d.A, i * 210, 210);
-                var s40 = new global::System.ReadOnlySpan<double>(_w.v39, 0, 210);
-                double v40 = 0;
-                for (int k = 0; k < a40.Length; k++) v40 += a40[k] * s40[k];
+                double v40 = global::RlSpec.Runtime.Games.Dynamics.MatrixProducts.Dot(a40, new global::System.ReadOnlySpan<double>(_w.v39, 0, 210));
                 // inner(A[i], X * X') - y[i]
                 double v43 = v40 - (_d.y[i]);
                 // abs(inner(A[i], X * X') - y[i])
@@ -229,8 +225,7 @@ namespace RlSpec.Models
                     // adjoint of inner(A[i], X * X') - y[i]
                     g40 += g43;
                     // adjoint of inner(A[i], X * X')
-                    var gs40 = new global::System.Span<double>(_w.g39, 0, 210);
-                    for (int k = 0; k < a40.Length; k++) gs40[k] += g40 * a40[k];
+                    global::RlSpec.Runtime.Games.Dynamics.MatrixProducts.AddScaled(new global::System.Span<double>(_w.g39, 0, 210), a40, g40);
                 }
             }
             v45 *= termScale;

@@ -123,9 +123,7 @@ namespace RlSpec.Models
                 {
                     // inner(A[i], Mstar)
                     var a22 = new global::System.ReadOnlySpan<double>(this.A, i * 1275, 1275);
-                    var s22 = new global::System.ReadOnlySpan<double>(v21, 0, 1275);
-                    double v22 = 0;
-                    for (int k = 0; k < a22.Length; k++) v22 += a22[k] * s22[k];
+                    double v22 = global::RlSpec.Runtime.Games.Dynamics.MatrixProducts.Dot(a22, new global::System.ReadOnlySpan<double>(v21, 0, 1275));
                     v23[i] = v22;
                 }
                 this.y = v23;
@@ -225,9 +223,7 @@ namespace RlSpec.Models
             {
                 // inner(A[i], X * X')
                 var a32 = new global::System.ReadOnlySpan<double>(_d.A, i * 1275, 1275);
-                var s32 = new global::System.ReadOnlySpan<double>(_w.v31, 0, 1275);
-                double v32 = 0;
-                for (int k = 0; k < a32.Length; k++) v32 += a32[k] * s32[k];
+                double v32 = global::RlSpec.Runtime.Games.Dynamics.MatrixProducts.Dot(a32, new global::System.ReadOnlySpan<double>(_w.v31, 0, 1275));
                 // inner(A[i], X * X') - y[i]
                 double v35 = v32 - (_d.y[i]);
                 // (inner(A[i], X * X') - y[i])^2
@@ -244,8 +240,7 @@ namespace RlSpec.Models
                     // adjoint of inner(A[i], X * X') - y[i]
                     g32 += g35;
                     // adjoint of inner(A[i], X * X')
-                    var gs32 = new global::System.Span<double>(_w.g31, 0, 1275);
-                    for (int k = 0; k < a32.Length; k++) gs32[k] += g32 * a32[k];
+                    global::RlSpec.Runtime.Games.Dynamics.MatrixProducts.AddScaled(new global::System.Span<double>(_w.g31, 0, 1275), a32, g32);
                 }
             }
             v37 *= termScale;

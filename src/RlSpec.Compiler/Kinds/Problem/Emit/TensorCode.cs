@@ -15,6 +15,9 @@ namespace RlSpec.Compiler.Kinds.Problem.Emit
     /// </summary>
     internal sealed class TensorCode
     {
+        /// <summary>The runtime's vector kernels (u·v and y += w·x over spans, SIMD where the hardware has it).</summary>
+        private const string Kernels = "global::RlSpec.Runtime.Games.Dynamics.MatrixProducts";
+
         private readonly CodeWriter _w;
         private readonly string _buffers, _data;
 
@@ -355,10 +358,10 @@ namespace RlSpec.Compiler.Kinds.Problem.Emit
                     // Σ_{r ≤ c} A[r, c] · S[r, c] over the stored upper triangle, S = M + Mᵀ off the diagonal.
                     var (array, offset) = ElementBase(a[0], false);
                     int len = a[1].Shape.Rows;
+                    // Both operands are contiguous, so the runtime's SIMD kernel reads them (the hot loop of matrix
+                    // sensing: a scalar loop here is bound by one add chain and a bounds check per entry).
                     _w.Line($"var a{n.Id} = new global::System.ReadOnlySpan<double>({array}, {offset}, {len});");
-                    _w.Line($"var s{n.Id} = new global::System.ReadOnlySpan<double>({_buffers}v{a[1].Id}, 0, {len});");
-                    _w.Line($"double v{n.Id} = 0;");
-                    _w.Line($"for (int k = 0; k < a{n.Id}.Length; k++) v{n.Id} += a{n.Id}[k] * s{n.Id}[k];");
+                    _w.Line($"double v{n.Id} = {Kernels}.Dot(a{n.Id}, new global::System.ReadOnlySpan<double>({_buffers}v{a[1].Id}, 0, {len}));");
                     break;
                 }
                 case TensorOp.Stack:
@@ -466,9 +469,9 @@ namespace RlSpec.Compiler.Kinds.Problem.Emit
                 case TensorOp.InnerPacked:
                 {
                     // The data matrix has no adjoint; the packed M + Mᵀ gets g · A[i].
+                    // The same A[i] the forward pass just read (still in cache), added in with the SIMD kernel.
                     int len = a[1].Shape.Rows;
-                    _w.Line($"var gs{n.Id} = new global::System.Span<double>({_buffers}g{a[1].Id}, 0, {len});");
-                    _w.Line($"for (int k = 0; k < a{n.Id}.Length; k++) gs{n.Id}[k] += g{n.Id} * a{n.Id}[k];");
+                    _w.Line($"{Kernels}.AddScaled(new global::System.Span<double>({_buffers}g{a[1].Id}, 0, {len}), a{n.Id}, g{n.Id});");
                     break;
                 }
                 default:
