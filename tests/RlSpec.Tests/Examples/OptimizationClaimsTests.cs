@@ -176,14 +176,14 @@ public class OptimizationClaimsTests
         double g0 = Curve(rates, Statistic.GradientNorm, 0)[0];
         bands.Add(Line("theory (1 − μ/L)^k", x, x.Select(k => g0 * Math.Pow(0.99, k - x[0])).ToArray()));
         bands.Add(Line("theory (1 − √(μ/L))^k", x, x.Select(k => g0 * Math.Pow(0.9, k - x[0])).ToArray()));
-        Write(dir, "quadratic-rates", "GD vs Nesterov vs heavy ball on a quadratic with κ = 100 (gd-vs-nesterov.rlspec)", "iterations", "‖∇f(x_k)‖₂", false, bands);
+        Write(dir, "quadratic-rates", "GD vs Nesterov vs heavy ball on a quadratic with κ = 100 (gd-vs-nesterov.rlspec)", "iterations", "‖∇f(x_k)‖₂", true, bands);
 
         var p = ProblemTestSupport.Load(ProblemTestSupport.ExampleText("lasso.rlspec"));
         var (gram, c, lambda) = Quadratic(p);
         double optimum = p.Objective(CoordinateDescent(gram, c, lambda, p.Dimension), 1);
         var lasso = RunExperiment("lasso.rlspec", "IstaVsFista");
         x = lasso.CheckpointSteps.Select(s => (double)s).ToArray();
-        Write(dir, "lasso", "Lasso (lasso.rlspec): ISTA vs FISTA, optimum by coordinate descent", "iterations", "F(x_k) − F*", false,
+        Write(dir, "lasso", "Lasso (lasso.rlspec): ISTA vs FISTA, optimum by coordinate descent", "iterations", "F(x_k) − F*", true,
             Enumerable.Range(0, 2).Select(a => Line(lasso.Algorithms[a].Label, x, Curve(lasso, Statistic.Objective, a).Select(v => Math.Max(v - optimum, 1e-16)).ToArray())).ToList());
 
         var ogd = RunExperiment("ogd-regret.rlspec", "OgdRegret");
