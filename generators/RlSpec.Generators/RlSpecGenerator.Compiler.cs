@@ -13,11 +13,11 @@ namespace RlSpec.Generators
         /// (the emitted code records that path, never the machine's). Never throws (except for cancellation):
         /// an exception inside the compiler becomes the internal-error diagnostic RLS9999 on the file.
         /// </summary>
-        internal static CompiledFile Compile(SpecFile file, CancellationToken cancellationToken)
+        internal static CompiledFile Compile(SpecFile file, EquatableArray<SpecText> dataFiles, CancellationToken cancellationToken)
         {
             try
             {
-                var result = RlSpecCompiler.Compile(file.SourcePath, file.Text, null, cancellationToken);
+                var result = RlSpecCompiler.Compile(file.SourcePath, file.Text, null, cancellationToken, null, new AdditionalDataFiles(file, dataFiles));
                 var declarations = result.Models
                     .Select(m => new ModelDeclaration(m.Name, m.TypeName, LocateModelName(file.Path, file.Text, m.Kind, m.Name)));
                 return new CompiledFile(file.Path, file.HintPrefix,

@@ -11,7 +11,8 @@ namespace RlSpec.Generators
     /// <item>duplicates dropped, a unique hint name and a project-relative source path per file
     ///   (<see cref="UniqueFilesStep"/>, RlSpecGenerator.HintNames.cs);</item>
     /// <item>each file compiled by the RlSpec compiler into a value-equal result (<see cref="CompiledStep"/>,
-    ///   RlSpecGenerator.Compiler.cs);</item>
+    ///   RlSpecGenerator.Compiler.cs), with the project's .csv AdditionalFiles as its data files (<see cref="DataFilesStep"/>,
+    ///   AdditionalDataFiles.cs);</item>
     /// <item>model names checked across the project (<see cref="ClashesStep"/>, RlSpecGenerator.ModelNames.cs);</item>
     /// <item>one source per model, and the diagnostics in their own output (RlSpecGenerator.Emitter.cs);
     ///   nothing is emitted when the project does not reference the runtime library (RLS0502).</item>
@@ -27,6 +28,7 @@ namespace RlSpec.Generators
         public const string UniqueFilesStep = "RlSpecUniqueFiles";
         public const string CompiledStep = "RlSpecCompiled";
         public const string ClashesStep = "RlSpecClashes";
+        public const string DataFilesStep = "RlSpecDataFiles";
 
         /// <summary>The assembly the emitted code needs (the package RlSpec carries it).</summary>
         internal const string RuntimeAssembly = "RlSpec.Runtime";
@@ -50,8 +52,19 @@ namespace RlSpec.Generators
                 .SelectMany(static (all, _) => AssignHintNames(all.Left, all.Right))
                 .WithTrackingName(UniqueFilesStep);
 
+            // Data files (csv("data/a.csv") in a problem): every .csv AdditionalFile, by content. A changed data file
+            // compiles every .rlspec file again (which one reads it is known only by compiling); an output that comes
+            // out equal stays cached downstream.
+            var dataFiles = context.AdditionalTextsProvider
+                .Where(static f => f.Path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+                .Select(static (f, ct) => new SpecText(f.Path, f.GetText(ct)?.ToString() ?? ""))
+                .Collect()
+                .Select(static (all, _) => new EquatableArray<SpecText>(all.OrderBy(f => f.Path, StringComparer.Ordinal)))
+                .WithTrackingName(DataFilesStep);
+
             var compiled = uniqueFiles
-                .Select(static (f, ct) => Compile(f, ct))
+                .Combine(dataFiles)
+                .Select(static (f, ct) => Compile(f.Left, f.Right, ct))
                 .WithTrackingName(CompiledStep);
 
             var clashes = compiled

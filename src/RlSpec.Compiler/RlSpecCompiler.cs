@@ -23,27 +23,31 @@ namespace RlSpec.Compiler
         /// Compiles one .rlspec file. <paramref name="overrides"/> are <c>-p name=value</c> parameter
         /// overrides (text as typed); they replace the parameters' defaults in every model of the file
         /// that declares that parameter. <paramref name="kinds"/> defaults to <see cref="KindRegistry.Default"/>.
+        /// <paramref name="dataFiles"/> serves the data files a model reads (<c>csv("data/a.csv")</c>, relative to
+        /// <paramref name="path"/>); without one, reading a data file is the diagnostic RLS0930.
         /// </summary>
         public static CompilationResult Compile(
             string path,
             string text,
             IReadOnlyDictionary<string, string>? overrides = null,
             CancellationToken cancellationToken = default,
-            KindRegistry? kinds = null) => Compile(path, text, overrides, cancellationToken, kinds, null);
+            KindRegistry? kinds = null,
+            Data.IDataFileProvider? dataFiles = null) => Compile(path, text, overrides, cancellationToken, kinds, null, dataFiles);
 
         /// <summary>
         /// As <see cref="Compile(string, string, IReadOnlyDictionary{string, string}?, CancellationToken, KindRegistry?)"/>, and
         /// also returns each model's IR by model name (an <c>MdpIr</c> for an mdp), for a host that interprets it.
         /// </summary>
         public static (CompilationResult Result, IReadOnlyDictionary<string, object> Irs) CompileWithIr(
-            string path, string text, IReadOnlyDictionary<string, string>? overrides = null, CancellationToken cancellationToken = default)
+            string path, string text, IReadOnlyDictionary<string, string>? overrides = null, CancellationToken cancellationToken = default,
+            Data.IDataFileProvider? dataFiles = null)
         {
             var irs = new Dictionary<string, object>();
-            return (Compile(path, text, overrides, cancellationToken, null, irs), irs);
+            return (Compile(path, text, overrides, cancellationToken, null, irs, dataFiles), irs);
         }
 
         private static CompilationResult Compile(string path, string text, IReadOnlyDictionary<string, string>? overrides,
-            CancellationToken cancellationToken, KindRegistry? kinds, Dictionary<string, object>? irs)
+            CancellationToken cancellationToken, KindRegistry? kinds, Dictionary<string, object>? irs, Data.IDataFileProvider? dataFiles)
         {
             var diagnostics = new DiagnosticBag();
             var file = Parser.Parse(path, text, diagnostics, cancellationToken);
@@ -51,7 +55,7 @@ namespace RlSpec.Compiler
             if (!diagnostics.HasErrors)
             {
                 var binders = FileBinder.Bind(file, new SourceText(path, text), kinds ?? KindRegistry.Default,
-                    overrides ?? new Dictionary<string, string>(), diagnostics, cancellationToken);
+                    overrides ?? new Dictionary<string, string>(), diagnostics, cancellationToken, dataFiles);
                 foreach (var binder in binders)
                 {
                     cancellationToken.ThrowIfCancellationRequested();

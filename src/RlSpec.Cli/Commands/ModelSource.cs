@@ -53,7 +53,7 @@ internal static class ModelSource
             diagnostics.Add(new Diagnostic(DiagnosticIds.FileNotFound, Severity.Error, $"cannot read '{path}': {ex.Message}", SourceSpan.FileStart(path)));
             return new Loaded(path, null, diagnostics);
         }
-        var (result, irs) = RlSpecCompiler.CompileWithIr(path, text, parsed);
+        var (result, irs) = RlSpecCompiler.CompileWithIr(path, text, parsed, default, new Hosting.FileDataFiles(path));
         diagnostics.AddRange(result.Diagnostics);
         return new Loaded(path, result, diagnostics) { Irs = irs };
     }

@@ -139,6 +139,15 @@ namespace RlSpec.Compiler.Diagnostics
         public const string ProblemNotConstant = "RLS0911";
         public const string ProblemUnknownName = "RLS0912";
         public const string ProblemDuplicateName = "RLS0913";
+        // CSV data in problems (`let A = csv("data/a.csv")`), RLS0930–0939
+        public const string CsvFileMissing = "RLS0930";
+        public const string CsvUnparsable = "RLS0931";
+        public const string CsvRagged = "RLS0932";
+        public const string CsvEmpty = "RLS0933";
+        public const string CsvNotFinite = "RLS0934";
+        public const string CsvShapeMismatch = "RLS0935";
+        public const string CsvTooLarge = "RLS0936";
+        public const string CsvCall = "RLS0937";
 
         // Experiments on a problem (first-order methods), RLS0950–0979
         public const string MethodDoesNotFitProblem = "RLS0950";

@@ -42,6 +42,12 @@ namespace RlSpec.Compiler.Semantics
 
         public ConstantEvaluator Evaluator => Model.Evaluator;
 
+        /// <summary>The host's data files (<c>csv("...")</c> in a problem's let); null when the host reads none.</summary>
+        public RlSpec.Compiler.Data.IDataFileProvider? DataFiles { get; internal set; }
+
+        /// <summary>The compilation's cancellation (reading and parsing a large data file observes it).</summary>
+        public System.Threading.CancellationToken CancellationToken { get; internal set; }
+
         /// <summary>
         /// Whether the step index <c>t</c> can be read (an MDP with a horizon sets it in
         /// <see cref="ModelKind.Prepare"/>); it also makes <c>t</c> a reserved name.

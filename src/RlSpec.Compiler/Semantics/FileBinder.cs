@@ -16,7 +16,8 @@ namespace RlSpec.Compiler.Semantics
     /// </summary>
     internal static class FileBinder
     {
-        public static List<Binder> Bind(FileNode file, SourceText source, KindRegistry kinds, IReadOnlyDictionary<string, string> overrides, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+        public static List<Binder> Bind(FileNode file, SourceText source, KindRegistry kinds, IReadOnlyDictionary<string, string> overrides, DiagnosticBag diagnostics, CancellationToken cancellationToken,
+            RlSpec.Compiler.Data.IDataFileProvider? dataFiles = null)
         {
             var result = new List<Binder>();
             if (file.Models.Count == 0)
@@ -44,6 +45,8 @@ namespace RlSpec.Compiler.Semantics
                     continue;
                 }
                 var binder = new Binder(node, kind, source, overrides, diagnostics);
+                binder.DataFiles = dataFiles;
+                binder.CancellationToken = cancellationToken;
                 BindHeader(binder, scope);
                 binder.BindShared();
                 result.Add(binder);

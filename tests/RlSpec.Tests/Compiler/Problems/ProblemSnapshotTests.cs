@@ -17,7 +17,7 @@ public class ProblemSnapshotTests
     [MemberData(nameof(ProblemTestSupport.Examples), MemberType = typeof(ProblemTestSupport))]
     public void Emitted_problem_matches_the_snapshot(string file)
     {
-        var result = RlSpecCompiler.Compile("examples/optimization/" + file, ProblemTestSupport.ExampleText(file));
+        var result = RlSpecCompiler.Compile("examples/optimization/" + file, ProblemTestSupport.ExampleText(file), null, default, null, ProblemTestSupport.ExampleDataFiles);
         Assert.Empty(result.Diagnostics);
         var model = Assert.Single(result.Models, m => m.Kind == "problem"); // a file may also hold experiments on it
         Snapshot.Verify(model.Source, model.Name, "cs", Path.Combine(Paths.Tests, "Compiler", "Snapshots"));

@@ -17,12 +17,16 @@ internal static class ProblemTestSupport
     public static IEnumerable<object[]> Examples() =>
         Directory.GetFiles(Path.Combine(Paths.Examples, "optimization"), "*.rlspec").Select(f => new object[] { Path.GetFileName(f) }).OrderBy(x => (string)x[0]);
 
+    /// <summary>The command line's data files, relative to examples/optimization/.</summary>
+    public static RlSpec.Compiler.Data.IDataFileProvider ExampleDataFiles => new FileDataFiles(Path.Combine(Paths.Examples, "optimization", "any.rlspec"));
+
     public static string ExampleText(string file) => File.ReadAllText(Path.Combine(Paths.Examples, "optimization", file));
 
     /// <summary>The file's problem, compiled and created with the defaults in force.</summary>
     public static ICompositeProblem Load(string source, Dictionary<string, string>? overrides = null)
     {
-        var result = RlSpecCompiler.Compile("test.rlspec", source, overrides);
+        // Data files (csv("data/...")) are read next to the examples, as the command line would for an example file.
+        var result = RlSpecCompiler.Compile("test.rlspec", source, overrides, default, null, ExampleDataFiles);
         Assert.True(!result.HasErrors, string.Join("\n", result.Diagnostics.Select(d => d.Format())));
         var loaded = InMemoryModelCompiler.Load(Assert.Single(result.Models, m => m.Kind == "problem"));
         Assert.True(loaded.Errors.Count == 0, string.Join("\n", loaded.Errors));

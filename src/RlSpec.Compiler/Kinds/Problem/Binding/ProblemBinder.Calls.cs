@@ -19,6 +19,7 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
         private TensorNode? BindCall(CallExpr c, Context ctx, bool quiet)
         {
             var name = c.Function.Text;
+            if (name == "csv") return ctx == Context.Data ? BindCsv(c, quiet) : Fail(quiet, DiagnosticIds.CsvCall, "csv(...) reads a data file once, when the problem is created: use it in a let, `let A = csv(\"data/a.csv\")`, and the let's name here", c.Span);
             if (Generators.ContainsKey(name))
                 return Fail(quiet, DiagnosticIds.ProblemUnsupported, $"{name}(...) generates data: use it as a whole let, `let A ~ {name}(...)`", c.Span);
             if (!Functions.Contains(name))

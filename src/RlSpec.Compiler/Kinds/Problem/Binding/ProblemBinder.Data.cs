@@ -30,6 +30,11 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
                 _b.Error(DiagnosticIds.ProblemDuplicateName, $"'{name.Text}' is already declared in this problem; rename this let", name.Span);
                 return;
             }
+            if (random && value is CallExpr { Function.Text: "csv" })
+            {
+                _b.Error(DiagnosticIds.CsvCall, $"csv(...) reads data, it draws nothing at random; write `let {name.Text} = csv(...)`", value.Span);
+                return;
+            }
             var data = new ProblemData(name.Text, name.Span);
             _failed.Add(name.Text); // until it binds
             TensorNode? node = value is CallExpr call && Generators.ContainsKey(call.Function.Text) ? BindGenerator(call) : Bind(value, Context.Data);

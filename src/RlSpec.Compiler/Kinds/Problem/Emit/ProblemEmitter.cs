@@ -15,7 +15,7 @@ namespace RlSpec.Compiler.Kinds.Problem.Emit
     /// <c>Workspace</c> allocated with it, so Objective, Gradient, TermGradient, Project and Metrics allocate nothing.
     /// One private <c>Evaluate</c> holds the forward pass and, under <c>withGradient</c>, the reverse pass.
     /// </summary>
-    internal sealed class ProblemEmitter
+    internal sealed partial class ProblemEmitter
     {
         /// <summary>The public members of every emitted problem; a problem named like one gets another type name.</summary>
         internal static readonly IReadOnlyList<string> MemberNames = new[]
@@ -156,6 +156,11 @@ namespace RlSpec.Compiler.Kinds.Problem.Emit
                 index++;
                 var root = d.Value;
                 _w.Line($"// {CSharpNames.Comment(d.Name)} = {CSharpNames.Comment(root.Text)}");
+                if (root.Op == TensorOp.Generate && root.Table != null)
+                {
+                    WriteTable(d, root);
+                    continue;
+                }
                 if (root.Op == TensorOp.Generate)
                 {
                     _w.Line($"this.{d.CSharpName} = {Generate(root, index)};");

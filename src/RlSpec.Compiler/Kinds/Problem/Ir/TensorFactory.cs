@@ -53,6 +53,11 @@ namespace RlSpec.Compiler.Kinds.Problem.Ir
             Make(TensorOp.Generate, shape, new TensorNode[0], span, "gen:" + generator + string.Join(",", args.OrderBy(a => a.Key).Select(a => a.Key + "=" + a.Value.ToString("R"))) + "#" + _next,
                 n => { n.Generator = generator; n.GeneratorArgs = args; n.FamilyCount = familyCount; });
 
+        /// <summary>Numbers read from a data file (<c>csv("path")</c>): a data leaf like a generator's, never shared with another let.</summary>
+        public TensorNode Table(double[] values, string path, Shape shape, SourceSpan span) =>
+            Make(TensorOp.Generate, shape, new TensorNode[0], span, "csv:" + path + "#" + _next,
+                n => { n.Generator = "csv"; n.Table = values; n.GeneratorArgs = new Dictionary<string, double> { ["seed"] = -1 }; });
+
         private TensorNode Make(TensorOp op, Shape shape, TensorNode[] args, SourceSpan span, string extra, System.Action<TensorNode>? configure = null)
         {
             var key = $"{op}|{shape.Rows}x{shape.Columns}|{string.Join(",", args.Select(a => a.Id))}|{extra}";

@@ -163,6 +163,9 @@ namespace RlSpec.Compiler.Kinds.Problem.Ir
 
         public IReadOnlyDictionary<string, double> GeneratorArgs { get; internal set; } = new Dictionary<string, double>();
 
+        /// <summary>Generate "csv": the numbers read from the file (row-major), embedded in the emitted code.</summary>
+        public double[]? Table { get; internal set; }
+
         /// <summary>A family of matrices (or vectors) stored back to back: how many (0 when the node is one tensor of <see cref="Shape"/>).</summary>
         public int FamilyCount { get; internal set; }
 
