@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Runtime.InteropServices;
 using RlSpec.Models;
 using RlSpec.Runtime.Mdp;
 using RlSpec.Runtime.Solvers;
@@ -13,7 +14,8 @@ namespace RlSpec.Benchmarks;
 /// TV − V), timed for the runtime sweep and for a hand-written C# loop doing the same work, and the arrays exported
 /// for bench/c/csr_sweep.c (issue 11):
 ///   dotnet bench/RlSpec.Benchmarks/bin/Release/net10.0/RlSpec.Benchmarks.dll csr-sweeps forest|random [SWEEPS] [EXPORT.bin]
-/// Prints the median milliseconds per sweep of each. The binary file: int32 states, rows, entries; float64 gamma;
+/// Prints the median milliseconds per sweep of each, wall clock and (on Linux) this thread's CPU time, which a loaded
+/// machine inflates less. The binary file: int32 states, rows, entries; float64 gamma;
 /// int32 rowGroupStart[states+1], rowStart[rows+1], columns[entries]; float64 probabilities[entries], rewards[rows].
 /// The values swept are V = 0.001·(s mod 1000), the same in C.
 /// </summary>
@@ -36,12 +38,12 @@ public static class CsrSweepThroughput
         int[] groups = model.RowGroupStart.ToArray(), rowStart = model.RowStart.ToArray(), columns = model.Columns.ToArray(), actions = model.RowActions.ToArray();
         double[] probabilities = model.Probabilities.ToArray(), rewards = model.RowRewards.ToArray();
 
-        double runtime = Median(sweeps, () => ValueIteration.Sweep(in model, values, next, policy, gamma).Max);
+        var (runtime, runtimeCpu) = Median(sweeps, () => ValueIteration.Sweep(in model, values, next, policy, gamma).Max);
         double check = next[n / 2];
-        double hand = Median(sweeps, () => HandWritten(groups, rowStart, columns, actions, probabilities, rewards, values, next, policy, gamma));
+        var (hand, handCpu) = Median(sweeps, () => HandWritten(groups, rowStart, columns, actions, probabilities, rewards, values, next, policy, gamma));
         if (next[n / 2] != check) throw new InvalidOperationException("the two sweeps disagree");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: {n:N0} states, {model.RowCount:N0} rows, {model.EntryCount:N0} entries; median of {sweeps} sweeps: runtime {runtime:F3} ms, hand-written C# {hand:F3} ms"));
+            $"{name}: {n:N0} states, {model.RowCount:N0} rows, {model.EntryCount:N0} entries; median of {sweeps} sweeps: runtime {runtime:F3} ms (cpu {runtimeCpu:F3}), hand-written C# {hand:F3} ms (cpu {handCpu:F3})"));
     }
 
     /// <summary>The loop one writes by hand: greedy action (lowest index on ties) and the min/max of TV − V.</summary>
@@ -69,18 +71,38 @@ public static class CsrSweepThroughput
         return max - min;
     }
 
-    private static double Median(int sweeps, Func<double> sweep)
+    /// <summary>Median wall and thread-CPU milliseconds per sweep (CPU NaN off Linux).</summary>
+    private static (double Wall, double Cpu) Median(int sweeps, Func<double> sweep)
     {
         for (int i = 0; i < 3; i++) sweep(); // JIT to the optimized tier
         var ms = new double[sweeps];
+        var cpu = new double[sweeps];
         for (int i = 0; i < sweeps; i++)
         {
+            double c0 = ThreadCpuMs();
             long t0 = Stopwatch.GetTimestamp();
             sweep();
             ms[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            cpu[i] = ThreadCpuMs() - c0;
         }
         Array.Sort(ms);
-        return ms[sweeps / 2];
+        Array.Sort(cpu);
+        return (ms[sweeps / 2], cpu[sweeps / 2]);
+    }
+
+    private struct Timespec
+    {
+        public long Seconds, Nanoseconds;
+    }
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out Timespec time);
+
+    /// <summary>This thread's CPU time (CLOCK_THREAD_CPUTIME_ID, as bench/c/csr_sweep.c reads it).</summary>
+    private static double ThreadCpuMs()
+    {
+        if (!OperatingSystem.IsLinux() || ClockGetTime(3, out var t) != 0) return double.NaN;
+        return t.Seconds * 1e3 + t.Nanoseconds / 1e6;
     }
 
     private static void Export(SparseMdp model, string path)

@@ -31,6 +31,7 @@ public readonly struct SparseMdp : IMdp
     private readonly Func<int, string>? _stateLabel;
     private readonly Func<int, string>? _actionName;
     private readonly Func<int, SourceLocation>? _ruleLocation;
+    private readonly int _widestRow;
 
     /// <summary>
     /// Creates a sparse model from its arrays (which it keeps, not copies). Row actions must
@@ -120,6 +121,13 @@ public readonly struct SparseMdp : IMdp
         _stateLabel = stateLabel;
         _actionName = actionName;
         _ruleLocation = ruleLocation;
+        int widest = 0;
+        for (int s = 0; s < states; s++)
+        {
+            if (terminal is not null && terminal[s]) continue;
+            for (int r = rowGroupStart[s]; r < rowGroupStart[s + 1]; r++) widest = Math.Max(widest, rowStart[r + 1] - rowStart[r]);
+        }
+        _widestRow = widest;
     }
 
     /// <inheritdoc/>
@@ -163,6 +171,15 @@ public readonly struct SparseMdp : IMdp
 
     /// <inheritdoc/>
     public bool IsTerminal(int state) => _terminal is not null && _terminal[state];
+
+    /// <summary>The terminal flag of each state, or empty when no state is terminal.</summary>
+    internal ReadOnlySpan<bool> TerminalFlags => _terminal;
+
+    /// <summary>
+    /// The most entries in one row of a non-terminal state (0 when there is none): the outcome count a greedy sweep over
+    /// all states sees, computed once here rather than per row in every sweep.
+    /// </summary>
+    internal int WidestRow => _widestRow;
 
     /// <inheritdoc/>
     public bool Transitions<TVisitor>(int state, int action, int step, ref TVisitor visitor)

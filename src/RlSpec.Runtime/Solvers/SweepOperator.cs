@@ -38,6 +38,13 @@ internal static class SweepOperator
         where TModel : struct, IMdp
         where TBackend : struct, ISweepBackend, allows ref struct
     {
+        // The greedy sweep over explicit CSR has its own loop, the same work in the same order (CsrGreedySweep); the
+        // JIT removes this test for every other model and backend.
+        if (typeof(TModel) == typeof(SparseMdp) && typeof(TBackend) == typeof(GreedyBackend))
+        {
+            ref GreedyBackend greedy = ref Unsafe.As<TBackend, GreedyBackend>(ref backend);
+            return CsrGreedySweep.Apply(in Unsafe.As<TModel, SparseMdp>(ref model), values, target, policy, greedy.Gamma, ref greedy.MaxOutcomes, lo, hi);
+        }
         bool recordPolicy = !policy.IsEmpty;
         double min = double.PositiveInfinity, max = double.NegativeInfinity;
         double probe = 0; // stays 0 unless some difference is NaN or ±∞ (0·x is NaN exactly then)
@@ -99,6 +106,9 @@ internal ref struct GreedyBackend(double gamma) : ISweepBackend
 {
     /// <summary>Most outcomes of one state-action pair seen so far.</summary>
     public int MaxOutcomes = 1;
+
+    /// <summary>The discount γ.</summary>
+    public readonly double Gamma => gamma;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Backup<TModel>(ref TModel model, int state, int step, ReadOnlySpan<double> values, out double backup, out int action)
