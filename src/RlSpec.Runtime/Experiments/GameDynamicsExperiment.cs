@@ -93,5 +93,15 @@ public static class GameDynamicsExperiment
             options.Shard is { } s && (s.Count < 1 || s.Index < 0 || s.Index >= s.Count || s.Count > spec.Runs) ? $"shard {s} is out of range" :
             null;
         if (problem is not null) throw new ExperimentException(ExperimentErrorIds.InvalidRequest, $"experiment '{spec.Name}': {problem}.");
+        // What a dynamic can be measured by depends on the dynamic too (a QRE distance needs a temperature): ask for each entry.
+        foreach (var entry in dynamics)
+        {
+            IGameDynamics d;
+            try { d = entry.Create(0); }
+            catch (ArgumentException ex) { throw new ExperimentException(ExperimentErrorIds.InvalidRequest, $"{entry.Label}: {ex.Message}"); }
+            foreach (var statistic in spec.Record)
+                if (measure.Refuse(statistic, d) is { } reason)
+                    throw new ExperimentException(ExperimentErrorIds.InvalidRequest, $"experiment '{spec.Name}', {entry.Label}: {reason}.");
+        }
     }
 }
