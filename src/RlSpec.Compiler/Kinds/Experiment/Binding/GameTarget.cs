@@ -33,7 +33,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
                 : Has(GameKind.Symmetric) ? GameForm.Symmetric
                 : Has(GameKind.ZeroSum) ? GameForm.ZeroSum
                 : players > 2 ? GameForm.NPlayer : GameForm.Bimatrix;
-            bool finiteHorizon = form == GameForm.Markov && game.Members.OfType<SettingNode>().Any(s => s.Key.Text == "horizon");
+            bool finiteHorizon = form == GameForm.Markov && game.Members.OfType<HorizonNode>().Any();
             return new GameTarget(form, players, finiteHorizon);
         }
 
