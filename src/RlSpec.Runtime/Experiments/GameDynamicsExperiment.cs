@@ -10,7 +10,8 @@ namespace RlSpec.Runtime.Experiments;
 /// <summary>
 /// Runs a game-dynamics experiment: every dynamic of <c>compare</c> for <see cref="ExperimentSpec.Horizon"/> iterations,
 /// recording at the checkpoints the statistics the <see cref="GameMeasure"/> gives (duality gap, NashConv, distance to
-/// the equilibrium, each for the last and the average iterate). Deterministic dynamics give the same curve in every
+/// the equilibrium, each for the last and the average iterate; on a Markov game also the value error to Shapley's values
+/// and the distance to a regularized dynamic's QRE: <see cref="MarkovGameMeasure"/>). Deterministic dynamics give the same curve in every
 /// run; sampled ones draw run r's samples from the algorithm stream of (seed, r) (<see cref="StreamKeys"/>). Runs go to
 /// worker threads through <see cref="RunScheduler"/> and are stored at their own index, so results are bit-identical
 /// for any thread count. The outputs (CSV, JSON, plots) are the engine-independent ones of <see cref="ExperimentResult"/>.
