@@ -190,6 +190,8 @@ namespace RlSpec.Compiler.Diagnostics
         public const string GameExperimentLength = "RLS0851";
         public const string GameStatisticUnavailable = "RLS0852";
         public const string GameDynamicNotMeasured = "RLS0853";
+        public const string MarkovDynamicNeedsDiscount = "RLS0854";
+        public const string EntropyOmwuStepTooLarge = "RLS0855";
 
         // Internal
         public const string InternalError = "RLS9999";

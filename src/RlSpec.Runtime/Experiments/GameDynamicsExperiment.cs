@@ -10,7 +10,8 @@ namespace RlSpec.Runtime.Experiments;
 /// <summary>
 /// Runs a game-dynamics experiment: every dynamic of <c>compare</c> for <see cref="ExperimentSpec.Horizon"/> iterations,
 /// recording at the checkpoints the statistics the <see cref="GameMeasure"/> gives (duality gap, NashConv, distance to
-/// the equilibrium, each for the last and the average iterate). Deterministic dynamics give the same curve in every
+/// the equilibrium, each for the last and the average iterate; on a Markov game also the value error to Shapley's values
+/// and the distance to a regularized dynamic's QRE: <see cref="MarkovGameMeasure"/>). Deterministic dynamics give the same curve in every
 /// run; sampled ones draw run r's samples from the algorithm stream of (seed, r) (<see cref="StreamKeys"/>). Runs go to
 /// worker threads through <see cref="RunScheduler"/> and are stored at their own index, so results are bit-identical
 /// for any thread count. The outputs (CSV, JSON, plots) are the engine-independent ones of <see cref="ExperimentResult"/>.
@@ -93,5 +94,15 @@ public static class GameDynamicsExperiment
             options.Shard is { } s && (s.Count < 1 || s.Index < 0 || s.Index >= s.Count || s.Count > spec.Runs) ? $"shard {s} is out of range" :
             null;
         if (problem is not null) throw new ExperimentException(ExperimentErrorIds.InvalidRequest, $"experiment '{spec.Name}': {problem}.");
+        // What a dynamic can be measured by depends on the dynamic too (a QRE distance needs a temperature): ask for each entry.
+        foreach (var entry in dynamics)
+        {
+            IGameDynamics d;
+            try { d = entry.Create(0); }
+            catch (ArgumentException ex) { throw new ExperimentException(ExperimentErrorIds.InvalidRequest, $"{entry.Label}: {ex.Message}"); }
+            foreach (var statistic in spec.Record)
+                if (measure.Refuse(statistic, d) is { } reason)
+                    throw new ExperimentException(ExperimentErrorIds.InvalidRequest, $"experiment '{spec.Name}', {entry.Label}: {reason}.");
+        }
     }
 }

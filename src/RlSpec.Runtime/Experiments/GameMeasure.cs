@@ -17,6 +17,9 @@ public abstract class GameMeasure
     /// <summary>Why <paramref name="statistic"/> cannot be recorded on this game, or null when it can.</summary>
     public virtual string? Refuse(Statistic statistic) => null;
 
+    /// <summary>Why <paramref name="statistic"/> cannot be recorded for this dynamic on this game (e.g. a distance to a regularized equilibrium for an unregularized dynamic), or null when it can.</summary>
+    public virtual string? Refuse(Statistic statistic, IGameDynamics dynamics) => null;
+
     /// <summary>The value of <paramref name="statistic"/> for the dynamic's current state.</summary>
     public abstract double Measure(Statistic statistic, IGameDynamics dynamics);
 }

@@ -72,6 +72,14 @@ public enum Statistic
     AverageDistance,
     /// <summary><c>metrics</c> (optimization): every tracked metric the problem declares, one series each, named by the metric (<see cref="SeriesInfo.Name"/>).</summary>
     Metrics,
+    // ---- Markov games (issue 9, G4): measured by GameDynamicsExperiment through MarkovGameMeasure ----
+    /// <summary><c>value_error</c> (Markov-game dynamics): max_s |V_t(s) − V*(s)|, the dynamic's value estimate against Shapley's values.</summary>
+    ValueError,
+    /// <summary>
+    /// <c>qre_distance</c> (regularized Markov-game dynamics): the distance to the quantal response equilibrium of the dynamic's
+    /// temperature τ (computed by regularized Shapley iteration): max(‖(x_t, y_t) − (x*_τ, y*_τ)‖₂, max_s |V_t(s) − V*_τ(s)|).
+    /// </summary>
+    QreDistance,
 }
 
 /// <summary>The file and language names of <see cref="Statistic"/> values.</summary>
@@ -79,7 +87,8 @@ public static class StatisticNames
 {
     private static readonly string[] Names = ["regret", "realized_regret", "cumulative_reward", "counts", "best_arm_rate", "error", "suboptimality", "regularized_gap", "policy_distance",
         "duality_gap", "average_duality_gap", "nash_conv", "average_nash_conv", "equilibrium_distance", "average_equilibrium_distance",
-        "objective", "gradient_norm", "distance", "online_regret", "average_objective", "average_distance", "metrics"];
+        "objective", "gradient_norm", "distance", "online_regret", "average_objective", "average_distance", "metrics",
+        "value_error", "qre_distance"];
 
     /// <summary>The snake_case name, e.g. <c>realized_regret</c>.</summary>
     public static string Name(this Statistic statistic) => Names[(int)statistic];

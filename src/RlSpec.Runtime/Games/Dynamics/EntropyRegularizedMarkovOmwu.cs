@@ -19,13 +19,13 @@ namespace RlSpec.Runtime.Games.Dynamics;
 /// state by state (row player: <see cref="MarkovGame.RowActions"/>(s) entries per state). From uniform policies and V = 0.
 /// Compiler name <c>entropy_omwu</c>.
 /// </summary>
-public sealed class EntropyRegularizedMarkovOmwu : IGameDynamics
+public sealed class EntropyRegularizedMarkovOmwu : IMarkovGameDynamics
 {
     private readonly MarkovGame _game;
     private readonly double _eta, _tau, _alpha;
-    private readonly int[] _rowOffset, _columnOffset;
-    private readonly double[] _x, _xLogits, _y, _yLogits, _xBar, _xBarLogits, _yBar, _yBarLogits, _xBarNext, _yBarNext;
-    private readonly double[] _values, _nextValues, _q, _rowPayoff, _columnPayoff, _averageRow, _averageColumn;
+    private readonly MarkovPolicies _policies;
+    private readonly double[] _xLogits, _yLogits, _xBar, _xBarLogits, _yBar, _yBarLogits, _xBarNext, _yBarNext;
+    private readonly double[] _values, _nextValues, _q, _rowPayoff, _columnPayoff;
 
     /// <summary>The dynamic on a discounted <paramref name="game"/> with step η and temperature τ.</summary>
     public EntropyRegularizedMarkovOmwu(MarkovGame game, double eta, double tau)
@@ -36,52 +36,53 @@ public sealed class EntropyRegularizedMarkovOmwu : IGameDynamics
         if (!(tau > 0) || double.IsInfinity(tau)) throw new ArgumentOutOfRangeException(nameof(tau), tau, "entropy_omwu: the temperature must be positive and finite");
         if (eta * tau >= 1) throw new ArgumentOutOfRangeException(nameof(eta), eta, "entropy_omwu: the step size times the temperature must be below 1");
         _game = game; _eta = eta; _tau = tau; _alpha = eta * tau;
-        int states = game.States;
-        _rowOffset = new int[states + 1]; _columnOffset = new int[states + 1];
-        for (int s = 0; s < states; s++) { _rowOffset[s + 1] = _rowOffset[s] + game.RowActions(s); _columnOffset[s + 1] = _columnOffset[s] + game.ColumnActions(s); }
-        int m = _rowOffset[states], n = _columnOffset[states];
-        _x = new double[m]; _xLogits = new double[m]; _xBar = new double[m]; _xBarLogits = new double[m]; _xBarNext = new double[m]; _averageRow = new double[m];
-        _y = new double[n]; _yLogits = new double[n]; _yBar = new double[n]; _yBarLogits = new double[n]; _yBarNext = new double[n]; _averageColumn = new double[n];
-        _values = new double[states]; _nextValues = new double[states];
-        _q = new double[game.JointActions];
+        _policies = new MarkovPolicies(game);
+        int m = game.RowPolicyLength, n = game.ColumnPolicyLength;
+        _xLogits = new double[m]; _xBar = new double[m]; _xBarLogits = new double[m]; _xBarNext = new double[m];
+        _yLogits = new double[n]; _yBar = new double[n]; _yBarLogits = new double[n]; _yBarNext = new double[n];
+        _values = new double[game.States]; _nextValues = new double[game.States];
+        _q = new double[game.MaxRowActions * game.MaxColumnActions];
         _rowPayoff = new double[game.MaxRowActions]; _columnPayoff = new double[game.MaxColumnActions];
         Reset();
     }
 
+    /// <inheritdoc/>
+    public MarkovGame Game => _game;
+
     /// <summary>The current value estimate V_t.</summary>
     public ReadOnlySpan<double> Values => _values;
+
+    /// <summary>τ.</summary>
+    public double Temperature => _tau;
 
     /// <inheritdoc/>
     public long Iteration { get; private set; }
 
     /// <inheritdoc/>
-    public ReadOnlySpan<double> Row => _x;
+    public ReadOnlySpan<double> Row => _policies.Row;
 
     /// <inheritdoc/>
-    public ReadOnlySpan<double> Column => _y;
+    public ReadOnlySpan<double> Column => _policies.Column;
 
     /// <summary>The uniform average of x_1 .. x_T.</summary>
-    public ReadOnlySpan<double> AverageRow => _averageRow;
+    public ReadOnlySpan<double> AverageRow => _policies.AverageRow;
 
     /// <inheritdoc/>
-    public ReadOnlySpan<double> AverageColumn => _averageColumn;
+    public ReadOnlySpan<double> AverageColumn => _policies.AverageColumn;
 
-    /// <summary>The offset of state s's row policy in <see cref="Row"/>.</summary>
-    public int RowOffset(int state) => _rowOffset[state];
+    /// <summary>The offset of state s's row policy in <see cref="Row"/> (<see cref="MarkovGame.RowPolicyOffset"/>).</summary>
+    public int RowOffset(int state) => _game.RowPolicyOffset(state);
 
     /// <summary>The offset of state s's column policy in <see cref="Column"/>.</summary>
-    public int ColumnOffset(int state) => _columnOffset[state];
+    public int ColumnOffset(int state) => _game.ColumnPolicyOffset(state);
 
     /// <inheritdoc/>
     public void Reset()
     {
-        for (int s = 0; s < _game.States; s++)
-        {
-            _x.AsSpan(_rowOffset[s], _game.RowActions(s)).Fill(1.0 / _game.RowActions(s));
-            _y.AsSpan(_columnOffset[s], _game.ColumnActions(s)).Fill(1.0 / _game.ColumnActions(s));
-        }
-        _x.CopyTo(_xBar, 0); _y.CopyTo(_yBar, 0); _x.CopyTo(_averageRow, 0); _y.CopyTo(_averageColumn, 0);
-        EntropyMirrorStep.Logits(_x, _xLogits); EntropyMirrorStep.Logits(_y, _yLogits);
+        _policies.SetUniform();
+        _policies.Restart();
+        _policies.Row.CopyTo(_xBar, 0); _policies.Column.CopyTo(_yBar, 0);
+        EntropyMirrorStep.Logits(_policies.Row, _xLogits); EntropyMirrorStep.Logits(_policies.Column, _yLogits);
         Array.Clear(_values);
         Iteration = 0;
     }
@@ -90,12 +91,12 @@ public sealed class EntropyRegularizedMarkovOmwu : IGameDynamics
     public void Step(ref RandomStream random)
     {
         Iteration++;
-        double gamma = _game.Discount, keep = 1 - _eta * _tau;
-        for (int k = 0; k < _q.Length; k++) _q[k] = _game.Payoff(k) + gamma * _game.ExpectedNext(k, _values);
+        double keep = 1 - _eta * _tau;
         for (int s = 0; s < _game.States; s++)
         {
-            int m = _game.RowActions(s), n = _game.ColumnActions(s), ro = _rowOffset[s], co = _columnOffset[s];
-            var q = _q.AsSpan(_game.JointOffset(s), m * n);
+            int m = _game.RowActions(s), n = _game.ColumnActions(s), ro = _game.RowPolicyOffset(s), co = _game.ColumnPolicyOffset(s);
+            var q = _q.AsSpan(0, m * n);
+            _game.StageGame(s, _values, q);
             Span<double> xl = _xLogits.AsSpan(ro, m), yl = _yLogits.AsSpan(co, n);
             Span<double> u = _rowPayoff.AsSpan(0, m), v = _columnPayoff.AsSpan(0, n);
             // x̄_{t+1}, ȳ_{t+1} from x_t, y_t against ȳ_t, x̄_t
@@ -108,8 +109,8 @@ public sealed class EntropyRegularizedMarkovOmwu : IGameDynamics
             // x_{t+1}, y_{t+1} from x_t, y_t against ȳ_{t+1}, x̄_{t+1}
             MatrixProducts.Multiply(q, m, n, _yBarNext.AsSpan(co, n), u);
             MatrixProducts.MultiplyTransposed(q, m, n, _xBarNext.AsSpan(ro, m), v);
-            EntropyMirrorStep.Step(xl, u, keep, _eta, _x.AsSpan(ro, m));
-            EntropyMirrorStep.Step(yl, v, keep, -_eta, _y.AsSpan(co, n));
+            EntropyMirrorStep.Step(xl, u, keep, _eta, _policies.RowAt(s));
+            EntropyMirrorStep.Step(yl, v, keep, -_eta, _policies.ColumnAt(s));
             // f_s(x̄_{t+1}, ȳ_{t+1}) = x̄ᵀQȳ + τH(x̄) − τH(ȳ); u = Q·ȳ_{t+1} still
             var xb = _xBarNext.AsSpan(ro, m);
             double f = MatrixProducts.Dot(xb, u) + _tau * Entropy(xb) - _tau * Entropy(_yBarNext.AsSpan(co, n));
@@ -118,12 +119,11 @@ public sealed class EntropyRegularizedMarkovOmwu : IGameDynamics
         _nextValues.CopyTo(_values, 0);
         _xBarNext.CopyTo(_xBar, 0);
         _yBarNext.CopyTo(_yBar, 0);
-        double w = 1.0 / Iteration;
-        for (int i = 0; i < _x.Length; i++) _averageRow[i] += w * (_x[i] - _averageRow[i]);
-        for (int j = 0; j < _y.Length; j++) _averageColumn[j] += w * (_y[j] - _averageColumn[j]);
+        _policies.Accumulate(Iteration);
     }
 
-    private static double Entropy(ReadOnlySpan<double> p)
+    /// <summary>The Shannon entropy H(p) = −Σ p log p (0 log 0 = 0).</summary>
+    internal static double Entropy(ReadOnlySpan<double> p)
     {
         double h = 0;
         foreach (double v in p) if (v > 0) h -= v * Math.Log(v);

@@ -15,12 +15,12 @@ namespace RlSpec.Runtime.Games.Dynamics;
 /// policies of Q_t, concatenated state by state; the averages are uniform over iterations. Discounted games only.
 /// Compiler name <c>minimax_q</c>.
 /// </summary>
-public sealed class MinimaxQ : IGameDynamics
+public sealed class MinimaxQ : IMarkovGameDynamics
 {
     private readonly MarkovGame _game;
     private readonly ZeroSum _solver;
-    private readonly int[] _rowOffset, _columnOffset;
-    private readonly double[] _q, _values, _x, _y, _averageRow, _averageColumn;
+    private readonly MarkovPolicies _policies;
+    private readonly double[] _q, _values;
 
     /// <summary>Minimax-Q on a discounted <paramref name="game"/>.</summary>
     public MinimaxQ(MarkovGame game)
@@ -29,46 +29,48 @@ public sealed class MinimaxQ : IGameDynamics
         if (!game.IsDiscounted) throw new ArgumentException("minimax_q: the Markov game must be discounted", nameof(game));
         _game = game;
         _solver = new ZeroSum(game.MaxRowActions, game.MaxColumnActions);
-        int states = game.States;
-        _rowOffset = new int[states + 1]; _columnOffset = new int[states + 1];
-        for (int s = 0; s < states; s++) { _rowOffset[s + 1] = _rowOffset[s] + game.RowActions(s); _columnOffset[s + 1] = _columnOffset[s] + game.ColumnActions(s); }
+        _policies = new MarkovPolicies(game);
         _q = new double[game.JointActions];
-        _values = new double[states];
-        _x = new double[_rowOffset[states]]; _y = new double[_columnOffset[states]];
-        _averageRow = new double[_x.Length]; _averageColumn = new double[_y.Length];
+        _values = new double[game.States];
         Reset();
     }
 
+    /// <inheritdoc/>
+    public MarkovGame Game => _game;
+
     /// <summary>The value estimate V_t (the values of the matrix games Q_t(s)).</summary>
     public ReadOnlySpan<double> Values => _values;
+
+    /// <summary>0: minimax-Q solves the unregularized game.</summary>
+    public double Temperature => 0;
 
     /// <inheritdoc/>
     public long Iteration { get; private set; }
 
     /// <inheritdoc/>
-    public ReadOnlySpan<double> Row => _x;
+    public ReadOnlySpan<double> Row => _policies.Row;
 
     /// <inheritdoc/>
-    public ReadOnlySpan<double> Column => _y;
+    public ReadOnlySpan<double> Column => _policies.Column;
 
     /// <inheritdoc/>
-    public ReadOnlySpan<double> AverageRow => _averageRow;
+    public ReadOnlySpan<double> AverageRow => _policies.AverageRow;
 
     /// <inheritdoc/>
-    public ReadOnlySpan<double> AverageColumn => _averageColumn;
+    public ReadOnlySpan<double> AverageColumn => _policies.AverageColumn;
 
-    /// <summary>The offset of state s's row policy in <see cref="Row"/>.</summary>
-    public int RowOffset(int state) => _rowOffset[state];
+    /// <summary>The offset of state s's row policy in <see cref="Row"/> (<see cref="MarkovGame.RowPolicyOffset"/>).</summary>
+    public int RowOffset(int state) => _game.RowPolicyOffset(state);
 
     /// <summary>The offset of state s's column policy in <see cref="Column"/>.</summary>
-    public int ColumnOffset(int state) => _columnOffset[state];
+    public int ColumnOffset(int state) => _game.ColumnPolicyOffset(state);
 
     /// <inheritdoc/>
     public void Reset()
     {
         Array.Clear(_q);
         Solve();
-        _x.CopyTo(_averageRow, 0); _y.CopyTo(_averageColumn, 0);
+        _policies.Restart();
         Iteration = 0;
     }
 
@@ -92,9 +94,7 @@ public sealed class MinimaxQ : IGameDynamics
             _q[k] += alpha * (target - _q[k]);
         }
         Solve();
-        double w = 1.0 / Iteration;
-        for (int i = 0; i < _x.Length; i++) _averageRow[i] += w * (_x[i] - _averageRow[i]);
-        for (int j = 0; j < _y.Length; j++) _averageColumn[j] += w * (_y[j] - _averageColumn[j]);
+        _policies.Accumulate(Iteration);
     }
 
     private void Solve()
@@ -102,7 +102,7 @@ public sealed class MinimaxQ : IGameDynamics
         for (int s = 0; s < _game.States; s++)
         {
             int m = _game.RowActions(s), n = _game.ColumnActions(s);
-            _values[s] = _solver.Solve(_q.AsSpan(_game.JointOffset(s), m * n), m, n, _x.AsSpan(_rowOffset[s], m), _y.AsSpan(_columnOffset[s], n));
+            _values[s] = _solver.Solve(_q.AsSpan(_game.JointOffset(s), m * n), m, n, _policies.RowAt(s), _policies.ColumnAt(s));
         }
     }
 }

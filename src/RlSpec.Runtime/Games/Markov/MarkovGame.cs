@@ -24,7 +24,7 @@ public sealed class MarkovGame
     /// <summary>Tolerance on each transition row's sum and on the initial distribution's sum.</summary>
     public const double ProbabilityTolerance = 1e-9;
 
-    private readonly int[] _rowActions, _columnActions, _jointOffset, _transitionStart, _next;
+    private readonly int[] _rowActions, _columnActions, _jointOffset, _transitionStart, _next, _rowPolicyOffset, _columnPolicyOffset;
     private readonly double[] _payoff, _probability, _initial;
 
     private MarkovGame(int[] rowActions, int[] columnActions, double[] payoffs, int[] transitionStart, int[] nextStates,
@@ -92,7 +92,14 @@ public sealed class MarkovGame
         Discount = horizon == 0 ? discount : 1;
         Horizon = horizon;
         int maxRows = 0, maxColumns = 0;
-        for (int s = 0; s < states; s++) { maxRows = Math.Max(maxRows, rowActions[s]); maxColumns = Math.Max(maxColumns, columnActions[s]); }
+        _rowPolicyOffset = new int[states + 1];
+        _columnPolicyOffset = new int[states + 1];
+        for (int s = 0; s < states; s++)
+        {
+            maxRows = Math.Max(maxRows, rowActions[s]); maxColumns = Math.Max(maxColumns, columnActions[s]);
+            _rowPolicyOffset[s + 1] = checked(_rowPolicyOffset[s] + rowActions[s]);
+            _columnPolicyOffset[s + 1] = checked(_columnPolicyOffset[s] + columnActions[s]);
+        }
         MaxRowActions = maxRows;
         MaxColumnActions = maxColumns;
     }
@@ -163,6 +170,33 @@ public sealed class MarkovGame
 
     /// <summary>The initial state distribution.</summary>
     public ReadOnlySpan<double> Initial => _initial;
+
+    /// <summary>
+    /// The length of a stationary row policy stored flat: Σ_s m_s. Every Markov-game dynamic and measure stores a policy
+    /// as each state's mixed strategy, state after state; state s's strategy starts at <see cref="RowPolicyOffset"/>(s).
+    /// </summary>
+    public int RowPolicyLength => _rowPolicyOffset[^1];
+
+    /// <summary>The length of a flat stationary column policy: Σ_s n_s.</summary>
+    public int ColumnPolicyLength => _columnPolicyOffset[^1];
+
+    /// <summary>Where state s's row strategy starts in a flat row policy.</summary>
+    public int RowPolicyOffset(int state) => _rowPolicyOffset[state];
+
+    /// <summary>Where state s's column strategy starts in a flat column policy.</summary>
+    public int ColumnPolicyOffset(int state) => _columnPolicyOffset[state];
+
+    /// <summary>
+    /// The matrix game of state s against the continuation values V: Q_s[a, b] = R_s[a, b] + γ Σ_{s′} P(s′ | s, a, b) V(s′),
+    /// written row-major into the first m_s·n_s entries of <paramref name="q"/> (Shapley 1953). The one place the per-state
+    /// game is assembled: Shapley iteration, its regularized form, and entropy-regularized OMWU all call it. Allocates nothing.
+    /// </summary>
+    public void StageGame(int state, ReadOnlySpan<double> values, Span<double> q)
+    {
+        int k0 = _jointOffset[state], count = _jointOffset[state + 1] - k0;
+        double gamma = Discount;
+        for (int k = 0; k < count; k++) q[k] = _payoff[k0 + k] + gamma * ExpectedNext(k0 + k, values);
+    }
 
     /// <summary>Σ_{s′} P(s′ | joint k)·v[s′], the expected next value of joint index k.</summary>
     public double ExpectedNext(int joint, ReadOnlySpan<double> values)

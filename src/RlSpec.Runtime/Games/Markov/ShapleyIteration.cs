@@ -35,7 +35,7 @@ public static class ShapleyIteration
         double bound = double.PositiveInfinity;
         while (iterations < stages)
         {
-            double delta = Sweep(game, solver, v, next, q, row, column, gamma);
+            double delta = Sweep(game, solver, v, next, q, row, column);
             (v, next) = (next, v);
             iterations++;
             if (game.IsDiscounted)
@@ -48,14 +48,14 @@ public static class ShapleyIteration
         return new ShapleySolution(v, row, column, iterations, bound);
     }
 
-    /// <summary>One Shapley update of every state from <paramref name="v"/> into <paramref name="next"/>; returns the sup-norm change. Allocates nothing.</summary>
-    public static double Sweep(MarkovGame game, ZeroSum solver, ReadOnlySpan<double> v, Span<double> next, Span<double> q, double[][] row, double[][] column, double gamma)
+    /// <summary>One Shapley update of every state from <paramref name="v"/> into <paramref name="next"/> (the game's discount); returns the sup-norm change. Allocates nothing.</summary>
+    public static double Sweep(MarkovGame game, ZeroSum solver, ReadOnlySpan<double> v, Span<double> next, Span<double> q, double[][] row, double[][] column)
     {
         double delta = 0;
         for (int s = 0; s < game.States; s++)
         {
-            int m = game.RowActions(s), n = game.ColumnActions(s), k0 = game.JointOffset(s);
-            for (int k = 0; k < m * n; k++) q[k] = game.Payoff(k0 + k) + gamma * game.ExpectedNext(k0 + k, v);
+            int m = game.RowActions(s), n = game.ColumnActions(s);
+            game.StageGame(s, v, q);
             next[s] = solver.Solve(q.Slice(0, m * n), m, n, row[s], column[s]);
             delta = Math.Max(delta, Math.Abs(next[s] - v[s]));
         }

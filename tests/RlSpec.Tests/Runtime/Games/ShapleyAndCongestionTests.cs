@@ -108,9 +108,9 @@ public class ShapleyAndCongestionTests
         var q = new double[9];
         var row = Enumerable.Range(0, 6).Select(_ => new double[3]).ToArray();
         var col = Enumerable.Range(0, 6).Select(_ => new double[3]).ToArray();
-        ShapleyIteration.Sweep(g, solver, v, next, q, row, col, 0.9);
+        ShapleyIteration.Sweep(g, solver, v, next, q, row, col);
         long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int k = 0; k < 20; k++) ShapleyIteration.Sweep(g, solver, next, v, q, row, col, 0.9);
+        for (int k = 0; k < 20; k++) ShapleyIteration.Sweep(g, solver, next, v, q, row, col);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 

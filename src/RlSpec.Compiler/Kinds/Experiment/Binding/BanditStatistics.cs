@@ -35,6 +35,8 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
             new BanditStatistic("average_nash_conv", "AverageNashConv", BanditFits.Game, false, false, "NashConv of the average iterate"),
             new BanditStatistic("equilibrium_distance", "EquilibriumDistance", BanditFits.Game, false, false, "l2 distance of the last iterate to the unique equilibrium"),
             new BanditStatistic("average_equilibrium_distance", "AverageEquilibriumDistance", BanditFits.Game, false, false, "l2 distance of the average iterate to the unique equilibrium"),
+            new BanditStatistic("value_error", "ValueError", BanditFits.Game, false, false, "Markov games: max over states of |V_t(s) - V*(s)|, the value estimate against Shapley's values"),
+            new BanditStatistic("qre_distance", "QreDistance", BanditFits.Game, false, false, "Markov games, regularized dynamics: distance to the QRE of the dynamic's temperature, the larger of the policies' l2 distance and the values' sup distance"),
         };
 
         public static BanditStatistic? Find(string name) => Known.FirstOrDefault(s => s.Name == name);

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using RlSpec.Compiler.Diagnostics;
 using RlSpec.Compiler.Kinds.Experiment.Algorithms;
+using RlSpec.Compiler.Kinds.Game.Binding;
 using RlSpec.Compiler.Syntax;
 
 namespace RlSpec.Compiler.Kinds.Experiment.Binding
@@ -9,8 +10,8 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
     /// <summary>
     /// Experiments on a game: learning dynamics (<see cref="GameDynamicsAlgorithms"/>) for <c>iterations N</c>, each on a
     /// form of game it fits, measured by what the engine measures (matrix games: duality gap and NashConv of the last and the
-    /// average iterate, distance to a unique equilibrium). Markov-game dynamics exist in the runtime, but the engine has no
-    /// measure for Markov games yet, so they are refused here with that reason.
+    /// average iterate, distance to a unique equilibrium; discounted Markov games: the same from exact best responses, plus
+    /// the value estimate's error to Shapley's values and a regularized dynamic's distance to its QRE).
     /// </summary>
     internal sealed partial class ExperimentBinder
     {
@@ -43,7 +44,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
                 return;
             }
             bool ok = true;
-            var fitting = GameDynamicsAlgorithms.NamesFor(game.Offers).Where(n => (GameDynamicsAlgorithms.Find(n)!.Forms & GameDynamicForms.Markov) == 0).ToList();
+            var fitting = GameDynamicsAlgorithms.NamesFor(game.Offers).ToList();
             foreach (var use in _e.Algorithms)
             {
                 var dynamic = GameDynamicsAlgorithms.Find(use.Algorithm.Name)!;
@@ -51,15 +52,23 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
                 {
                     _b.Error(DiagnosticIds.GameDynamicDoesNotFit,
                         $"{use.Algorithm.Name} runs on {FormsText(dynamic.Forms)}, and {target.Name} is {game.Describe}" +
-                        (fitting.Count > 0 ? $"; on it compare {List(fitting)}" : "; learning dynamics run on two-player games (matrix, preference) only"),
+                        (fitting.Count > 0 ? $"; on it compare {List(fitting)}" : "; learning dynamics run on two-player games (matrix, preference, Markov) only"),
                         use.Span);
                     ok = false;
                 }
-                else if (dynamic.Forms == GameDynamicForms.Markov)
+                else if (dynamic.Forms == GameDynamicForms.Markov && game.IsFiniteHorizon)
                 {
-                    _b.Error(DiagnosticIds.GameDynamicNotMeasured,
-                        $"{use.Algorithm.Name} runs on Markov games, and the experiment engine measures matrix games only (no Markov-game duality gap yet); " +
-                        "run it from C# through RlSpec.Runtime.Games.Dynamics, or compare dynamics on a matrix game",
+                    _b.Error(DiagnosticIds.MarkovDynamicNeedsDiscount,
+                        $"{use.Algorithm.Name} runs on discounted Markov games (its values contract by the discount), and {target.Name} has a finite horizon; " +
+                        $"declare `discount 0.9` (say) instead of `horizon` in {target.Name}",
+                        use.Span);
+                    ok = false;
+                }
+                else if (use.Algorithm.Name == "entropy_omwu" && StepTimesTemperature(use) is var product && product >= 1)
+                {
+                    _b.Error(DiagnosticIds.EntropyOmwuStepTooLarge,
+                        $"entropy_omwu needs eta * tau < 1 (each step keeps x^(1 - eta tau) of the last policy), and here eta * tau = {product.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}; " +
+                        "take a smaller eta: Cen et al. (2023) guarantee linear convergence for eta <= (1 - gamma) / (2 (1 + tau (log A + 1 - gamma)))",
                         use.Span);
                     ok = false;
                 }
@@ -68,20 +77,48 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
 
             if (_failed.Contains("record")) return;
             _e.Record ??= new List<BanditStatistic> { BanditStatistics.Find(game.IsZeroSum ? "duality_gap" : "nash_conv")! };
+            bool markov = game.Form == GameForm.Markov;
             foreach (var statistic in _e.Record)
             {
                 bool needsZeroSum = statistic.Name is "duality_gap" or "average_duality_gap" or "equilibrium_distance" or "average_equilibrium_distance";
-                if (needsZeroSum && !game.IsZeroSum)
-                {
-                    _b.Error(DiagnosticIds.GameStatisticUnavailable,
-                        statistic.Name.Contains("distance")
+                bool needsMarkov = statistic.Name is "value_error" or "qre_distance";
+                string? problem =
+                    needsZeroSum && !game.IsZeroSum
+                        ? statistic.Name.Contains("distance")
                             ? $"'{statistic.Name}' needs the unique equilibrium of a zero-sum game, and {target.Name} is {game.Describe}; record nash_conv (declare the game `zero_sum` if it is)"
-                            : $"'{statistic.Name}' needs a zero-sum game, and {target.Name} is {game.Describe}; record nash_conv or average_nash_conv (declare the game `zero_sum` if it is)",
-                        seen["record"].Span);
+                            : $"'{statistic.Name}' needs a zero-sum game, and {target.Name} is {game.Describe}; record nash_conv or average_nash_conv (declare the game `zero_sum` if it is)"
+                    : needsMarkov && !markov
+                        ? $"'{statistic.Name}' measures a Markov-game dynamic's {(statistic.Name == "value_error" ? "value estimate against Shapley's values" : "distance to its regularized equilibrium")}, and {target.Name} is {game.Describe}; " +
+                          (game.IsZeroSum ? "record duality_gap or equilibrium_distance" : "record nash_conv")
+                    : null;
+                if (problem is not null)
+                {
+                    _b.Error(DiagnosticIds.GameStatisticUnavailable, problem, seen["record"].Span);
                     _failed.Add("record");
                     return;
                 }
+                if (statistic.Name == "qre_distance")
+                {
+                    // Only a regularized dynamic has a QRE to converge to; the others solve the game itself.
+                    var unregularized = _e.Algorithms.FirstOrDefault(u => GameDynamicsAlgorithms.Find(u.Algorithm.Name)!.Algorithm.Parameter("tau") is null);
+                    if (unregularized is not null)
+                    {
+                        _b.Error(DiagnosticIds.GameDynamicNotMeasured,
+                            $"'qre_distance' is the distance to the regularized equilibrium of a dynamic's temperature, and {unregularized.Algorithm.Name} has no temperature; " +
+                            "record equilibrium_distance or value_error for it, or compare only regularized dynamics (entropy_omwu)",
+                            seen["record"].Span);
+                        _failed.Add("record");
+                        return;
+                    }
+                }
             }
+        }
+
+        /// <summary>η·τ of an entropy_omwu use (defaults included).</summary>
+        private static double StepTimesTemperature(BoundAlgorithmUse use)
+        {
+            double Value(string name) => System.Convert.ToDouble(use.Arguments[use.Algorithm.Parameters.ToList().FindIndex(p => p.Name == name)], System.Globalization.CultureInfo.InvariantCulture);
+            return Value("eta") * Value("tau");
         }
 
         private static string FormsText(GameDynamicForms forms) => forms switch

@@ -13,9 +13,12 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
     /// </summary>
     public sealed class GameTarget
     {
-        private GameTarget(GameForm form, int players) { Form = form; Players = players; }
+        private GameTarget(GameForm form, int players, bool finiteHorizon) { Form = form; Players = players; IsFiniteHorizon = finiteHorizon; }
 
         public GameForm Form { get; }
+
+        /// <summary>A Markov game declared with <c>horizon H</c> (finite horizon) rather than <c>discount</c>.</summary>
+        public bool IsFiniteHorizon { get; }
 
         /// <summary>The number of <c>player</c> declarations.</summary>
         public int Players { get; }
@@ -30,7 +33,8 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
                 : Has(GameKind.Symmetric) ? GameForm.Symmetric
                 : Has(GameKind.ZeroSum) ? GameForm.ZeroSum
                 : players > 2 ? GameForm.NPlayer : GameForm.Bimatrix;
-            return new GameTarget(form, players);
+            bool finiteHorizon = form == GameForm.Markov && game.Members.OfType<HorizonNode>().Any();
+            return new GameTarget(form, players, finiteHorizon);
         }
 
         /// <summary>The dynamics' forms the game offers: a preference game is also the matrix game P − 1/2.</summary>
@@ -42,8 +46,8 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
             _ => GameDynamicForms.None,
         };
 
-        /// <summary>Whether the game is zero-sum by declaration (a zero_sum game, or a preference game's P − 1/2).</summary>
-        public bool IsZeroSum => Form == GameForm.ZeroSum || Form == GameForm.Preference;
+        /// <summary>Whether the game is zero-sum by declaration (a zero_sum game, a preference game's P − 1/2, or a Markov game, two-player zero-sum by definition).</summary>
+        public bool IsZeroSum => Form == GameForm.ZeroSum || Form == GameForm.Preference || Form == GameForm.Markov;
 
         /// <summary>"a two-player zero-sum game", for messages.</summary>
         public string Describe => Form switch

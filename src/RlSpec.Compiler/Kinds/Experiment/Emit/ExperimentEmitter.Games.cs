@@ -7,8 +7,9 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
 {
     /// <summary>
     /// Experiments on a game: <c>Instance()</c> is the game's <c>Create()</c>, <c>Algorithms()</c> builds each dynamic on the
-    /// runtime object of its form (<c>game.Bimatrix</c>, <c>game.Preference</c>), and <c>Run</c> measures them on the game's
-    /// matrix form with <c>MatrixGameMeasure</c> through <c>GameDynamicsExperiment.Run</c>.
+    /// runtime object of its form (<c>game.Bimatrix</c>, <c>game.Preference</c>, <c>game.Markov</c>), and <c>Run</c> measures them
+    /// through <c>GameDynamicsExperiment.Run</c>: on the game's matrix form with <c>MatrixGameMeasure</c>, or on a Markov game with
+    /// <c>MarkovGameMeasure</c> (exact best responses, Shapley's values, the QRE of each temperature).
     /// </summary>
     internal sealed partial class ExperimentEmitter
     {
@@ -16,6 +17,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
         private const string GameEntry = Runtime + "GameDynamicsEntry";
         private const string GameDynamicsExperimentType = Runtime + "GameDynamicsExperiment";
         private const string MatrixGameMeasureType = Runtime + "MatrixGameMeasure";
+        private const string MarkovGameMeasureType = Runtime + "MarkovGameMeasure";
         private const string GameModelType = "global::RlSpec.Runtime.Games.GameModel";
 
         private void WriteGameAlgorithms()
@@ -47,9 +49,13 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
             _w.Line("/// <summary>Runs the experiment as declared.</summary>");
             _w.Line($"public static {ExperimentResult} Run({RunOptions}? options = null) => Run(Spec(), Algorithms(), options);");
             _w.Line();
-            _w.Line("/// <summary>Runs <paramref name=\"spec\"/> with <paramref name=\"algorithms\"/>, measured on the declared game's matrix form.</summary>");
+            _w.Line(_ir.MarkovGame
+                ? "/// <summary>Runs <paramref name=\"spec\"/> with <paramref name=\"algorithms\"/>, measured on the declared Markov game (exact best responses, Shapley's values).</summary>"
+                : "/// <summary>Runs <paramref name=\"spec\"/> with <paramref name=\"algorithms\"/>, measured on the declared game's matrix form.</summary>");
             _w.Line($"public static {ExperimentResult} Run({ExperimentSpec} spec, {IReadOnlyList}<{GameEntry}> algorithms, {RunOptions}? options = null)");
-            _w.Line($"    => {GameDynamicsExperimentType}.Run(spec, algorithms, new {MatrixGameMeasureType}(Instance().Bimatrix!), options ?? new {RunOptions}());");
+            _w.Line(_ir.MarkovGame
+                ? $"    => {GameDynamicsExperimentType}.Run(spec, algorithms, new {MarkovGameMeasureType}(Instance().Markov!), options ?? new {RunOptions}());"
+                : $"    => {GameDynamicsExperimentType}.Run(spec, algorithms, new {MatrixGameMeasureType}(Instance().Bimatrix!), options ?? new {RunOptions}());");
         }
     }
 }

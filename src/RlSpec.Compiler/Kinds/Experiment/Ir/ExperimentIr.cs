@@ -14,7 +14,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Ir
     public sealed record IrArgument(string Name, string Code, string Text, IReadOnlyList<string>? SweepCodes = null);
 
     /// <summary>One compared algorithm: its .rlspec name, label, runtime struct and every constructor argument.</summary>
-    /// <remarks>On a game, <see cref="GameProperty"/> names the <c>GameModel</c> property its constructor takes first (<c>Bimatrix</c>, <c>Preference</c>).</remarks>
+    /// <remarks>On a game, <see cref="GameProperty"/> names the <c>GameModel</c> property its constructor takes first (<c>Bimatrix</c>, <c>Preference</c>, <c>Markov</c>).</remarks>
     public sealed record IrAlgorithm(string Name, string Label, string GlobalTypeName, IReadOnlyList<IrArgument> Arguments, bool IsBestArmIdentification,
         string? GameProperty = null);
 
@@ -98,6 +98,9 @@ namespace RlSpec.Compiler.Kinds.Experiment.Ir
 
         /// <summary>On an mdp in episodes: <c>horizon H</c> as written, or null to take the model's own finite horizon.</summary>
         public long? EpisodeHorizon { get; set; }
+
+        /// <summary>On a game: true for a Markov game (measured by <c>MarkovGameMeasure</c> on <c>GameModel.Markov</c>), false for a matrix form (<c>MatrixGameMeasure</c> on <c>GameModel.Bimatrix</c>).</summary>
+        public bool MarkovGame { get; set; }
 
         /// <summary>On a problem: the first-order methods and what they record (Ir/OptimizationIr.cs); null otherwise.</summary>
         public OptimizationIr? Optimization { get; set; }

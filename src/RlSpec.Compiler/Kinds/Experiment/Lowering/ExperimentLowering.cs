@@ -41,6 +41,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Lowering
                 LogX = e.LogX,
                 LogY = e.LogY,
                 PlotTitle = e.PlotTitle,
+                MarkovGame = e.Game?.Form == RlSpec.Compiler.Kinds.Game.Binding.GameForm.Markov,
             };
             if (e.Spacing is { } spacing)
             {

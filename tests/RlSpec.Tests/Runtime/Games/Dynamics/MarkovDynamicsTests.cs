@@ -18,9 +18,9 @@ namespace RlSpec.Tests.Runtime.Games.Dynamics;
 /// </summary>
 public class MarkovDynamicsTests(ITestOutputHelper output)
 {
-    private const double Gamma = 0.8, Tau = 0.1;
+    internal const double Gamma = 0.8, Tau = 0.1;
 
-    private static MarkovGame Game()
+    internal static MarkovGame Game()
     {
         var r = RandomStream.Create(33, 0);
         int[] rows = [3, 2, 3, 2], columns = [3, 3, 2, 2];
@@ -43,7 +43,7 @@ public class MarkovDynamicsTests(ITestOutputHelper output)
     private static double Entropy(double[] p) => -p.Where(v => v > 0).Sum(v => v * Math.Log(v));
 
     /// <summary>The regularized Shapley fixed point: V(s) = max_x min_y xᵀQ_s y + τH(x) − τH(y), Q_s = R_s + γ P V.</summary>
-    private static (double[] V, double[][] X, double[][] Y) Qre(MarkovGame g)
+    internal static (double[] V, double[][] X, double[][] Y) Qre(MarkovGame g)
     {
         var v = new double[g.States];
         var x = new double[g.States][];
@@ -110,7 +110,7 @@ public class MarkovDynamicsTests(ITestOutputHelper output)
     }
 
     /// <summary>Shapley's values by value iteration, each state's matrix game solved by LP (<see cref="RlSpec.Runtime.Games.MatrixGame.ZeroSum"/>), to 1e-12.</summary>
-    private static double[] ShapleyValues(MarkovGame g)
+    internal static double[] ShapleyValues(MarkovGame g)
     {
         var v = new double[g.States];
         for (int iteration = 0; iteration < 1000; iteration++)
