@@ -28,6 +28,10 @@ internal static class GameAnalysis
     /// <summary>Correlated equilibria by LP when the game has at most this many cells.</summary>
     public const int CorrelatedLimit = 2_500;
 
+    /// <summary>Correlated equilibria of n-player games by LP when the dense tableau of the correlated program has at most this
+    /// many entries (16 MB; a few seconds of pivoting at most). The coarse program is never larger.</summary>
+    public const long CorrelatedTableauLimit = 2_000_000;
+
     /// <summary>Exhaustive pure-equilibrium search of congestion games up to this many profiles.</summary>
     public const long ExhaustiveLimit = 200_000;
 
@@ -139,58 +143,54 @@ internal static class GameAnalysis
         }
     }
 
-    private static GameSection Correlated(BimatrixGame g, bool coarse)
+    private static GameSection Correlated(BimatrixGame g, bool coarse) => Correlated(g.ToNormalForm(), coarse);
+
+    /// <summary>The welfare-maximizing (coarse) correlated equilibrium by LP, every incentive constraint recomputed here first.</summary>
+    private static GameSection Correlated(NormalFormGame g, bool coarse)
     {
         var ce = coarse ? CorrelatedEquilibria.CoarseCorrelated(g) : CorrelatedEquilibria.Correlated(g);
         double violation = Violation(g, ce.Distribution, coarse);
-        if (violation > GameSolution.Tolerance * g.PayoffRange)
+        if (!(violation <= GameSolution.Tolerance * g.PayoffRange))
             throw new UnverifiedEquilibriumException($"the {(coarse ? "coarse " : "")}correlated equilibrium violates an incentive constraint by {violation:G6}");
+        var sizes = new int[g.Players];
+        for (int p = 0; p < g.Players; p++) sizes[p] = g.Actions(p);
         var s = new GameSection(coarse ? "coarse_correlated_equilibrium" : "correlated_equilibrium",
             coarse ? "Coarse correlated equilibrium (maximum welfare)" : "Correlated equilibrium (maximum welfare)", "linear programming over joint distributions")
         {
-            Joint = new JointEquilibrium(ce.Distribution, ce.RowValue, ce.ColumnValue, Math.Max(0, violation)),
+            Joint = new JointEquilibrium(sizes, ce.Distribution, ce.Payoffs, Math.Max(0, violation)),
         };
         return s;
     }
 
-    /// <summary>The largest violation of the (coarse) correlated incentive constraints and of the distribution's constraints, computed here independently of the LP.</summary>
-    internal static double Violation(BimatrixGame g, double[,] p, bool coarse)
+    /// <summary>
+    /// The largest violation of the (coarse) correlated incentive constraints and of the distribution's constraints (negative
+    /// entries; total mass, scaled by the payoff range), computed here from the definitions, independently of the LP: for
+    /// each player, the expected gain of replacing a recommended action (every recommendation: coarse) by another.
+    /// </summary>
+    internal static double Violation(NormalFormGame g, double[] p, bool coarse)
     {
-        int m = g.Rows, n = g.Columns;
         double worst = 0, sum = 0;
         foreach (double v in p) { worst = Math.Max(worst, -v); sum += v; }
         worst = Math.Max(worst, Math.Abs(sum - 1) * g.PayoffRange);
-        if (coarse)
+        if (double.IsNaN(sum)) return double.NaN;
+        var actions = new int[g.Players];
+        for (int i = 0; i < g.Players; i++)
         {
-            for (int dev = 0; dev < m; dev++)
+            int k = g.Actions(i);
+            // gain[own, dev]: the expected gain of playing dev whenever own is recommended (coarse: own is ignored)
+            var gain = new double[k, k];
+            for (int s = 0; s < g.JointActions; s++)
             {
-                double gain = 0;
-                for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) gain += p[i, j] * (g.RowPayoff(dev, j) - g.RowPayoff(i, j));
-                worst = Math.Max(worst, gain);
-            }
-            for (int dev = 0; dev < n; dev++)
-            {
-                double gain = 0;
-                for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) gain += p[i, j] * (g.ColumnPayoff(i, dev) - g.ColumnPayoff(i, j));
-                worst = Math.Max(worst, gain);
-            }
-        }
-        else
-        {
-            for (int i = 0; i < m; i++)
-                for (int dev = 0; dev < m; dev++)
+                if (p[s] == 0) continue;
+                for (int q = 0; q < g.Players; q++) actions[q] = g.ActionOf(q, s);
+                int own = actions[i];
+                for (int dev = 0; dev < k; dev++)
                 {
-                    double gain = 0;
-                    for (int j = 0; j < n; j++) gain += p[i, j] * (g.RowPayoff(dev, j) - g.RowPayoff(i, j));
-                    worst = Math.Max(worst, gain);
+                    actions[i] = dev;
+                    gain[coarse ? 0 : own, dev] += p[s] * (g.Payoff(i, g.JointIndex(actions)) - g.Payoff(i, s));
                 }
-            for (int j = 0; j < n; j++)
-                for (int dev = 0; dev < n; dev++)
-                {
-                    double gain = 0;
-                    for (int i = 0; i < m; i++) gain += p[i, j] * (g.ColumnPayoff(i, dev) - g.ColumnPayoff(i, j));
-                    worst = Math.Max(worst, gain);
-                }
+            }
+            foreach (double v in gain) worst = Math.Max(worst, v);
         }
         return worst;
     }
@@ -221,7 +221,14 @@ internal static class GameAnalysis
         for (int k = 0; k < g.JointActions; k++)
             if (g.IsPureEquilibrium(k, GameSolution.Tolerance * g.PayoffRange)) s.Profiles.Add(PureProfile(g, k, "a pure equilibrium"));
         if (s.Profiles.Count == 0) s.Notes.Add("The game has no pure equilibrium (mixed equilibria of n-player games are not computed by `solve`).");
+        if (CorrelatedEquilibria.TableauEntries(g, coarse: false) > CorrelatedTableauLimit)
+            s.Notes.Add($"Correlated equilibria are not computed: the linear program over {g.JointActions} joint actions with {CorrelatedEquilibria.IncentiveConstraints(g, coarse: false)} incentive constraints is above the dense simplex's limit of {CorrelatedTableauLimit:N0} tableau entries.");
         solution.Sections.Add(s);
+        if (CorrelatedEquilibria.TableauEntries(g, coarse: false) <= CorrelatedTableauLimit)
+        {
+            solution.Sections.Add(Correlated(g, coarse: false));
+            solution.Sections.Add(Correlated(g, coarse: true));
+        }
     }
 
     // ---- Congestion -------------------------------------------------------------------------------

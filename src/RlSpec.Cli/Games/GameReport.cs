@@ -70,11 +70,15 @@ internal static class GameReport
             }
             if (s.Joint is { } j)
             {
-                var d = j.Distribution;
-                for (int a = 0; a < d.GetLength(0); a++)
-                    for (int b = 0; b < d.GetLength(1); b++)
-                        if (d[a, b] >= 5e-13) w.WriteLine($"  ({g.Actions[0][a]}, {g.Actions[1][b]}): {N(d[a, b])}");
-                w.WriteLine($"  payoffs {N(j.RowValue)}, {N(j.ColumnValue)} (largest incentive violation {j.MaxViolation:G3})");
+                var actions = new int[j.Sizes.Length];
+                for (int k0 = 0; k0 < j.Distribution.Length; k0++)
+                {
+                    // the joint index is row-major, the first player most significant
+                    for (int p = j.Sizes.Length - 1, rest = k0; p >= 0; p--) { actions[p] = rest % j.Sizes[p]; rest /= j.Sizes[p]; }
+                    if (j.Distribution[k0] >= 5e-13)
+                        w.WriteLine($"  ({string.Join(", ", actions.Select((a, p) => g.Actions[p][a]))}): {N(j.Distribution[k0])}");
+                }
+                w.WriteLine($"  payoffs {string.Join(", ", j.Payoffs.Select(N))} (largest incentive violation {j.MaxViolation:G3})");
             }
             if (s.Complete is { } complete && s.Profiles.Count > 0)
                 w.WriteLine(complete ? $"  ({s.Profiles.Count} in all: the list is complete)" : "  (not necessarily all)");
@@ -106,6 +110,20 @@ internal static class GameReport
         Numbers(w, "payoffs", p.Payoffs);
         Number(w, "max_deviation_gain", p.MaxGain);
         w.WriteEndObject();
+    }
+
+    /// <summary>The block of a row-major tensor starting at <paramref name="offset"/> as nested arrays, one level per player from <paramref name="player"/> on.</summary>
+    private static void NestedArrays(Utf8JsonWriter w, int[] sizes, int player, double[] values, int offset)
+    {
+        int block = 1;
+        for (int p = player + 1; p < sizes.Length; p++) block *= sizes[p];
+        w.WriteStartArray();
+        for (int a = 0; a < sizes[player]; a++)
+        {
+            if (player == sizes.Length - 1) w.WriteNumberValue(values[offset + a]);
+            else NestedArrays(w, sizes, player + 1, values, offset + a * block);
+        }
+        w.WriteEndArray();
     }
 
     public static void WriteJson(TextWriter output, GameSolution solution)
@@ -156,15 +174,9 @@ internal static class GameReport
                 }
                 if (s.Joint is { } j)
                 {
-                    w.WriteStartArray("distribution");
-                    for (int a = 0; a < j.Distribution.GetLength(0); a++)
-                    {
-                        w.WriteStartArray();
-                        for (int b = 0; b < j.Distribution.GetLength(1); b++) w.WriteNumberValue(j.Distribution[a, b]);
-                        w.WriteEndArray();
-                    }
-                    w.WriteEndArray();
-                    Numbers(w, "payoffs", new[] { j.RowValue, j.ColumnValue });
+                    w.WritePropertyName("distribution");
+                    NestedArrays(w, j.Sizes, 0, j.Distribution, 0);
+                    Numbers(w, "payoffs", j.Payoffs);
                     Number(w, "max_incentive_violation", j.MaxViolation);
                 }
                 else if (s.StateValues is null)

@@ -6,8 +6,10 @@ namespace RlSpec.Cli.Games;
 /// gets by deviating (the best-response check every printed equilibrium passed).</summary>
 internal sealed record GameProfile(double[][] Strategies, double[] Payoffs, double MaxGain);
 
-/// <summary>A correlated (or coarse correlated) equilibrium: a joint distribution over (row, column) actions.</summary>
-internal sealed record JointEquilibrium(double[,] Distribution, double RowValue, double ColumnValue, double MaxViolation);
+/// <summary>A correlated (or coarse correlated) equilibrium: a distribution over joint actions, indexed row-major with the first
+/// player most significant (<paramref name="Sizes"/> holds each player's number of actions), each player's expected payoff,
+/// and the largest incentive-constraint violation (the check it passed).</summary>
+internal sealed record JointEquilibrium(int[] Sizes, double[] Distribution, double[] Payoffs, double MaxViolation);
 
 /// <summary>One solver's answer: what it computed, by which method, and (for a set) whether the set is complete.</summary>
 internal sealed class GameSection

@@ -37,17 +37,7 @@ internal static class NfgBridge
                 return null;
             case GameForm.NPlayer: g = game.NormalForm!; break;
             case GameForm.Congestion: g = game.Congestion!.ToNormalForm(); break;
-            default:
-            {
-                var b = game.Bimatrix!;
-                int m = b.Rows, n = b.Columns;
-                var a = new double[m * n];
-                var c = new double[m * n];
-                for (int i = 0; i < m; i++)
-                    for (int j = 0; j < n; j++) { a[i * n + j] = b.RowPayoff(i, j); c[i * n + j] = b.ColumnPayoff(i, j); }
-                g = new NormalFormGame(new[] { m, n }, new[] { a, c });
-                break;
-            }
+            default: g = game.Bimatrix!.ToNormalForm(); break;
         }
         return new NfgGame(game.Name, game.Players.ToList(), game.Actions.ToList(), g);
     }

@@ -97,7 +97,24 @@ public abstract class SaddlePointMethod<TOperator, TGeometryX, TGeometryY>
     protected void Accumulate(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         double w = 1.0 / Iteration;
-        for (int i = 0; i < _averageX.Length; i++) _averageX[i] += w * (x[i] - _averageX[i]);
-        for (int j = 0; j < _averageY.Length; j++) _averageY[j] += w * (y[j] - _averageY[j]);
+        MoveTowards(_averageX, x, w);
+        MoveTowards(_averageY, y, w);
+    }
+
+    /// <summary>average ← average + w·(z − average), in SIMD lanes where available (element-wise: the same rounding as scalar code).</summary>
+    private static void MoveTowards(Span<double> average, ReadOnlySpan<double> z, double w)
+    {
+        int n = average.Length, k = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            int width = System.Numerics.Vector<double>.Count;
+            var ww = new System.Numerics.Vector<double>(w);
+            for (; k + width <= n; k += width)
+            {
+                var av = new System.Numerics.Vector<double>(average.Slice(k, width));
+                (av + ww * (new System.Numerics.Vector<double>(z.Slice(k, width)) - av)).CopyTo(average.Slice(k, width));
+            }
+        }
+        for (; k < n; k++) average[k] += w * (z[k] - average[k]);
     }
 }

@@ -131,6 +131,96 @@ public class GameCliTests
         Assert.Equal(new[] { 2.5, 2.5, 2.5 }, Doubles(eqs[1].GetProperty("payoffs")));
     }
 
+    /// <summary>The three-player example's payoff, written out here: 1 per other player at the same venue, venue b (1) 0.5 nicer.</summary>
+    private static double MeetingPayoff(int player, int[] s) =>
+        Enumerable.Range(0, 3).Count(q => q != player && s[q] == s[player]) + 0.5 * s[player];
+
+    [Fact]
+    public void An_n_player_game_gets_correlated_and_coarse_correlated_equilibria_that_pass_every_incentive_constraint()
+    {
+        // Welfare is largest (7.5) at everyone at b, a pure equilibrium: the welfare-maximizing CE and CCE are that point mass.
+        var root = SolveJson("three-player-coordination.rlspec");
+        foreach (var key in new[] { "correlated_equilibrium", "coarse_correlated_equilibrium" })
+        {
+            var section = root.GetProperty(key);
+            var d = section.GetProperty("distribution"); // nested arrays, one level per player: d[alice][bob][carol]
+            var p = new double[2, 2, 2];
+            Assert.Equal(2, d.GetArrayLength());
+            for (int a = 0; a < 2; a++)
+            {
+                Assert.Equal(2, d[a].GetArrayLength());
+                for (int b = 0; b < 2; b++) for (int c = 0; c < 2; c++) p[a, b, c] = d[a][b][c].GetDouble();
+            }
+            Assert.Equal(1, p[1, 1, 1], 9);
+            Assert.Equal(new[] { 2.5, 2.5, 2.5 }, Doubles(section.GetProperty("payoffs")).Select(v => Math.Round(v, 9)));
+            Assert.True(section.GetProperty("max_incentive_violation").GetDouble() <= 1e-9);
+            // every incentive constraint recomputed from the payoff formula: obeying a recommendation (any, for the coarse
+            // equilibrium) is at least as good as each deviation
+            for (int i = 0; i < 3; i++)
+                for (int own = 0; own < 2; own++)
+                    for (int dev = 0; dev < 2; dev++)
+                    {
+                        double gain = 0;
+                        for (int a = 0; a < 2; a++) for (int b = 0; b < 2; b++) for (int c = 0; c < 2; c++)
+                        {
+                            int[] s = [a, b, c];
+                            if (key == "correlated_equilibrium" && s[i] != own) continue;
+                            int[] t = [a, b, c];
+                            t[i] = dev;
+                            gain += p[a, b, c] * (MeetingPayoff(i, t) - MeetingPayoff(i, s));
+                        }
+                        Assert.True(gain <= 1e-9, $"{key}: player {i} gains {gain} by {own} -> {dev}");
+                    }
+        }
+    }
+
+    [Fact]
+    public void An_n_player_correlated_equilibrium_is_printed_as_text_with_action_names()
+    {
+        // Chicken between alice and bob, and carol, whose action a earns 1 whatever happens: the welfare-maximizing CE is
+        // Aumann's traffic light (1/4 dare-chicken, 1/4 chicken-dare, 1/2 chicken-chicken) with carol at a.
+        string dir = Path.Combine(Path.GetTempPath(), "rlspec-g5-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string file = Path.Combine(dir, "chicken3.rlspec");
+            File.WriteAllText(file, """
+                game Chicken3 {
+                  player alice(dare, chicken)
+                  player bob(dare, chicken)
+                  player carol(a, b)
+                  payoff alice = if alice == 0 then (if bob == 0 then 0 else 7) else (if bob == 0 then 2 else 6)
+                  payoff bob = if bob == 0 then (if alice == 0 then 0 else 7) else (if alice == 0 then 2 else 6)
+                  payoff carol = if carol == 0 then 1 else 0
+                }
+                """);
+            var (code, output, error) = Run("solve", file);
+            Assert.True(code == 0, error);
+            Assert.Contains("Correlated equilibrium (maximum welfare) [linear programming over joint distributions]", output);
+            Assert.Contains("  (dare, chicken, a): 0.25", output);
+            Assert.Contains("  (chicken, dare, a): 0.25", output);
+            Assert.Contains("  (chicken, chicken, a): 0.5", output);
+            Assert.Contains("  payoffs 5.25, 5.25, 1 (largest incentive violation", output);
+            Assert.Contains("Coarse correlated equilibrium (maximum welfare)", output);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void The_incentive_check_of_the_cli_measures_a_violation()
+    {
+        // A point mass on a profile that is not an equilibrium shows the gain: alice at b with bob and carol at a earns 0.5,
+        // and 2 by joining them: a violation of 1.5. Everyone at a is an equilibrium: no violation.
+        var g = new RlSpec.Runtime.Games.NPlayer.NormalFormGame([2, 2, 2], Enumerable.Range(0, 3).Select(i =>
+            Enumerable.Range(0, 8).Select(k => MeetingPayoff(i, [k / 4, k / 2 % 2, k % 2])).ToArray()).ToArray());
+        var p = new double[8];
+        p[1 * 4 + 0 * 2 + 0] = 1;
+        Assert.Equal(1.5, GameAnalysis.Violation(g, p, coarse: false), 12);
+        Assert.Equal(1.5, GameAnalysis.Violation(g, p, coarse: true), 12);
+        p[1 * 4] = 0; p[0] = 1;
+        Assert.Equal(0, GameAnalysis.Violation(g, p, coarse: false), 12);
+    }
+
     [Fact]
     public void The_regularized_preference_game_has_a_verified_qre()
     {

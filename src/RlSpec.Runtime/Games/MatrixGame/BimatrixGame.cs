@@ -59,6 +59,16 @@ public sealed class BimatrixGame
     /// <summary>The larger of max A − min A and max B − min B, or 1 when both are constant: the scale of every tolerance.</summary>
     public double PayoffRange { get; }
 
+    /// <summary>The same game as a two-player <see cref="NPlayer.NormalFormGame"/> (joint index i·n + j, row player first).</summary>
+    public NPlayer.NormalFormGame ToNormalForm()
+    {
+        var a = new double[Rows * Columns];
+        var b = new double[Rows * Columns];
+        for (int i = 0; i < Rows; i++)
+            for (int j = 0; j < Columns; j++) { a[i * Columns + j] = _a[i, j]; b[i * Columns + j] = _b[i, j]; }
+        return new NPlayer.NormalFormGame(new[] { Rows, Columns }, new[] { a, b });
+    }
+
     private static double Range(double[,] m)
     {
         double lo = double.PositiveInfinity, hi = double.NegativeInfinity;

@@ -45,7 +45,7 @@ public static class SupportEnumeration
         long pairs = 0;
         for (int k = 1; k <= kMax; k++)
         {
-            pairs += Binomial(m, k) * Binomial(n, k);
+            pairs += Subsets.Count(m, k, MaxSupportPairs) * Subsets.Count(n, k, MaxSupportPairs);
             if (pairs > MaxSupportPairs)
                 throw new ArgumentException($"a {m}x{n} game has more than {MaxSupportPairs:N0} support pairs; use Lemke-Howson for one equilibrium", nameof(game));
         }
@@ -61,10 +61,10 @@ public static class SupportEnumeration
         {
             var system = new double[(k + 1) * (k + 1)];
             var rhs = new double[k + 1];
-            foreach (int[] rowSupport in Combinations(m, k))
+            foreach (int[] rowSupport in Subsets.Lexicographic(m, k))
             {
                 int[] rs = (int[])rowSupport.Clone();
-                foreach (int[] columnSupport in Combinations(n, k))
+                foreach (int[] columnSupport in Subsets.Lexicographic(n, k))
                 {
                     // x on rowSupport makes the column player indifferent on columnSupport.
                     if (!SolveIndifference(k, rs, columnSupport, (i, j) => game.ColumnPayoff(i, j), system, rhs, tol, x, m)) continue;
@@ -166,28 +166,5 @@ public static class SupportEnumeration
         var best = new List<int>();
         for (int t = 0; t < payoffs.Length; t++) if (payoffs[t] >= max - tol) best.Add(t);
         return best.Count > 1 ? $"the {player} player's pure strategy {action} has {best.Count} pure best responses {{{string.Join(", ", best)}}}" : null;
-    }
-
-    private static long Binomial(int n, int k)
-    {
-        long r = 1;
-        for (int i = 1; i <= k; i++) { r = r * (n - k + i) / i; if (r > MaxSupportPairs) return MaxSupportPairs + 1; }
-        return r;
-    }
-
-    /// <summary>The k-subsets of 0..n−1 in lexicographic order (one array, updated in place).</summary>
-    private static IEnumerable<int[]> Combinations(int n, int k)
-    {
-        var s = new int[k];
-        for (int i = 0; i < k; i++) s[i] = i;
-        while (true)
-        {
-            yield return s;
-            int p = k - 1;
-            while (p >= 0 && s[p] == n - k + p) p--;
-            if (p < 0) yield break;
-            s[p]++;
-            for (int i = p + 1; i < k; i++) s[i] = s[i - 1] + 1;
-        }
     }
 }

@@ -33,7 +33,7 @@ public static class VertexEnumeration
     {
         ArgumentNullException.ThrowIfNull(game);
         int m = game.Rows, n = game.Columns;
-        if (m + n > 64 || Binomial(m + n, m) > MaxSubsets)
+        if (m + n > 64 || Subsets.Count(m + n, m, MaxSubsets) > MaxSubsets)
             throw new ArgumentException($"a {m}x{n} game has too many constraint subsets for brute-force vertex enumeration; use Lemke-Howson", nameof(game));
         // P: variables x (m), constraints 0..m−1: x_i ≥ 0 (label i), m..m+n−1: (B'ᵀx)_j ≤ 1 (label m+j).
         double[,] a = Scaled(game, true), b = Scaled(game, false);
@@ -82,7 +82,7 @@ public static class VertexEnumeration
         var vertices = new List<(double[], ulong)>();
         var system = new double[d * d];
         var rhs = new double[d];
-        foreach (int[] tight in Combinations(d + rows, d))
+        foreach (int[] tight in Subsets.Lexicographic(d + rows, d))
         {
             // Constraint c < d is z_c ≥ 0; c ≥ d is row c − d of M.
             Array.Clear(system);
@@ -136,27 +136,5 @@ public static class VertexEnumeration
         var p = new double[z.Length];
         for (int k = 0; k < z.Length; k++) p[k] = z[k] / sum;
         return p;
-    }
-
-    private static long Binomial(int n, int k)
-    {
-        long r = 1;
-        for (int i = 1; i <= k; i++) { r = r * (n - k + i) / i; if (r > MaxSubsets) return MaxSubsets + 1; }
-        return r;
-    }
-
-    private static IEnumerable<int[]> Combinations(int n, int k)
-    {
-        var s = new int[k];
-        for (int i = 0; i < k; i++) s[i] = i;
-        while (true)
-        {
-            yield return s;
-            int p = k - 1;
-            while (p >= 0 && s[p] == n - k + p) p--;
-            if (p < 0) yield break;
-            s[p]++;
-            for (int i = p + 1; i < k; i++) s[i] = s[i - 1] + 1;
-        }
     }
 }

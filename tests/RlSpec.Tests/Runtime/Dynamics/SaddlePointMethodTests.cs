@@ -144,6 +144,56 @@ public class SaddlePointMethodTests
         Assert.Equal(method switch { "gda" => steps, "eg" => 2 * steps, _ => steps + 1 }, evaluations);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Optimistic_method_follows_the_two_sequence_formula_under_a_changing_step_size(bool entropic)
+    {
+        // A long run with η_t changing every step: the secondary step ẑ_{t+1} = step(ẑ_t, η_t F(z_t)) must use η_t and the
+        // next point z_{t+1} = step(ẑ_{t+1}, η_{t+1} F(z_t)) must use η_{t+1} (the entropic case fuses the two into one pass).
+        // Sizes 37 and 23 exercise the SIMD lanes and their scalar tails; the row player's start has a zero entry, which
+        // must stay exactly 0 (its logit is −∞).
+        var (a, b, c) = Problem(37, 23, 11);
+        for (int i = 0; i < 37; i++) for (int j = 0; j < 23; j++) a[i, j] *= 0.2;
+        double[] x0 = Enumerable.Range(0, 37).Select(i => i == 5 ? 0.0 : 1.0 + 0.01 * i).ToArray();
+        double[] y0 = Enumerable.Range(0, 23).Select(j => 1.0 + 0.02 * j).ToArray();
+        double sx = x0.Sum(), sy = y0.Sum();
+        x0 = x0.Select(v => v / sx).ToArray(); y0 = y0.Select(v => v / sy).ToArray();
+        if (!entropic) { x0[5] = 0.01; y0[3] = -0.2; }
+        static double Eta(int t) => 0.05 + 0.04 * Math.Sin(0.3 * t);
+        const int steps = 2000;
+        double[] x = x0, y = y0, hx = x0, hy = y0;
+        var (px, py) = Grad(a, b, c, x0, y0);
+        var ax = new double[37];
+        var ay = new double[23];
+        var op = new Bilinear(a, b, c);
+        var e = new OptimisticGradientDescentAscent<Bilinear, EntropicGeometry, EntropicGeometry>(op, default, default);
+        var u = new OptimisticGradientDescentAscent<Bilinear, EuclideanGeometry<Unconstrained>, EuclideanGeometry<Unconstrained>>(op, default, default);
+        if (entropic) e.Reset(x0, y0); else u.Reset(x0, y0);
+        double worst = 0;
+        for (int t = 1; t <= steps; t++)
+        {
+            double eta = Eta(t);
+            x = Move(entropic, hx, px, -eta); y = Move(entropic, hy, py, eta);
+            (px, py) = Grad(a, b, c, x, y);
+            hx = Move(entropic, hx, px, -eta); hy = Move(entropic, hy, py, eta);
+            for (int i = 0; i < 37; i++) ax[i] += (x[i] - ax[i]) / t;
+            for (int j = 0; j < 23; j++) ay[j] += (y[j] - ay[j]) / t;
+            if (entropic) e.Step(eta); else u.Step(eta);
+            var gotX = entropic ? e.X : u.X;
+            var gotY = entropic ? e.Y : u.Y;
+            for (int i = 0; i < 37; i++) worst = Math.Max(worst, Math.Abs(gotX[i] - x[i]));
+            for (int j = 0; j < 23; j++) worst = Math.Max(worst, Math.Abs(gotY[j] - y[j]));
+        }
+        Assert.True(worst <= 1e-12, $"the iterates differ from the formula by {worst:G3}");
+        var avgX = entropic ? e.AverageX.ToArray() : u.AverageX.ToArray();
+        var avgY = entropic ? e.AverageY.ToArray() : u.AverageY.ToArray();
+        for (int i = 0; i < 37; i++) Assert.Equal(ax[i], avgX[i], 1e-12);
+        for (int j = 0; j < 23; j++) Assert.Equal(ay[j], avgY[j], 1e-12);
+        if (entropic) Assert.Equal(0.0, e.X[5]);
+        Assert.Equal(steps + 1, entropic ? e.Evaluations : u.Evaluations);
+    }
+
     [Fact]
     public void Projected_gda_on_a_box_clips_every_step()
     {

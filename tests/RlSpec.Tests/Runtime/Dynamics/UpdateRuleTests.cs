@@ -150,6 +150,56 @@ public class UpdateRuleTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(8)]
+    [InlineData(13)]
+    [InlineData(100)]
+    public void Optimistic_entropy_step_equals_two_entropy_steps_in_turn(int n)
+    {
+        // The fused pair (secondary ẑ + a·g, then the point ẑ + a·g + b·g) against two plain steps, in probability space,
+        // for lengths on both sides of the SIMD width; entry 0 is a probability that is exactly 0 (logit −∞) and stays 0.
+        var r = RandomStream.Create(77, (ulong)n);
+        var hat = new double[n];
+        var g = new double[n];
+        for (int i = 0; i < n; i++) { hat[i] = 3 * Sampling.Normal(ref r, 0, 1); g[i] = 5 * Sampling.Normal(ref r, 0, 1); }
+        if (n > 1) hat[0] = double.NegativeInfinity;
+        double a = -0.7, b = 0.3;
+        var expectedHat = hat.Select((h, i) => h + a * g[i]).ToArray();
+        var w = expectedHat.Select((h, i) => Math.Exp(h + b * g[i] - expectedHat.Max() - 10)).ToArray();
+        var expected = w.Select(v => v / w.Sum()).ToArray();
+        var secondary = (double[])hat.Clone();
+        var logits = new double[n];
+        var p = new double[n];
+        EntropyMirrorStep.OptimisticStep(secondary, g, a, b, logits, p);
+        for (int i = 0; i < n; i++)
+        {
+            Assert.Equal(expected[i], p[i], 1e-14);
+            Assert.Equal(Math.Exp(logits[i]), p[i], 1e-14);
+        }
+        Assert.Equal(1, p.Sum(), 14);
+        // the secondary logits are shifted by a constant: the same distribution
+        var hatW = secondary.Select(Math.Exp).ToArray();
+        var hatExpected = expectedHat.Select(h => Math.Exp(h - expectedHat.Max())).ToArray();
+        for (int i = 0; i < n; i++) Assert.Equal(hatExpected[i] / hatExpected.Sum(), hatW[i] / hatW.Sum(), 1e-14);
+        Assert.Equal(0, secondary.Max());
+        if (n > 1) { Assert.Equal(0.0, p[0]); Assert.True(double.IsNegativeInfinity(secondary[0])); }
+    }
+
+    [Fact]
+    public void Optimistic_entropy_step_leaves_all_zero_probabilities_unchanged()
+    {
+        var secondary = new[] { double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity };
+        var logits = new double[5];
+        var p = new[] { 0.1, 0.2, 0.3, 0.2, 0.2 };
+        EntropyMirrorStep.OptimisticStep(secondary, [1, 2, 3, 4, 5], 0.1, 0.1, logits, p);
+        Assert.Equal(new[] { 0.1, 0.2, 0.3, 0.2, 0.2 }, p);
+        Assert.All(secondary, v => Assert.True(double.IsNegativeInfinity(v)));
+        Assert.Throws<ArgumentException>(() => EntropyMirrorStep.OptimisticStep(new double[3], new double[2], 0.1, 0.1, new double[3], new double[3]));
+    }
+
     [Fact]
     public void Update_rules_allocate_nothing()
     {
@@ -163,6 +213,7 @@ public class UpdateRuleTests
             for (int k = 0; k < 100; k++)
             {
                 EntropyMirrorStep.Step(logits, g, 1, 0.1, p);
+                EntropyMirrorStep.OptimisticStep(logits, g, 0.1, 0.1, scratch, p);
                 p.CopyTo(scratch, 0);
                 EuclideanProjection.Simplex(g.AsSpan(), scratch);
                 EuclideanProjection.Ball(g, 1);
