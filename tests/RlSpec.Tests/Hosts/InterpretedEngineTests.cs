@@ -85,7 +85,6 @@ public class InterpretedEngineTests
     [InlineData("no rule matches", "state x in 0..3\n  action go\n  discount 0.9\n  go when x < 2: x' = x + 1\n  reward go: 1")]
     [InlineData("no enabled action", "state x in 0..3\n  action go when x < 3\n  discount 0.9\n  go: x' = x + 1\n  reward go: 1")]
     [InlineData("random successor out of range", "state x in 0..3, y in 0..3\n  action go(m in 0..1)\n  discount 0.9\n  let d ~ poisson(1.0) clamped 0..3\n  let e ~ uniform(0, 2)\n  go(m): x' = min(x + d, 3), y' = y + e + m\n  reward go(m): d - m")]
-    [InlineData("initial distribution", "state x in 0..3\n  action go\n  let d ~ uniform(0, 4)\n  init x = d\n  discount 0.9\n  go: x' = min(x + 1, 3)\n  reward go: 1")]
     public void Both_engines_report_the_same_model_errors(string what, string body)
     {
         var text = "mdp Bad {\n  " + body + "\n}\n";
@@ -192,6 +191,22 @@ mdp On {
         Assert.Equal(0, compiled.Code);
         Assert.Equal(Table(compiled.Out), Table(interpreted.Out));
         Assert.Contains("74.6496", interpreted.Out);
+    }
+
+    /// <summary>Random variables, folding and an action family through the CLI: auto interprets car-rental (no Roslyn) and prints the compiled engine's table.</summary>
+    [Fact]
+    public void Cli_interprets_car_rental_without_the_csharp_compiler_and_prints_the_compiled_table()
+    {
+        var path = Path.Combine(Paths.Examples, "car-rental.rlspec");
+        int before = InMemoryModelCompiler.CompilationsOnThisThread;
+        var interpreted = Run("solve", path, "--no-cache");
+        Assert.Equal(before, InMemoryModelCompiler.CompilationsOnThisThread);
+        var compiled = Run("solve", path, "--no-cache", "--engine", "compiled");
+        Assert.Equal(before + 1, InMemoryModelCompiler.CompilationsOnThisThread);
+        Assert.Equal(0, interpreted.Code);
+        Assert.Equal(0, compiled.Code);
+        Assert.Equal(Table(compiled.Out), Table(interpreted.Out));
+        Assert.Contains("move(", interpreted.Out);
     }
 
     [Fact]

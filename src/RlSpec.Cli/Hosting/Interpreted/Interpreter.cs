@@ -152,9 +152,8 @@ internal sealed class Interpreter
     /// <summary>As emitted OutsideCode: a range or enumeration value outside its declared values.</summary>
     private bool Outside(int k, long value) => (ulong)(value - _lo[k]) >= (ulong)_count[k];
 
-    /// <summary>A successor index for the visitor: in range whenever the validator found no out-of-range successor.</summary>
-    private int Index(long index) => index >= 0 && index < _ir.StateCount ? (int)index
-        : throw new InterpretedDeclinedException("a successor outside the state space (the validator reports it)");
+    /// <summary>A successor index as emitted code computes it in 32-bit arithmetic (wrapping, unchecked): out of range only where the validator reports it.</summary>
+    private static int Index(long index) => unchecked((int)index);
 
     public bool IsTerminal(int state)
     {
