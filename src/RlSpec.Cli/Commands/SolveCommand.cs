@@ -92,8 +92,8 @@ internal static class SolveCommand
         if (request.Format is "json" or "dot" || request.ExportPolicy is not null) return null;
         if (!loaded.Irs.TryGetValue(generated.Name, out var irObject) || irObject is not RlSpec.Compiler.Kinds.Mdp.Ir.MdpIr ir) return null;
         if (request.Engine == "auto" && MdpInterpreter.Work(ir) > MdpInterpreter.AutomaticLimit) return null;
-        var sparse = MdpInterpreter.TryBuild(ir, out _);
-        return sparse is null ? null : new InMemoryModelCompiler.Loaded(new InterpretedMdpHost(sparse.Value, ir), Array.Empty<string>());
+        var interpreted = MdpInterpreter.TryBuild(ir, out _);
+        return interpreted is null ? null : new InMemoryModelCompiler.Loaded(new InterpretedMdpHost(interpreted), Array.Empty<string>());
     }
 
     private static int Run(CliContext context, Request request)

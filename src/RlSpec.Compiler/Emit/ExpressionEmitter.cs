@@ -337,8 +337,7 @@ namespace RlSpec.Compiler.Emit
         /// kind must create): truncated ones, and constant ones with a list parameter (categorical), whose
         /// list would otherwise be allocated on every draw.
         /// </summary>
-        public static bool DrawnFromFiniteForm(BoundDistribution d) =>
-            d.IsTruncated || (d.Family.Finite != null && (d.Deps & ~Dep.Param) == Dep.None && d.Family.Parameters.Any(p => p.Type.Kind == TypeKind.List));
+        public static bool DrawnFromFiniteForm(BoundDistribution d) => d.UsesFiniteForm;
 
         /// <summary>One draw of a reward distribution: from its precomputed finite distribution when it has one, else by its family's sampler.</summary>
         private string Draw(BoundDistribution d, string rng) =>

@@ -328,5 +328,13 @@ namespace RlSpec.Compiler.Semantics
         public bool Clamp { get; }
 
         public bool IsTruncated => Lo != null;
+
+        /// <summary>
+        /// True when a draw (and the mean) of this distribution comes from a precomputed finite distribution the model
+        /// creates once: truncated ones, and constant ones with a list parameter (categorical), whose list would otherwise
+        /// be allocated on every draw. Shared by the emitter and the CLI's interpreter.
+        /// </summary>
+        public bool UsesFiniteForm =>
+            IsTruncated || (Family.Finite != null && (Deps & ~Dep.Param) == Dep.None && System.Linq.Enumerable.Any(Family.Parameters, p => p.Type.Kind == TypeKind.List));
     }
 }

@@ -17,6 +17,18 @@ namespace RlSpec.Compiler.Semantics
         public string Id { get; }
 
         public SourceSpan Span { get; }
+
+        /// <summary>For an integer overflow or a remainder by zero: the expression as written (e.g. <c>n * n</c>), for the run-time message.</summary>
+        public string? Expression { get; set; }
+
+        /// <summary>For an integer overflow: the operation with its operands (e.g. <c>100000 * 100000</c>); for a remainder by zero: the left operand.</summary>
+        public string? Operation { get; set; }
+
+        /// <summary>The operation that failed (the key of the overflow proof), when known.</summary>
+        public object? Site { get; set; }
+
+        /// <summary>Where emitted code's run-time message places the failure (a chain's start), when it differs from <see cref="Span"/>.</summary>
+        public SourceSpan? At { get; set; }
     }
 
     /// <summary>
@@ -38,6 +50,21 @@ namespace RlSpec.Compiler.Semantics
         /// </summary>
         public Func<BoundStateVar, object>? StateValues { get; set; }
 
+        /// <summary>
+        /// The values of what exists only at run time (a random variable's current value, the step, a reward
+        /// distribution's mean), for the CLI's IR interpreter; null while compiling.
+        /// </summary>
+        public Func<BoundExpr, object>? RunTimeValues { get; set; }
+
+        /// <summary>
+        /// Run-time semantics, as emitted C# computes (the CLI's IR interpreter): a real division by zero is IEEE
+        /// infinity or NaN there, for the model's validator to report, not an error of the expression.
+        /// </summary>
+        public bool RunTime { get; set; }
+
+        /// <summary>Gives the local <paramref name="local"/> (an action family's index) a value, for the IR interpreter.</summary>
+        public void SetLocal(LocalSymbol local, long value) => _locals[local] = value;
+
         public object Evaluate(BoundExpr e)
         {
             switch (e)
@@ -55,6 +82,7 @@ namespace RlSpec.Compiler.Semantics
                     }
                     return cached;
                 case BoundStateVar v when StateValues != null: return StateValues(v);
+                case BoundRandom or BoundStep or BoundDistribution when RunTimeValues != null: return RunTimeValues(e);
                 case BoundLocal l:
                     if (_locals.TryGetValue(l.Local, out var value)) return value;
                     throw new EvaluationException(DiagnosticIds.NotConstant, $"'{l.Local.Name}' has no value here", e.Span);
@@ -132,8 +160,20 @@ namespace RlSpec.Compiler.Semantics
                 var link = c.Links[k];
                 var upTo = k;
                 // An overflow names the chain up to this step (N * N, not 100000 * N); built only on error.
-                value = Binary(new BoundBinary(link.Op, new BoundLiteral(value, type, c.First.Span), link.Operand, link.Type, link.Span),
-                    () => upTo == c.Links.Count - 1 ? c : new BoundChain(c.First, c.Links.Take(upTo + 1).ToList(), link.Span));
+                try
+                {
+                    value = Binary(new BoundBinary(link.Op, new BoundLiteral(value, type, c.First.Span), link.Operand, link.Type, link.Span),
+                        () => upTo == c.Links.Count - 1 ? c : new BoundChain(c.First, c.Links.Take(upTo + 1).ToList(), link.Span));
+                }
+                catch (EvaluationException ex) when (ex.Site != null)
+                {
+                    // At run time emitted code names the step as the chain up to it, from where the chain starts, and the
+                    // overflow proof knows the step by its link (the IR interpreter reports what emitted code reports).
+                    ex.Site = link;
+                    ex.Expression = BoundPrinter.Print(c, upTo + 1);
+                    ex.At = c.Span;
+                    throw;
+                }
                 type = link.Type;
             }
             return value;
@@ -154,7 +194,8 @@ namespace RlSpec.Compiler.Semantics
         /// <summary>The RLS0227 error for <paramref name="at"/>, e.g. "integer overflow in N * N (100000 * 100000); use a real (write 100000.0) or smaller values".</summary>
         public static EvaluationException Overflow(BoundExpr at, string operation, string realHint) =>
             new EvaluationException(DiagnosticIds.IntegerOverflow,
-                $"integer overflow in {BoundPrinter.Print(at)} ({operation}); use a real (write {realHint}) or smaller values", at.Span);
+                $"integer overflow in {BoundPrinter.Print(at)} ({operation}); use a real (write {realHint}) or smaller values", at.Span)
+            { Expression = BoundPrinter.Print(at), Operation = operation, Site = at };
 
         /// <summary>An int operand to write as a real, for the fix-it: N * N with N = 100000 gives "100000.0".</summary>
         private string RealHint(BoundExpr at)
@@ -196,7 +237,9 @@ namespace RlSpec.Compiler.Semantics
                     case "-": return CheckInt(li - ri, b, $"{li} - {ri}", siteOf);
                     case "*": return CheckInt(li * ri, b, $"{li} * {ri}", siteOf);
                     case "%":
-                        if (ri == 0) throw new EvaluationException(DiagnosticIds.DivisionByZero, "remainder by zero", b.Span);
+                        if (ri == 0)
+                            throw new EvaluationException(DiagnosticIds.DivisionByZero, "remainder by zero", b.Span)
+                            { Expression = BoundPrinter.Print(b), Operation = li.ToString(System.Globalization.CultureInfo.InvariantCulture), Site = b };
                         // As Functions.Mod in emitted code: the remainder in 0..|b|-1.
                         return li % ri < 0 ? li % ri + Math.Abs(ri) : li % ri;
                     case "^":
@@ -227,7 +270,7 @@ namespace RlSpec.Compiler.Semantics
                 case "-": return x - y;
                 case "*": return x * y;
                 case "/":
-                    if (y == 0) throw new EvaluationException(DiagnosticIds.DivisionByZero, "division by zero", b.Span);
+                    if (y == 0 && !RunTime) throw new EvaluationException(DiagnosticIds.DivisionByZero, "division by zero", b.Span);
                     return x / y;
                 case "^": return Math.Pow(x, y);
                 case "<": return x < y;
@@ -244,6 +287,9 @@ namespace RlSpec.Compiler.Semantics
         {
             var args = new object[c.Arguments.Count];
             for (int k = 0; k < args.Length; k++) args[k] = Evaluate(c.Arguments[k]);
+            // At run time emitted Math.Log and Math.Sqrt give -Infinity or NaN outside their domain, for the validator to report.
+            if (RunTime && c.Function.Name == "log") return Math.Log(ToReal(args[0]));
+            if (RunTime && c.Function.Name == "sqrt") return Math.Sqrt(ToReal(args[0]));
             return c.Function.EvaluateCall(args, c);
         }
     }

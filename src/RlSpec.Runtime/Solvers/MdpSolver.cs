@@ -228,11 +228,17 @@ public static class MdpSolver
         if (options.SkipValidation) return;
         var errors = MdpValidator.Validate(in model);
         if (errors.Count == 0) return;
+        throw Invalid(model.Name, errors);
+    }
+
+    /// <summary>The exception a solve refuses model <paramref name="name"/> with when the validator found <paramref name="errors"/> (one message for every engine).</summary>
+    public static MdpSolverException Invalid(string name, IReadOnlyList<ModelError> errors)
+    {
         var lines = new System.Text.StringBuilder();
-        lines.Append(CultureInfo.InvariantCulture, $"model '{model.Name}' is invalid, so it was not solved ({errors.Count}{(errors.Count >= 20 ? " or more" : "")} problem(s); fix them, or set SolverOptions.SkipValidation if the model was validated already):");
+        lines.Append(CultureInfo.InvariantCulture, $"model '{name}' is invalid, so it was not solved ({errors.Count}{(errors.Count >= 20 ? " or more" : "")} problem(s); fix them, or set SolverOptions.SkipValidation if the model was validated already):");
         for (int i = 0; i < errors.Count && i < 5; i++) lines.Append("\n  ").Append(errors[i].ToString());
         if (errors.Count > 5) lines.Append("\n  ...");
-        throw new MdpSolverException(SolverErrorIds.InvalidModel, lines.ToString(), errors);
+        return new MdpSolverException(SolverErrorIds.InvalidModel, lines.ToString(), errors);
     }
 
     /// <summary>Total reward is defined only where some policy terminates with probability 1; refuses the model otherwise (RLS0312).</summary>

@@ -1,8 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using RlSpec.Compiler.Kinds.Mdp.Binding;
 using RlSpec.Compiler.Kinds.Mdp.Ir;
 using RlSpec.Compiler.Semantics;
 using RlSpec.Runtime.Mdp;
@@ -11,142 +8,124 @@ namespace RlSpec.Cli.Hosting.Interpreted;
 
 /// <summary>
 /// The engine that needs no C# compiler: it evaluates an mdp's IR (bound expressions, with the parameters in
-/// force) state by state with the compiler's own <see cref="ConstantEvaluator"/>, and stores the result as a
-/// <see cref="SparseMdp"/> through <see cref="SparseMdp.From{TModel}"/>, the same enumeration and merge the
-/// compiled model goes through. It reports outcomes in the emitted code's order with the same arithmetic
-/// (rules in order, first true guard, the default rule, unassigned variables staying, rewards summed in order).
+/// force) state by state with the compiler's own <see cref="ConstantEvaluator"/> in its run-time mode, exactly as
+/// the emitted code orders the work (see <see cref="Interpreter"/>): random variables over the same finite forms,
+/// folded rules through the same <see cref="OutcomeFolding"/> plan, action families, the step <c>t</c>, reward
+/// distributions' means. The validator runs on the interpreted model itself, so a model error is reported with the
+/// compiled engine's id, message and location; a valid stationary model is then stored as a <see cref="SparseMdp"/>
+/// through <see cref="SparseMdp.From{TModel}"/>, the same enumeration and merge the compiled model goes through.
 /// </summary>
 /// <remarks>
-/// It declines (returns null with the reason) whatever it does not reproduce exactly (random variables,
-/// tables, action families, the step, reward distributions, finite horizons) and every model in which
-/// evaluation meets a problem (an overflow, a successor out of range, no rule matching, a probability
-/// outside [0, 1] or not summing to 1): the compiled engine then runs and reports it with its diagnostics,
-/// so the interpreter never gives an answer, or an error, that the compiled model would not.
+/// It declines (returns null with the reason) only explicit transition and reward tables (a table's literal is
+/// not evaluated here), a model too large for one sparse model, and an evaluation it cannot reproduce exactly
+/// (e.g. an integer overflow inside an operator chain, whose run-time message names the chain differently):
+/// the compiled engine then runs instead.
 /// </remarks>
-public static class MdpInterpreter
+internal static class MdpInterpreter
 {
     /// <summary>
-    /// The largest model the CLI interprets by default, in evaluated outcomes (states × actions × outcome branches):
-    /// below it interpreting is faster than starting the C# compiler (about 1 s); above it the compiled model wins.
+    /// The largest model the CLI interprets by default, in evaluated outcomes (states × actions × outcomes of a
+    /// rule, a folded rule counting the sum of its marginals' loops): below it interpreting is faster than starting
+    /// the C# compiler (about 1 s); above it the compiled model wins (docs/performance.md, issue 11).
     /// </summary>
     public const long AutomaticLimit = 200_000;
 
-    /// <summary>The work of interpreting <paramref name="ir"/>: states × actions × the most branches of a rule.</summary>
+    /// <summary>The work of interpreting <paramref name="ir"/>: states × actions × the most outcomes one rule enumerates.</summary>
     public static long Work(MdpIr ir)
     {
-        long branches = 1;
+        double outcomes = 1;
         foreach (var a in ir.Actions)
-            foreach (var r in a.Rules) branches = Math.Max(branches, r.Branches.Count);
-        if (ir.Default != null) branches = Math.Max(branches, ir.Default.Branches.Count);
-        double work = (double)ir.StateCount * Math.Max(1, ir.ActionCount) * branches;
+        {
+            foreach (var r in a.Rules) outcomes = Math.Max(outcomes, Outcomes(ir, r, a));
+            if (ir.Default != null) outcomes = Math.Max(outcomes, Outcomes(ir, ir.Default, a));
+        }
+        double work = (double)ir.StateCount * Math.Max(1, ir.ActionCount) * outcomes;
         return work > long.MaxValue / 2 ? long.MaxValue / 2 : (long)work;
+    }
+
+    /// <summary>The outcomes one evaluation of <paramref name="rule"/> enumerates: the product of its random variables' supports times its branches, or for a folded rule the sum of its marginals' loops.</summary>
+    private static double Outcomes(MdpIr ir, IrRule rule, IrAction action)
+    {
+        double Product(IEnumerable<RandomSymbol> randoms)
+        {
+            double p = 1;
+            foreach (var r in randoms) p *= SupportOf(ir, r);
+            return p;
+        }
+        if (OutcomeFolding.Plan(ir, rule, action.OutcomeRewards) is { } plan)
+        {
+            double sum = 0;
+            foreach (var f in plan) sum += Product(f.Randoms);
+            foreach (var r in action.OutcomeRewards) sum += Product(BoundTree.Randoms(new[] { r.Guard, r.Value }));
+            return Math.Max(1, sum);
+        }
+        var exprs = new List<BoundExpr?>();
+        foreach (var b in rule.Branches)
+        {
+            foreach (var x in b.Assignments) exprs.Add(x.Value);
+            exprs.Add(b.Probability);
+        }
+        foreach (var r in action.OutcomeRewards) { exprs.Add(r.Guard); exprs.Add(r.Value); }
+        return Product(BoundTree.Randoms(exprs)) * Math.Max(1, rule.Branches.Count);
+    }
+
+    /// <summary>A random variable's support size with the parameters in force (its truncation bounds), 1 when unknown.</summary>
+    private static double SupportOf(MdpIr ir, RandomSymbol r)
+    {
+        foreach (var x in ir.Randoms)
+        {
+            if (x.Symbol != r) continue;
+            try
+            {
+                var eval = new ConstantEvaluator();
+                if (x.Distribution.Lo != null && x.Distribution.Hi != null)
+                    return Math.Max(1, (double)(long)eval.Evaluate(x.Distribution.Hi) - (long)eval.Evaluate(x.Distribution.Lo) + 1);
+            }
+            catch (Exception e) when (e is EvaluationException or InvalidCastException)
+            {
+                // Not a constant: counted as one value.
+            }
+        }
+        return 1;
     }
 
     /// <summary>Why <paramref name="ir"/> cannot be interpreted, or null when it can be tried.</summary>
     public static string? Unsupported(MdpIr ir)
     {
-        if (ir.Randoms.Count > 0) return "random variables";
-        if (ir.RewardDistributions.Count > 0) return "reward distributions";
         if (ir.TransitionTables.Count > 0 || ir.RewardTable != null) return "explicit tables";
-        if (ir.UsesStep) return "the step t";
-        if (!ir.AllActionsFixed) return "action families";
         if (ir.StateCount < 1 || ir.StateCount > int.MaxValue || ir.ActionCount < 1 || ir.ActionCount > MdpIr.MaxActions) return "its size";
-        foreach (var e in Expressions(ir))
-            if (!Plain(e)) return "an expression the interpreter does not evaluate";
         return null;
     }
 
     /// <summary>
-    /// The model as a sparse MDP, or null with the reason in <paramref name="declined"/>. Never throws for a model
-    /// the compiler accepted: anything unexpected is a decline, and the compiled engine runs instead.
+    /// The model as an interpreted host, or null with the reason in <paramref name="declined"/>. The host of a model the
+    /// validator finds errors in refuses to solve it with those errors, as the compiled model's solve does. Never throws
+    /// for a model the compiler accepted: anything unexpected is a decline, and the compiled engine runs instead.
     /// </summary>
-    public static SparseMdp? TryBuild(MdpIr ir, out string? declined)
+    public static InterpretedModel? TryBuild(MdpIr ir, out string? declined)
     {
         declined = Unsupported(ir);
         if (declined != null) return null;
         try
         {
             var model = new InterpretedMdp(new Interpreter(ir));
-            var sparse = SparseMdp.From(in model);
-            declined = Check(sparse, model);
-            return declined is null ? sparse : null;
+            var errors = MdpValidator.Validate(in model);
+            if (errors.Count > 0 || model.IsTimeDependent) return new InterpretedModel(model, null, errors);
+            return new InterpretedModel(model, SparseMdp.From(in model), errors);
         }
-        catch (Exception ex) when (ex is EvaluationException or InterpretedDeclinedException or InvalidCastException or OverflowException or IndexOutOfRangeException or ArgumentException)
+        catch (Exception ex) when (ex is EvaluationException or InterpretedDeclinedException or InvalidCastException or OverflowException or IndexOutOfRangeException or ArgumentException or KeyNotFoundException or NullReferenceException)
         {
             declined = ex.Message;
             return null;
         }
     }
-
-    /// <summary>
-    /// What the validator would report about probabilities, checked strictly: a row (and the initial distribution)
-    /// must have probabilities in [0, 1] summing to 1 within 1e-12 (the validator allows more; stricter only hands
-    /// borderline models to the compiled engine) and finite rewards.
-    /// </summary>
-    private static string? Check(SparseMdp m, InterpretedMdp source)
-    {
-        var p = m.Probabilities;
-        var rs = m.RowStart;
-        for (int r = 0; r < m.RowCount; r++)
-        {
-            if (!double.IsFinite(m.RowRewards[r])) return "a reward that is not finite";
-            if (rs[r + 1] == rs[r]) return "a row without outcomes";
-            double sum = 0;
-            for (int k = rs[r]; k < rs[r + 1]; k++)
-            {
-                if (!(p[k] >= 0 && p[k] <= 1)) return "a probability outside [0, 1]";
-                sum += p[k];
-            }
-            if (Math.Abs(sum - 1) > 1e-12) return "probabilities that do not sum to 1";
-        }
-        for (int s = 0; s < m.StateCount; s++)
-            if (!m.IsTerminal(s) && m.RowGroupStart[s + 1] == m.RowGroupStart[s]) return "a state without an available action";
-        var initial = source.InitialSum();
-        if (Math.Abs(initial - 1) > 1e-12) return "an initial distribution that does not sum to 1";
-        return null;
-    }
-
-    /// <summary>Every expression the transitions, rewards, terminal condition and initial distribution evaluate.</summary>
-    private static IEnumerable<BoundExpr> Expressions(MdpIr ir)
-    {
-        IEnumerable<BoundExpr> Rule(IrRule r) =>
-            r.Branches.SelectMany(b => b.Assignments.Select(x => x.Value).Append(b.Probability)).Append(r.Guard).Where(x => x != null)!;
-        foreach (var a in ir.Actions)
-        {
-            if (a.Guard != null) yield return a.Guard;
-            foreach (var r in a.Rules) foreach (var e in Rule(r)) yield return e;
-            foreach (var r in a.FixedRewards.Concat(a.OutcomeRewards))
-            {
-                yield return r.Value;
-                if (r.Guard != null) yield return r.Guard;
-            }
-        }
-        if (ir.Default != null) foreach (var e in Rule(ir.Default)) yield return e;
-        if (ir.Terminal != null) yield return ir.Terminal.Condition;
-        foreach (var b in ir.Init)
-        {
-            foreach (var x in b.Assignments) yield return x.Value;
-            if (b.Probability != null) yield return b.Probability;
-        }
-        if (ir.Criterion.Discount != null) yield return ir.Criterion.Discount;
-        if (ir.Criterion.Horizon != null) yield return ir.Criterion.Horizon;
-    }
-
-    /// <summary>True when the expression (and the lets it reads) use nothing but values the interpreter has.</summary>
-    private static bool Plain(BoundExpr e)
-    {
-        if (e.HasError) return false;
-        foreach (var d in BoundTree.Descendants(e))
-        {
-            switch (d)
-            {
-                case BoundDistribution or BoundRandom or BoundStep or BoundInstanceSeed or BoundError: return false;
-                case BoundLet l when l.Let.Value is null || !Plain(l.Let.Value): return false;
-            }
-        }
-        return true;
-    }
 }
+
+/// <summary>
+/// An interpreted model: the interpreter as an <see cref="IMdp"/>, the validator's findings on it (empty for a valid
+/// model), and the sparse model the solvers run on (null when the model has errors or reads the step <c>t</c>).
+/// </summary>
+internal sealed record InterpretedModel(InterpretedMdp Model, SparseMdp? Sparse, IReadOnlyList<ModelError> Errors);
 
 /// <summary>A model the interpreter will not evaluate: the compiled engine runs it instead.</summary>
 internal sealed class InterpretedDeclinedException(string message) : Exception(message);

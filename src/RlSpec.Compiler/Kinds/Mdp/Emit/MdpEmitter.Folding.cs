@@ -17,67 +17,30 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
     /// </summary>
     internal sealed partial class MdpEmitter
     {
-        /// <summary>Most doubles the marginals of one folded rule may keep on the stack; larger ranges use the unfolded loops.</summary>
-        private const int FoldStackLimit = 4096;
-
-        /// <summary>What a foldable rule's body is made of: per successor variable, the random variables its value reads.</summary>
-        private sealed class FoldPlan
-        {
-            public readonly List<(IrStateVariable Variable, BoundAssignment Assignment, List<RandomSymbol> Randoms)> Folded = new List<(IrStateVariable, BoundAssignment, List<RandomSymbol>)>();
-        }
-
-        /// <summary>
-        /// A plan when the rule folds: one branch with no probability, no assignment reads a successor, at least two
-        /// assigned integer (range or enumeration) variables read random variables, and no random variable is read by two of
-        /// them; outcome rewards must not read successors (they are averaged over their own random variables).
-        /// </summary>
-        private FoldPlan? TryFold(IrRule rule, IReadOnlyList<IrReward> outcomeRewards)
-        {
-            if (rule.Branches.Count != 1) return null;
-            var b = rule.Branches[0];
-            if (b.Probability != null) return null;
-            foreach (var r in outcomeRewards)
-                if ((((r.Guard?.Deps ?? Dep.None) | r.Value.Deps) & Dep.Next) != 0) return null;
-            var plan = new FoldPlan();
-            var seen = new HashSet<RandomSymbol>();
-            foreach (var a in b.Assignments)
-            {
-                if ((a.Value.Deps & Dep.Next) != 0) return null;
-                var randoms = BoundTree.Randoms(new[] { a.Value });
-                if (randoms.Count == 0) continue;
-                var v = _ir.StateVariables.First(x => x.Symbol == a.Variable);
-                if (v.Kind == StateVarKind.Bool) return null;
-                foreach (var r in randoms)
-                    if (!seen.Add(r)) return null; // shared by two successor variables: not independent
-                plan.Folded.Add((v, a, randoms));
-            }
-            return plan.Folded.Count >= 2 ? plan : null;
-        }
-
         /// <summary>
         /// The folded body, guarded by the marginals fitting on the stack: each marginal by a loop over its own random
         /// variables, the expected outcome reward term by term, then the product of the marginals, reported in state order.
         /// Validating visitors see the same range checks, reward terms and failures as in the unfolded loops.
         /// </summary>
-        private void WriteFoldedBody(FoldPlan plan, IrRule rule, string reward, IReadOnlyList<IrReward> outcomeRewards, ExpressionEmitter ex, EmitScope scope, IrAction action)
+        private void WriteFoldedBody(IReadOnlyList<FoldedVariable> plan, IrRule rule, string reward, IReadOnlyList<IrReward> outcomeRewards, ExpressionEmitter ex, EmitScope scope, IrAction action)
         {
             var b = rule.Branches[0];
-            var names = plan.Folded.Select(f => f.Variable.Name + "'").ToList();
-            _w.Line($"// Folded: {string.Join("; ", plan.Folded.Select(f => $"{f.Variable.Name}' reads only {string.Join(", ", f.Randoms.Select(r => r.Name))}"))}.");
+            var names = plan.Select(f => f.Variable.Name + "'").ToList();
+            _w.Line($"// Folded: {string.Join("; ", plan.Select(f => $"{f.Variable.Name}' reads only {string.Join(", ", f.Randoms.Select(r => r.Name))}"))}.");
             _w.Line("// The successors are the product of one marginal per variable, built once here, not the product of every support.");
-            var sizes = string.Join(" + ", plan.Folded.Select(f => _layout[f.Variable.Symbol].Count));
-            _w.Open($"if ({sizes} <= {FoldStackLimit})");
+            var sizes = string.Join(" + ", plan.Select(f => _layout[f.Variable.Symbol].Count));
+            _w.Open($"if ({sizes} <= {OutcomeFolding.StackLimit})");
             var marginals = new List<string>();
-            foreach (var (v, a, randoms) in plan.Folded)
+            foreach (var (v, a, randoms) in plan.Select(f => (f.Variable, f.Assignment, f.Randoms)))
             {
                 var (lo, count, _) = _layout[v.Symbol];
                 var marginal = scope.Names.Fresh(v.Name + "Marginal");
                 marginals.Add(marginal);
                 _w.Line($"global::System.Span<double> {marginal} = stackalloc double[{count}];");
             }
-            for (int k = 0; k < plan.Folded.Count; k++)
+            for (int k = 0; k < plan.Count; k++)
             {
-                var (v, a, randoms) = plan.Folded[k];
+                var (v, a, randoms) = (plan[k].Variable, plan[k].Assignment, plan[k].Randoms);
                 var (lo, count, _) = _layout[v.Symbol];
                 _w.Line($"// Marginal of {v.Name}'.");
                 var weight = OpenRandomLoops(randoms, scope);
@@ -97,7 +60,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
             // Successor variables assigned without randomness, computed once; the others keep their value.
             var values = new List<string>();
             var indices = new Dictionary<StateVarSymbol, string>();
-            foreach (var f in plan.Folded) indices[f.Variable.Symbol] = scope.Names.Fresh("i" + CSharpNames.Pascal(f.Variable.Name));
+            foreach (var f in plan) indices[f.Variable.Symbol] = scope.Names.Fresh("i" + CSharpNames.Pascal(f.Variable.Name));
             foreach (var v in _ir.StateVariables)
             {
                 if (indices.TryGetValue(v.Symbol, out var index))
@@ -150,9 +113,9 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
 
             // The product of the marginals.
             var factors = new List<string>();
-            for (int k = 0; k < plan.Folded.Count; k++)
+            for (int k = 0; k < plan.Count; k++)
             {
-                var (v, _, _) = plan.Folded[k];
+                var v = plan[k].Variable;
                 var index = indices[v.Symbol];
                 var q = scope.Names.Fresh("q" + CSharpNames.Pascal(v.Name));
                 _w.Open($"for (int {index} = 0; {index} < {marginals[k]}.Length; {index}++)");
@@ -161,7 +124,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
                 factors.Add(q);
             }
             _w.Line($"visitor.Outcome({IndexCode(values)}, {string.Join(" * ", factors)}, {mean});");
-            for (int k = 0; k < plan.Folded.Count; k++) _w.Close();
+            for (int k = 0; k < plan.Count; k++) _w.Close();
             _w.Line("return true;");
             _w.Close();
 

@@ -15,7 +15,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
         private void WriteRuleBody(IrRule rule, int id, string reward, IReadOnlyList<IrReward> outcomeRewards, ExpressionEmitter ex, EmitScope scope, IrAction action)
         {
             _w.Line($"if (TVisitor.Validating) visitor.BeginRule({id});");
-            if (TryFold(rule, outcomeRewards) is { } plan)
+            if (OutcomeFolding.Plan(_ir, rule, outcomeRewards) is { } plan)
             {
                 WriteFoldedBody(plan, rule, reward, outcomeRewards, ex, scope, action);
                 _w.Line("// The marginals do not fit on the stack: every outcome of the product.");
@@ -34,7 +34,7 @@ namespace RlSpec.Compiler.Kinds.Mdp.Emit
         /// Opens one loop per random variable over its support (skipping zero-probability values) and
         /// returns the names of the probability locals whose product weighs each outcome; the caller closes the loops.
         /// </summary>
-        private List<string> OpenRandomLoops(List<RandomSymbol> randoms, EmitScope scope)
+        private List<string> OpenRandomLoops(IReadOnlyList<RandomSymbol> randoms, EmitScope scope)
         {
             var weight = new List<string>();
             foreach (var r in randoms)
