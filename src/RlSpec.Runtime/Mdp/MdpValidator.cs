@@ -166,6 +166,8 @@ public static class MdpValidator
             check.Add(new("RLS0306", $"the initial distribution contains a negative probability ({Num(v.FirstNegative)}).", location, null, null));
         if (v.OutOfRangeVariable >= 0)
             check.Add(new("RLS0306", $"the initial distribution sets state variable #{v.OutOfRangeVariable} to {v.OutOfRangeValue}, outside its declared range; change the `init` line.", location, null, null));
+        else if (v.OutOfRangeUnnamed)
+            check.Add(new("RLS0306", "the initial distribution sets a state variable outside its declared range (a random variable's value, or a formula, leaves the range); clamp it (e.g. `poisson(2) clamped 0..N`) or widen the range in the `init` line.", location, null, null));
         else if (v.HasBadSuccessor)
             check.Add(new("RLS0306", $"the initial distribution puts mass on state index {v.BadSuccessor}, outside 0..{m.StateCount - 1}.", location, null, null));
         if (!v.NonFinite && Math.Abs(v.Sum - 1) > ProbabilityTolerance)
@@ -192,6 +194,7 @@ public static class MdpValidator
         public bool NonFinite;
         public double FirstNonFinite;
         public int OutOfRangeVariable = -1;
+        public bool OutOfRangeUnnamed;
         public long OutOfRangeValue;
         public bool HasBadSuccessor;
         public int BadSuccessor;
@@ -227,7 +230,9 @@ public static class MdpValidator
         public void OutOfRange(int variable, long value, double probability)
         {
             Mass(probability);
-            if (OutOfRangeVariable < 0) { OutOfRangeVariable = variable; OutOfRangeValue = value; }
+            // The initial distribution's check does not say which variable left its range (variable −1).
+            if (variable < 0) OutOfRangeUnnamed = true;
+            else if (OutOfRangeVariable < 0) { OutOfRangeVariable = variable; OutOfRangeValue = value; }
         }
 
         public void NoMatchingRule() => NoRule = true;

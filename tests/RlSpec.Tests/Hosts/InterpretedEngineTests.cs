@@ -85,6 +85,7 @@ public class InterpretedEngineTests
     [InlineData("no rule matches", "state x in 0..3\n  action go\n  discount 0.9\n  go when x < 2: x' = x + 1\n  reward go: 1")]
     [InlineData("no enabled action", "state x in 0..3\n  action go when x < 3\n  discount 0.9\n  go: x' = x + 1\n  reward go: 1")]
     [InlineData("random successor out of range", "state x in 0..3, y in 0..3\n  action go(m in 0..1)\n  discount 0.9\n  let d ~ poisson(1.0) clamped 0..3\n  let e ~ uniform(0, 2)\n  go(m): x' = min(x + d, 3), y' = y + e + m\n  reward go(m): d - m")]
+    [InlineData("initial state out of range", "state x in 0..3\n  action go\n  discount 0.9\n  let d ~ uniform(0, 4)\n  init x = d\n  go: x' = min(x + 1, 3)\n  reward go: 1")]
     public void Both_engines_report_the_same_model_errors(string what, string body)
     {
         var text = "mdp Bad {\n  " + body + "\n}\n";
