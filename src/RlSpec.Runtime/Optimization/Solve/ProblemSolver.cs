@@ -27,6 +27,9 @@ public static class ProblemSolver
     /// <summary>Iterations between two certificate checks.</summary>
     public const int CheckEvery = 10;
 
+    /// <summary>Checks before the sub-gradient method's progress heuristic may stop a run (1,000 iterations): its objective is not monotone.</summary>
+    public const int MinimumSubgradientChecks = 100;
+
     /// <summary>Iterations between two checks of the restricted duality gap.</summary>
     public const int GapCheckEvery = 100;
 
@@ -217,7 +220,7 @@ public static class ProblemSolver
                 if (subgradient)
                 {
                     _bestAtCheck[checks] = bestValue;
-                    certificate = checks >= 10 ? (_bestAtCheck[checks / 2] - bestValue) / Math.Max(1, Math.Abs(bestValue)) : double.PositiveInfinity;
+                    certificate = checks >= MinimumSubgradientChecks ? (_bestAtCheck[checks / 2] - bestValue) / Math.Max(1, Math.Abs(bestValue)) : double.PositiveInfinity;
                     checks++;
                 }
                 else
