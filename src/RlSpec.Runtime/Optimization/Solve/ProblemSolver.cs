@@ -79,6 +79,7 @@ public static class ProblemSolver
 
         double lipschitz = double.IsFinite(curvature.Largest) && curvature.Largest > 1e-12 ? 1.1 * curvature.Largest : 1;
         double mu = method == SolveMethod.Nesterov && double.IsFinite(curvature.Smallest) ? Math.Clamp(curvature.Smallest, 0, lipschitz) : 0;
+        double reportedMu = mu;
         double scale = Math.Max(1, Dense.Norm(x0));
         double step = method switch
         {
@@ -94,7 +95,7 @@ public static class ProblemSolver
             var outcome = method switch
             {
                 SolveMethod.GradientDescent => run.Run(new ProjectedGradient<TProblem>(StepSchedule.Constant(step))),
-                SolveMethod.Nesterov => run.Run(new Nesterov<TProblem>(step, Math.Min(mu, 1 / step))),
+                SolveMethod.Nesterov => run.Run(new Nesterov<TProblem>(step, mu)),
                 SolveMethod.ProximalGradient => run.Run(new ProximalGradient<TProblem>(step, accelerated: true)),
                 SolveMethod.FrankWolfe => run.Run(new FrankWolfe<TProblem>()),
                 SolveMethod.Subgradient => run.Run(new SubgradientMethod<TProblem>(StepSchedule.InverseSqrt(step), normalized: true)),
@@ -103,14 +104,14 @@ public static class ProblemSolver
             };
             if (outcome.NonFiniteAt is long k)
             {
-                if (reductions < 3 && method != SolveMethod.FrankWolfe) { step /= 10; continue; }
+                if (reductions < 3 && method != SolveMethod.FrankWolfe) { step /= 10; mu = Math.Min(mu * 10, 1 / step); continue; } // same momentum μη
                 throw new ProblemSolveException(ProblemSolveErrorIds.NonFinite,
                     $"the objective became {Show(outcome.Value)} at iteration {k:N0} of {method.Name()} (step {step:G3}, after {reductions} reductions by 10): " +
                     "it may be unbounded below on the variables' domains, or leave the region where it is defined; bound the variables (`in box(lo, hi)`, `in ball(r)`) or fix the objective");
             }
             double? distance = targets.Optimum is { } star ? Dense.Distance(run.X, star) : null;
             double? gap = saddle && targets.GapRadius is double r ? new RestrictedDualityGap<TProblem>(problem, r, targets.Optimum).At(run.X) : null;
-            return new ProblemSolution(method, reason, step, lipschitz, mu, reductions, outcome.Iterations, outcome.Converged, run.CertificateName(method),
+            return new ProblemSolution(method, reason, step, lipschitz, reportedMu, reductions, outcome.Iterations, outcome.Converged, run.CertificateName(method),
                 outcome.Certificate, options.Tolerance, problem.Objective(run.X, 1), run.X, [.. problem.Variables], distance, gap, saddle ? targets.GapRadius : null);
         }
     }
