@@ -50,7 +50,7 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
                 if (!_vars.TryGetValue(a.Name.Text, out var v))
                 {
                     if (!_failed.Contains(a.Name.Text))
-                        _b.Error(DiagnosticIds.ProblemOptimumDeclaration, $"'{a.Name.Text}' is not a variable of this problem{Suggest(a.Name.Text, _vars.Keys)}; the optimum gives a value to each variable", a.Name.Span);
+                        _b.Error(DiagnosticIds.ProblemOptimumDeclaration, $"the optimum gives a value to each variable, and '{a.Name.Text}' is not a variable of this problem{Suggest(a.Name.Text, _vars.Keys)}", a.Name.Span);
                     return;
                 }
                 if (named.ContainsKey(v.Name))
