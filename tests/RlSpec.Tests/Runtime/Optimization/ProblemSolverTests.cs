@@ -134,3 +134,19 @@ public class ProblemSolverTests
         return lambda;
     }
 }
+
+/// <summary>The solver's error ids are documented and in O4's range RLS0955–0959.</summary>
+public class ProblemSolveErrorIdTests
+{
+    [Fact]
+    public void Every_solve_error_id_is_documented_in_the_range_0955_0959()
+    {
+        var doc = System.IO.File.ReadAllText(System.IO.Path.Combine(RlSpec.Tests.Infrastructure.Paths.Root, "docs", "diagnostics.md"));
+        foreach (var field in typeof(ProblemSolveErrorIds).GetFields())
+        {
+            string id = (string)field.GetValue(null)!;
+            Assert.InRange(int.Parse(id[3..]), 955, 959);
+            Assert.True(doc.Contains("`" + id + "`"), id + " is not documented in docs/diagnostics.md");
+        }
+    }
+}
