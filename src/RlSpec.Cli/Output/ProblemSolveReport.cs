@@ -21,11 +21,12 @@ public static class ProblemSolveReport
     {
         w.WriteLine(string.Create(C, $"{name}: {s.Method.Name()} ({s.Reason})."));
         var stepNote = s.Method == SolveMethod.Subgradient ? "η/√k with η" : s.Method == SolveMethod.FrankWolfe ? "γ_k = 2/(k + 1); 1/L̂ for the certificate" : "step";
-        w.WriteLine(string.Create(C, $"  {stepNote} = {s.Step:G4}{(s.StepReductions > 0 ? $" (divided by 10 {s.StepReductions} times after a non-finite objective)" : "")}; L̂ = {s.Lipschitz:G4}{(s.StrongConvexity > 0 ? $", μ̂ = {s.StrongConvexity:G4}" : "")} (power iteration at the start)"));
+        w.WriteLine(string.Create(C, $"  {stepNote} = {s.Step:G4}{(s.StepReductions > 0 ? $" (divided by 10 {s.StepReductions} times: the objective became non-finite{(s.Method == SolveMethod.GradientDescent ? " or increased" : "")})" : "")}; L̂ = {s.Lipschitz:G4}{(s.StrongConvexity > 0 ? $", μ̂ = {s.StrongConvexity:G4}" : "")} (power iteration at the start)"));
         w.WriteLine(string.Create(C, $"{(s.Converged ? "Converged" : "Stopped at the iteration limit")} after {s.Iterations:N0} iterations: {s.CertificateName.Replace('_', ' ')} {s.Certificate:G3} {(s.Converged ? "≤" : ">")} {s.Tolerance:G3}."));
         w.WriteLine(string.Create(C, $"Objective: {s.Objective:G12}"));
         if (s.Distance is double d) w.WriteLine(string.Create(C, $"Distance to the declared optimum: {d:G4}"));
         if (s.DualityGap is double g) w.WriteLine(string.Create(C, $"Restricted duality gap (radius {s.GapRadius:G6}): {g:G4}"));
+        for (int k = 0; k < s.Metrics.Count; k++) w.WriteLine(string.Create(C, $"{s.MetricNames[k]} = {s.Metrics[k]:G6}"));
         foreach (var v in s.Variables)
         {
             var sb = new StringBuilder();
@@ -59,6 +60,9 @@ public static class ProblemSolveReport
             w.WriteNumber("objective", s.Objective);
             if (s.Distance is double d) w.WriteNumber("distance", d);
             if (s.DualityGap is double g) { w.WriteNumber("duality_gap", g); w.WriteNumber("gap_radius", s.GapRadius!.Value); }
+            w.WriteStartObject("metrics");
+            for (int k = 0; k < s.Metrics.Count; k++) w.WriteNumber(s.MetricNames[k], s.Metrics[k]);
+            w.WriteEndObject();
             w.WriteStartObject("variables");
             foreach (var v in s.Variables)
             {

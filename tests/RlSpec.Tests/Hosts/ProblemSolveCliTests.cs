@@ -82,7 +82,9 @@ public class ProblemSolveCliTests
         foreach (var v in root.GetProperty("variables").EnumerateObject())
             foreach (var e in v.Value.GetProperty("values").EnumerateArray()) norm += e.GetDouble() * e.GetDouble();
         Assert.True(Math.Sqrt(norm) < 1e-5, $"‖(x, y)‖ = {Math.Sqrt(norm)}");
-        Assert.Equal("saddle_residual", root.GetProperty("certificate").GetProperty("name").GetString());
+        // The example declares its saddle point and a gap radius: the certificate is the restricted duality gap.
+        Assert.Equal("restricted_duality_gap", root.GetProperty("certificate").GetProperty("name").GetString());
+        Assert.True(root.GetProperty("distance").GetDouble() < 1e-5);
     }
 
     [Fact]

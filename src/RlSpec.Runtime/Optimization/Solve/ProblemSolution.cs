@@ -24,4 +24,11 @@ public sealed record SolveOptions
 public sealed record ProblemSolution(
     SolveMethod Method, string Reason, double Step, double Lipschitz, double StrongConvexity, int StepReductions,
     long Iterations, bool Converged, string CertificateName, double Certificate, double Tolerance,
-    double Objective, double[] X, IReadOnlyList<VariableBlock> Variables, double? Distance, double? DualityGap, double? GapRadius);
+    double Objective, double[] X, IReadOnlyList<VariableBlock> Variables, double? Distance, double? DualityGap, double? GapRadius)
+{
+    /// <summary>The problem's tracked metrics (<c>track ...</c>) at the solution, in the order of <see cref="MetricNames"/>.</summary>
+    public IReadOnlyList<double> Metrics { get; init; } = [];
+
+    /// <summary>The names of <see cref="Metrics"/>.</summary>
+    public IReadOnlyList<string> MetricNames { get; init; } = [];
+}

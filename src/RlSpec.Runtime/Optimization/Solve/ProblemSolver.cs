@@ -14,7 +14,8 @@ namespace RlSpec.Runtime.Optimization.Solve;
 /// <see cref="DefaultMethodRule"/> unless given) from the declared initialization until a certificate is at most the
 /// tolerance, or the iteration limit. The step is 1/L̂ with L̂ = 1.1 × the power-iteration estimate of the gradient's
 /// Lipschitz constant at x₀ (<see cref="SmoothnessEstimate"/>; power iteration approaches L from below); when the
-/// objective stops being finite during a run the step is divided by 10 and the run starts again (at most 3 times),
+/// objective stops being finite during a run (or, for gradient descent, increases between two checks) the step is
+/// divided by 10 and the run starts again (at most 3 times),
 /// after that, and at a non-finite initialization, the solve fails with <see cref="ProblemSolveErrorIds.NonFinite"/>.
 /// The certificate is checked every 10 iterations (every 100 for the restricted duality gap, which solves two inner
 /// problems): the gradient-mapping norm ‖x − Π(x − η∇f(x))‖/η (the prox-gradient mapping with <c>regularize l1</c>),
@@ -92,6 +93,9 @@ public static class ProblemSolver
         for (int reductions = 0; ; reductions++)
         {
             run.Eta = method == SolveMethod.Subgradient ? 1 / lipschitz : step;
+            // Gradient descent with a step below 2/L decreases f at every step: an increase between two checks means the
+            // curvature grew past the estimate at x₀ (e.g. matrix sensing leaving its small initialization).
+            run.Monotone = method == SolveMethod.GradientDescent && reductions < 3;
             var outcome = method switch
             {
                 SolveMethod.GradientDescent => run.Run(new ProjectedGradient<TProblem>(StepSchedule.Constant(step))),
@@ -102,6 +106,7 @@ public static class ProblemSolver
                 SolveMethod.Extragradient => run.Run(new SaddlePointMethods<TProblem>(SaddleAlgorithm.Extragradient, StepSchedule.Constant(step))),
                 _ => run.Run(new SaddlePointMethods<TProblem>(SaddleAlgorithm.OptimisticGradientDescentAscent, StepSchedule.Constant(step))),
             };
+            if (outcome.Increased) { step /= 10; continue; }
             if (outcome.NonFiniteAt is long k)
             {
                 if (reductions < 3 && method != SolveMethod.FrankWolfe) { step /= 10; mu = Math.Min(mu * 10, 1 / step); continue; } // same momentum μη
@@ -111,8 +116,14 @@ public static class ProblemSolver
             }
             double? distance = targets.Optimum is { } star ? Dense.Distance(run.X, star) : null;
             double? gap = saddle && targets.GapRadius is double r ? new RestrictedDualityGap<TProblem>(problem, r, targets.Optimum).At(run.X) : null;
+            var metrics = new double[problem.MetricNames.Count];
+            problem.Metrics(run.X, metrics);
             return new ProblemSolution(method, reason, step, lipschitz, reportedMu, reductions, outcome.Iterations, outcome.Converged, run.CertificateName(method),
-                outcome.Certificate, options.Tolerance, problem.Objective(run.X, 1), run.X, [.. problem.Variables], distance, gap, saddle ? targets.GapRadius : null);
+                outcome.Certificate, options.Tolerance, problem.Objective(run.X, 1), run.X, [.. problem.Variables], distance, gap, saddle ? targets.GapRadius : null)
+            {
+                Metrics = metrics,
+                MetricNames = [.. problem.MetricNames],
+            };
         }
     }
 
@@ -152,7 +163,7 @@ public static class ProblemSolver
     private static string Show(double v) => double.IsNaN(v) ? "NaN" : double.IsPositiveInfinity(v) ? "∞" : double.IsNegativeInfinity(v) ? "−∞" : v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>How one run ended: at the tolerance, at the limit, or at a non-finite objective (its iteration and value).</summary>
-    private readonly record struct Outcome(long Iterations, bool Converged, double Certificate, long? NonFiniteAt, double Value);
+    private readonly record struct Outcome(long Iterations, bool Converged, double Certificate, long? NonFiniteAt, double Value, bool Increased = false);
 
     /// <summary>The buffers of the runs and the certificate computations (allocated once per solve).</summary>
     private sealed class Runner<TProblem> where TProblem : struct, ICompositeProblem
@@ -183,6 +194,9 @@ public static class ProblemSolver
             if (saddle && targets.GapRadius is double r) _gap = new RestrictedDualityGap<TProblem>(problem, r, targets.Optimum);
         }
 
+        /// <summary>Whether an objective that increases between two checks ends the run (for a step reduction).</summary>
+        public bool Monotone { get; set; }
+
         /// <summary>The step of the gradient mapping in the certificate (1/L̂).</summary>
         public double Eta { get; set; }
 
@@ -204,7 +218,7 @@ public static class ProblemSolver
             bool prox = method is ProximalGradient<TProblem>;
             double bestValue = double.PositiveInfinity;
             if (subgradient) { bestValue = _problem.Objective(method.Iterate, 1); method.Iterate.CopyTo(_best); }
-            double certificate = double.PositiveInfinity;
+            double certificate = double.PositiveInfinity, previous = _problem.Objective(method.Iterate, 1);
             int checks = 0;
             for (long k = 1; k <= limit; k++)
             {
@@ -229,6 +243,8 @@ public static class ProblemSolver
                     var x = method.Iterate;
                     double f = _problem.Objective(x, 1);
                     if (!double.IsFinite(f)) return new Outcome(k, false, certificate, k, f);
+                    if (Monotone && f > previous + 1e-12 * Math.Abs(previous)) return new Outcome(k, false, certificate, null, f, Increased: true);
+                    previous = f;
                     certificate = gapCheck ? _gap!.At(x) : Mapping(x, prox);
                     if (!double.IsFinite(certificate)) return new Outcome(k, false, certificate, k, certificate);
                 }

@@ -60,6 +60,7 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
                 }
                 var value = Bind(a.Value, Context.Data);
                 if (value is null) return;
+                value = Node(value, a.Value); // a literal's node has no text yet: the emitted comment quotes the source
                 if (value.FamilyCount > 0 || value.IsPacked || !(value.Shape.Equals(v.Shape) || value.Shape.IsScalar))
                 {
                     _b.Error(DiagnosticIds.ProblemOptimumShape,
