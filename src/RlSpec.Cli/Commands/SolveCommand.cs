@@ -38,7 +38,7 @@ internal static class SolveCommand
         var format = RlSpecCommandLine.FormatOption("text", "json", "csv", "dot");
         var method = new Option<string?>("--method")
         {
-            Description = "vi (value iteration), gs (Gauss-Seidel), pi (policy iteration), mpi (modified PI), bi (backward induction), rvi (relative VI); default: the best for the criterion.",
+            Description = "vi (value iteration), gs (Gauss-Seidel), pi (policy iteration), mpi (modified PI), bi (backward induction), rvi (relative VI); default: the best for the criterion. For a problem: gd, nesterov, proximal_gradient, frank_wolfe, subgradient, extragradient, optimistic_gda (default: docs/optimization.md).",
         };
         var policy = new Option<string?>("--policy") { Description = "Evaluate the policy that always takes this action instead of optimizing." };
         var tolerance = new Option<double?>("--tolerance") { Description = "Target for the certified error bound (default 1e-10, relative to the span of the values)." };
@@ -106,7 +106,7 @@ internal static class SolveCommand
         var problems = new System.Collections.Generic.List<Diagnostic>();
         var generated = ModelSource.Select(loaded, request.ModelName, problems);
         SolverMethod? solverMethod = null;
-        if (request.MethodName is { } methodName)
+        if (request.MethodName is { } methodName && generated?.Kind != "problem") // a problem's methods are the problem branch's
         {
             var match = Methods.FirstOrDefault(m => m.Name == methodName || string.Equals(m.Method.ToString(), methodName, StringComparison.OrdinalIgnoreCase));
             if (match.Name is null)
@@ -127,11 +127,13 @@ internal static class SolveCommand
             RlSpec.Cli.Output.BanditReport.Write(context.Out, generated.Name, bandit);
             return ExitCodes.Success;
         }
-        if (compiled.Host is RlSpec.Runtime.Optimization.IOptimizationProblem optimization)
+        if (compiled.Host is RlSpec.Runtime.Optimization.ICompositeProblem optimization)
         {
-            // A default first-order method is the optimization methods' part; until then, describe the problem.
-            RlSpec.Cli.Output.ProblemReport.Write(context.Out, generated.Name, optimization);
-            return ExitCodes.Success;
+            // A problem: the runtime's solver runs a default (or the --method) first-order method to a certificate.
+            var mdpOption = request.PolicyAction is not null ? "--policy" : request.Grid is not null ? "--grid" : request.ExportPolicy is not null ? "--export-policy" : null;
+            loaded.Irs.TryGetValue(generated.Name, out var problemIr);
+            return ProblemSolveCommand.Run(context, new ProblemSolveCommand.Options(path, request.MethodName, request.Tolerance, request.MaxIterations,
+                request.Format, request.OutFile, mdpOption), optimization, problemIr);
         }
         if (compiled.Host is RlSpec.Runtime.Games.GameModel game)
             return SolveGame(context, request, game);

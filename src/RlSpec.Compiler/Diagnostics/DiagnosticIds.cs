@@ -139,6 +139,11 @@ namespace RlSpec.Compiler.Diagnostics
         public const string ProblemNotConstant = "RLS0911";
         public const string ProblemUnknownName = "RLS0912";
         public const string ProblemDuplicateName = "RLS0913";
+        public const string ProblemOptimumShape = "RLS0914";
+        public const string ProblemOptimumDeclaration = "RLS0915";
+        public const string ProblemGapRadius = "RLS0916";
+        public const string ExperimentNeedsOptimum = "RLS0917";
+        public const string ExperimentNeedsGapRadius = "RLS0918";
         // CSV data in problems (`let A = csv("data/a.csv")`), RLS0930–0939
         public const string CsvFileMissing = "RLS0930";
         public const string CsvUnparsable = "RLS0931";

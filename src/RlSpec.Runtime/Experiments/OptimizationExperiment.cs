@@ -21,6 +21,10 @@ public sealed class OptimizationTargets
 
     /// <summary>The radius R of the restricted duality gap's ball (around <see cref="Optimum"/>, or 0); null when none is declared.</summary>
     public double? GapRadius { get; init; }
+
+    /// <summary>The targets <paramref name="problem"/> declares (<c>optimum ...</c>, <c>gap radius = R</c>).</summary>
+    public static OptimizationTargets Of<TProblem>(TProblem problem) where TProblem : IDeclaredTargets =>
+        new() { Optimum = problem.DeclaredOptimum(), GapRadius = problem.GapRadius };
 }
 
 /// <summary>

@@ -25,12 +25,12 @@ namespace RlSpec.Compiler.Kinds.Problem
         public override bool BindsOwnLets => true;
 
         public override string MemberSummary =>
-            "param, let (data), var (variables), minimize or min ... max ... (the objective), track (metrics) and regularize l1(x, lambda)";
+            "param, let (data), var (variables), minimize or min ... max ... (the objective), track (metrics), regularize l1(x, lambda), optimum x = ... and gap radius = R";
 
-        public override IReadOnlyList<string> MemberWords { get; } = new[] { "param", "let", "var", "minimize", "track", "regularize" };
+        public override IReadOnlyList<string> MemberWords { get; } = new[] { "param", "let", "var", "minimize", "track", "regularize", "optimum", "gap" };
 
         public override bool Allows(MemberNode member) =>
-            member is LetNode or RandomNode or VariableNode or SaddleNode || member is SettingNode { Key.Text: "minimize" or "track" or "regularize" };
+            member is LetNode or RandomNode or VariableNode or SaddleNode || member is SettingNode { Key.Text: "minimize" or "track" or "regularize" or "optimum" or "gap" };
 
         public override BoundProblem? Bind(Binder binder) => ProblemBinder.Bind(binder);
 

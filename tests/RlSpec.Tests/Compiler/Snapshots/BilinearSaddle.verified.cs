@@ -9,7 +9,7 @@ namespace RlSpec.Models
     /// The optimization problem BilinearSaddle (bilinear-saddle.rlspec): 20 numbers in x, a saddle point.
     /// Get one with Create(); an instance is not thread-safe (its buffers are shared): WithOwnBuffers() gives another on the same data.
     /// </summary>
-    public readonly partial struct BilinearSaddle : global::RlSpec.Runtime.Optimization.ICompositeProblem
+    public readonly partial struct BilinearSaddle : global::RlSpec.Runtime.Optimization.ICompositeProblem, global::RlSpec.Runtime.Optimization.IDeclaredTargets
     {
         private readonly Data _d;
         private readonly Workspace _w;
@@ -51,11 +51,21 @@ namespace RlSpec.Models
         {
             /// <summary>A: matrix(10?10).</summary>
             public readonly double[] A;
+            /// <summary>optimum_x: scalar.</summary>
+            public readonly double optimum_x;
+            /// <summary>optimum_y: scalar.</summary>
+            public readonly double optimum_y;
 
             public Data(ulong instanceSeed)
             {
                 // A = gaussian(n, n, seed = 31)
                 this.A = global::RlSpec.Runtime.Optimization.Data.ProblemData.Gaussian(100, 1.0, 31UL);
+                // optimum_x = 0
+                this.optimum_x = 0.0;
+                if (!double.IsFinite(this.optimum_x)) throw new global::System.ArgumentException("data 'optimum_x' is not a finite number");
+                // optimum_y = 0
+                this.optimum_y = 0.0;
+                if (!double.IsFinite(this.optimum_y)) throw new global::System.ArgumentException("data 'optimum_y' is not a finite number");
             }
         }
 
@@ -203,5 +213,19 @@ namespace RlSpec.Models
             // distance
             values[0] = v14;
         }
+
+        /// <summary>The declared optimum (saddle point) in the flat layout of x, a new array each call; null when none is declared.</summary>
+        public double[]? DeclaredOptimum()
+        {
+            var x = new double[20];
+            // x = 0
+            global::System.Array.Fill(x, _d.optimum_x, 0, 10);
+            // y = 0
+            global::System.Array.Fill(x, _d.optimum_y, 10, 10);
+            return x;
+        }
+
+        /// <summary>The declared radius of the restricted duality gap's ball (`gap radius = R`); null when none is declared.</summary>
+        public double? GapRadius => 10.0;
     }
 }

@@ -52,6 +52,10 @@ namespace RlSpec.Models
 
         /// <summary>Runs <paramref name="spec"/> with <paramref name="algorithms"/> on this experiment's problem, one copy of its buffers per worker thread.</summary>
         public static global::RlSpec.Runtime.Experiments.ExperimentResult Run(global::RlSpec.Runtime.Experiments.ExperimentSpec spec, global::System.Collections.Generic.IReadOnlyList<global::RlSpec.Runtime.Experiments.OptimizationMethodEntry<global::RlSpec.Models.IllConditionedQuadratic>> algorithms, global::RlSpec.Runtime.Experiments.RunOptions? options = null)
-            => global::RlSpec.Runtime.Experiments.OptimizationExperiment.Run<global::RlSpec.Models.IllConditionedQuadratic>(spec, algorithms, Instance(), null, options ?? new global::RlSpec.Runtime.Experiments.RunOptions(), p => p.WithOwnBuffers());
+        {
+            var problem = Instance();
+            // The problem's declared optimum and gap radius (`optimum ...`, `gap radius = R`) for distance and duality_gap.
+            return global::RlSpec.Runtime.Experiments.OptimizationExperiment.Run<global::RlSpec.Models.IllConditionedQuadratic>(spec, algorithms, problem, global::RlSpec.Runtime.Experiments.OptimizationTargets.Of(problem), options ?? new global::RlSpec.Runtime.Experiments.RunOptions(), p => p.WithOwnBuffers());
+        }
     }
 }

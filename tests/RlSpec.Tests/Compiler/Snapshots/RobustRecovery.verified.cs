@@ -9,7 +9,7 @@ namespace RlSpec.Models
     /// The optimization problem RobustRecovery (robust-recovery.rlspec): 40 numbers in x, minimized, a finite sum of 600 terms.
     /// Get one with Create(); an instance is not thread-safe (its buffers are shared): WithOwnBuffers() gives another on the same data.
     /// </summary>
-    public readonly partial struct RobustRecovery : global::RlSpec.Runtime.Optimization.ICompositeProblem
+    public readonly partial struct RobustRecovery : global::RlSpec.Runtime.Optimization.ICompositeProblem, global::RlSpec.Runtime.Optimization.IDeclaredTargets
     {
         private readonly Data _d;
         private readonly Workspace _w;
@@ -345,5 +345,11 @@ namespace RlSpec.Models
             // error
             values[0] = v50;
         }
+
+        /// <summary>The declared optimum (saddle point) in the flat layout of x, a new array each call; null when none is declared.</summary>
+        public double[]? DeclaredOptimum() => null;
+
+        /// <summary>The declared radius of the restricted duality gap's ball (`gap radius = R`); null when none is declared.</summary>
+        public double? GapRadius => null;
     }
 }

@@ -9,7 +9,7 @@ namespace RlSpec.Models
     /// The optimization problem Sensing (matrix-sensing.rlspec): 250 numbers in x, minimized, a finite sum of 1000 terms.
     /// Get one with Create(); an instance is not thread-safe (its buffers are shared): WithOwnBuffers() gives another on the same data.
     /// </summary>
-    public readonly partial struct Sensing : global::RlSpec.Runtime.Optimization.ICompositeProblem
+    public readonly partial struct Sensing : global::RlSpec.Runtime.Optimization.ICompositeProblem, global::RlSpec.Runtime.Optimization.IDeclaredTargets
     {
         private readonly Data _d;
         private readonly Workspace _w;
@@ -359,5 +359,11 @@ namespace RlSpec.Models
             }
             global::RlSpec.Runtime.Optimization.Data.SymmetricEigenvalues.Compute(_w.eigen1, 5, values.Slice(1, 3));
         }
+
+        /// <summary>The declared optimum (saddle point) in the flat layout of x, a new array each call; null when none is declared.</summary>
+        public double[]? DeclaredOptimum() => null;
+
+        /// <summary>The declared radius of the restricted duality gap's ball (`gap radius = R`); null when none is declared.</summary>
+        public double? GapRadius => null;
     }
 }

@@ -146,7 +146,7 @@ public class FirstOrderMethodTests
     }
 
     /// <summary>Cyclic coordinate descent for (1/2m)‖Dx − y‖² + λ‖x‖₁ with exact coordinate minimization (Friedman et al. 2007).</summary>
-    private static double[] CoordinateDescentLasso(double[] d, double[] y, int m, int n, double lambda)
+    internal static double[] CoordinateDescentLasso(double[] d, double[] y, int m, int n, double lambda)
     {
         var x = new double[n];
         var r = (double[])y.Clone(); // r = y − Dx

@@ -56,6 +56,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
         {
             ("objective", "Objective"), ("gradient_norm", "GradientNorm"), ("online_regret", "OnlineRegret"),
             ("average_objective", "AverageObjective"), ("metrics", "Metrics"),
+            ("distance", "Distance"), ("average_distance", "AverageDistance"), ("duality_gap", "DualityGap"), ("average_duality_gap", "AverageDualityGap"),
         };
 
         private static readonly string[] ProblemSettings = { "iterations", "runs", "seed", "compare", "record" };
@@ -163,6 +164,11 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
                     _b.Error(DiagnosticIds.UnknownStatistic, $"'online_regret' is for online problems (a loss that reads the round t), and {_e.Target.Name} is {facts.Describe}; record objective or gradient_norm", argument.Value.Span);
                     continue;
                 }
+                if (TargetMissing(statistic.Name, facts) is { } missing)
+                {
+                    _b.Error(missing.Id, missing.Message, argument.Value.Span);
+                    continue;
+                }
                 if (_e.Problem.Record.Any(r => r.Name == statistic.Name))
                 {
                     _b.Error(DiagnosticIds.DuplicateSetting, $"'{statistic.Name}' is already recorded; keep one", argument.Span);
@@ -171,6 +177,30 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
                 _e.Problem.Record.Add(statistic);
             }
             if (spacing != null && _e.Horizon != null) BindCheckpoints(spacing);
+        }
+
+        /// <summary>
+        /// <c>distance</c> needs the problem's declared optimum, <c>duality_gap</c> a saddle problem with a declared gap radius
+        /// (the plain gap is infinite on an unconstrained bilinear problem); the error says what to declare.
+        /// </summary>
+        private (string Id, string Message)? TargetMissing(string statistic, ProblemTarget facts)
+        {
+            var problem = _e.Target.Name;
+            if (statistic is "distance" or "average_distance" && !facts.HasOptimum)
+            {
+                var example = string.Join(", ", facts.VariableNames.Select(v => v + " = ..."));
+                return (DiagnosticIds.ExperimentNeedsOptimum,
+                    $"'{statistic}' is the distance to the problem's declared {(facts.IsSaddle ? "saddle point" : "optimum")}, and {problem} declares none; add `optimum {(example.Length > 0 ? example : "x = ...")}` to {problem}");
+            }
+            if (statistic is "duality_gap" or "average_duality_gap")
+            {
+                if (!facts.IsSaddle)
+                    return (DiagnosticIds.ExperimentNeedsGapRadius, $"'{statistic}' is for saddle problems (min x max y), and {problem} is {facts.Describe}; record objective, gradient_norm or distance");
+                if (!facts.HasGapRadius)
+                    return (DiagnosticIds.ExperimentNeedsGapRadius,
+                        $"'{statistic}' is the duality gap restricted to a ball around the saddle point (the plain gap is infinite on an unconstrained bilinear problem), and {problem} declares no radius; add `gap radius = 10` to {problem}");
+            }
+            return null;
         }
 
         private BoundMethodUse? BindMethod(ExprNode expr, Semantics.BoundModel target)

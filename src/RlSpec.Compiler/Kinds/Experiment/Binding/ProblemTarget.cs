@@ -32,7 +32,19 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
             IsFiniteSum = objective != null && IsSum(objective);
             Nonsmooth = ProblemKind.NonsmoothOperations(problem);
             HasVariables = variables.Count > 0;
+            VariableNames = variables.Select(v => v.Name.Text).ToList();
+            HasOptimum = problem.Members.Any(m => m is SettingNode { Key.Text: "optimum" });
+            HasGapRadius = problem.Members.Any(m => m is SettingNode { Key.Text: "gap" });
         }
+
+        /// <summary>The variables' names in declaration order (for a fix-it that declares the optimum).</summary>
+        public IReadOnlyList<string> VariableNames { get; }
+
+        /// <summary>Whether the problem declares <c>optimum x = ...</c> (needed by <c>distance</c>).</summary>
+        public bool HasOptimum { get; }
+
+        /// <summary>Whether the problem declares <c>gap radius = R</c> (needed by <c>duality_gap</c>).</summary>
+        public bool HasGapRadius { get; }
 
         public static ProblemTarget Of(ModelNode problem) => new ProblemTarget(problem);
 

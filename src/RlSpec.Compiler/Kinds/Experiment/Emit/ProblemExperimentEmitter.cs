@@ -74,7 +74,11 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
             w.Line();
             w.Line("/// <summary>Runs <paramref name=\"spec\"/> with <paramref name=\"algorithms\"/> on this experiment's problem, one copy of its buffers per worker thread.</summary>");
             w.Line($"public static {ExperimentResult} Run({ExperimentSpec} spec, {IReadOnlyList}<{entry}> algorithms, {RunOptions}? options = null)");
-            w.Line($"    => {Engine}.Run<{target}>(spec, algorithms, Instance(), null, options ?? new {RunOptions}(), p => p.WithOwnBuffers());");
+            w.Open();
+            w.Line("var problem = Instance();");
+            w.Line("// The problem's declared optimum and gap radius (`optimum ...`, `gap radius = R`) for distance and duality_gap.");
+            w.Line($"return {Engine}.Run<{target}>(spec, algorithms, problem, global::RlSpec.Runtime.Experiments.OptimizationTargets.Of(problem), options ?? new {RunOptions}(), p => p.WithOwnBuffers());");
+            w.Close();
             w.Close();
             w.Close();
             return w.ToString();

@@ -13,6 +13,9 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
     /// <summary>An l1 regularizer <c>regularize l1(x, λ)</c>: kept out of the smooth objective for proximal methods.</summary>
     public sealed record L1Regularizer(ProblemVariable Variable, double Weight, SourceSpan Span);
 
+    /// <summary>A variable's declared value at the optimum: data (a let the problem computes once), broadcast when it is a scalar.</summary>
+    public sealed record DeclaredValue(ProblemVariable Variable, ProblemData Value);
+
     /// <summary>A bound <c>problem</c> declaration: its variables, data, objective and metrics as tensor nodes.</summary>
     public sealed class BoundProblem
     {
@@ -32,5 +35,11 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
         public List<L1Regularizer> Regularizers { get; } = new List<L1Regularizer>();
 
         public List<NonsmoothFact> Nonsmooth { get; } = new List<NonsmoothFact>();
+
+        /// <summary>The declared optimum (<c>optimum x = ...</c>): each variable's value as data, computed with the lets; empty when none is declared.</summary>
+        public List<DeclaredValue> Optimum { get; } = new List<DeclaredValue>();
+
+        /// <summary>The declared radius of the restricted duality gap's ball (<c>gap radius = R</c>), or null.</summary>
+        public double? GapRadius { get; set; }
     }
 }

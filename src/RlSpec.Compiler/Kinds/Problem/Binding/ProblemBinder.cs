@@ -65,6 +65,7 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
                 if (m is SettingNode { Key.Text: "track" } track) BindTrack(track);
                 if (m is SettingNode { Key.Text: "regularize" } reg) BindRegularizer(reg);
             }
+            BindTargets(members);
             if (_b.Model.HasErrors || _p.Objective is null) return null;
             foreach (var v in _p.Variables)
                 if (!v.Used)

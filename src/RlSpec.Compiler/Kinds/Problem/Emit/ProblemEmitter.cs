@@ -22,6 +22,7 @@ namespace RlSpec.Compiler.Kinds.Problem.Emit
         {
             "Create", "WithOwnBuffers", "Name", "SourcePath", "Variables", "Dimension", "Terms", "IsOnline", "Initialize", "Objective", "Gradient",
             "TermGradient", "Project", "MetricNames", "Metrics", "SmoothGradient", "Regularizer", "Proximal", "NonsmoothOperations", "Data", "Workspace",
+            "DeclaredOptimum", "GapRadius",
             "Equals", "GetHashCode", "ToString", "GetType",
         };
 
@@ -77,7 +78,7 @@ namespace RlSpec.Compiler.Kinds.Problem.Emit
                     $"{(_p.IsSaddle ? "a saddle point" : "minimized")}{(_ir.Terms > 1 ? $", a finite sum of {_ir.Terms} terms" : "")}{(_ir.IsOnline ? ", a loss per round" : "")}.");
             _w.Line("/// Get one with Create(); an instance is not thread-safe (its buffers are shared): WithOwnBuffers() gives another on the same data.");
             _w.Line("/// </summary>");
-            _w.Open($"public readonly partial struct {_ir.TypeName} : {Runtime}.ICompositeProblem");
+            _w.Open($"public readonly partial struct {_ir.TypeName} : {Runtime}.ICompositeProblem, {Runtime}.IDeclaredTargets");
             WriteHeader();
             WriteData();
             WriteWorkspace();
@@ -87,6 +88,7 @@ namespace RlSpec.Compiler.Kinds.Problem.Emit
             WriteRegularizer();
             WriteProject();
             WriteMetrics();
+            WriteDeclaredTargets();
             _w.Close();
             _w.Close();
             return _w.ToString();
@@ -405,6 +407,36 @@ namespace RlSpec.Compiler.Kinds.Problem.Emit
             }
             _w.Close();
             _w.Line();
+        }
+
+        /// <summary>
+        /// <c>DeclaredOptimum()</c> and <c>GapRadius</c> (IDeclaredTargets): the values of <c>optimum x = ...</c>, computed with the
+        /// lets (a number fills its variable), in the flat layout of x; null when the problem declares none.
+        /// </summary>
+        private void WriteDeclaredTargets()
+        {
+            _w.Line();
+            _w.Line("/// <summary>The declared optimum (saddle point) in the flat layout of x, a new array each call; null when none is declared.</summary>");
+            if (_p.Optimum.Count == 0) _w.Line("public double[]? DeclaredOptimum() => null;");
+            else
+            {
+                _w.Open("public double[]? DeclaredOptimum()");
+                _w.Line($"var x = new double[{_ir.Dimension}];");
+                foreach (var o in _p.Optimum)
+                {
+                    var v = o.Variable;
+                    var field = "_d." + o.Value.CSharpName;
+                    _w.Line($"// {CSharpNames.Comment(v.Name)} = {CSharpNames.Comment(o.Value.Value.Text)}");
+                    if (o.Value.Value.Shape.IsScalar && o.Value.Value.FamilyCount == 0)
+                        _w.Line(v.Shape.Length == 1 ? $"x[{v.Offset}] = {field};" : $"global::System.Array.Fill(x, {field}, {v.Offset}, {v.Shape.Length});");
+                    else _w.Line($"global::System.Array.Copy({field}, 0, x, {v.Offset}, {v.Shape.Length});");
+                }
+                _w.Line("return x;");
+                _w.Close();
+            }
+            _w.Line();
+            _w.Line("/// <summary>The declared radius of the restricted duality gap's ball (`gap radius = R`); null when none is declared.</summary>");
+            _w.Line($"public double? GapRadius => {(_p.GapRadius is double r ? CSharpNames.Real(r) : "null")};");
         }
 
         private void WriteMetrics()
