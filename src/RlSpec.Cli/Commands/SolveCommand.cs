@@ -130,7 +130,7 @@ internal static class SolveCommand
         if (compiled.Host is RlSpec.Runtime.Optimization.ICompositeProblem optimization)
         {
             // A problem: the runtime's solver runs a default (or the --method) first-order method to a certificate.
-            var mdpOption = request.PolicyAction is not null ? "--policy" : request.Grid is not null ? "--grid" : request.ExportPolicy is not null ? "--export-policy" : null;
+            var mdpOption = request.PolicyAction is not null ? "--policy" : request.Grid is not null ? "--grid" : request.ExportPolicy is not null ? "--export-policy" : request.Threads is not null ? "--threads" : null;
             loaded.Irs.TryGetValue(generated.Name, out var problemIr);
             return ProblemSolveCommand.Run(context, new ProblemSolveCommand.Options(path, request.MethodName, request.Tolerance, request.MaxIterations,
                 request.Format, request.OutFile, mdpOption), optimization, problemIr);
@@ -261,9 +261,9 @@ internal static class SolveCommand
             context.Error.WriteLine($"--format {request.Format}: error {CliDiagnosticIds.GameOptionNotApplicable}: a game's solution is written as text or json");
             return ExitCodes.ModelErrors;
         }
-        if (request.MethodName is not null || request.PolicyAction is not null || request.Grid is not null || request.ExportPolicy is not null)
+        if (request.MethodName is not null || request.PolicyAction is not null || request.Grid is not null || request.ExportPolicy is not null || request.Threads is not null)
         {
-            var option = request.MethodName is not null ? "--method" : request.PolicyAction is not null ? "--policy" : request.Grid is not null ? "--grid" : "--export-policy";
+            var option = request.MethodName is not null ? "--method" : request.PolicyAction is not null ? "--policy" : request.Grid is not null ? "--grid" : request.ExportPolicy is not null ? "--export-policy" : "--threads";
             context.Error.WriteLine($"{option}: error {CliDiagnosticIds.GameOptionNotApplicable}: {option} is an mdp option; a game runs every solver that fits its form (docs/games.md)");
             return ExitCodes.ModelErrors;
         }

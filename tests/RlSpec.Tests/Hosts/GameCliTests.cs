@@ -245,6 +245,7 @@ public class GameCliTests
     [Theory]
     [InlineData("--method", "vi")]
     [InlineData("--format", "csv")]
+    [InlineData("--threads", "2")]
     public void Mdp_options_on_a_game_are_refused(string option, string value)
     {
         var (code, _, error) = Run("solve", Example("rock-paper-scissors.rlspec"), option, value);

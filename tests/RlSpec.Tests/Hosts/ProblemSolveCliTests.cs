@@ -158,6 +158,7 @@ public class ProblemSolveCliTests
     [InlineData("--tolerance", "0", "--tolerance 0: error RLS0958: the tolerance must be positive")]
     [InlineData("--max-iterations", "0", "--max-iterations 0: error RLS0958: the iteration limit")]
     [InlineData("--policy", "left", "--policy: error RLS0958: --policy is an mdp option")]
+    [InlineData("--threads", "2", "--threads: error RLS0958: --threads is an mdp option")]
     [InlineData("--format", "csv", "--format csv: error RLS0958: a problem's solution is written as text or json")]
     public void Options_that_do_not_fit_a_problem_are_diagnostics_at_the_option(string option, string value, string expected)
     {
