@@ -115,13 +115,49 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
             return true;
         }
 
-        /// <summary>The entries of data known at compile time: a number (filling the shape) or a csv table; null otherwise.</summary>
+        /// <summary>
+        /// The entries of data known at compile time (numbers, lists, csv tables, and elementwise arithmetic, exp, log,
+        /// sqrt and total of those), row-major; null for anything computed by loops or generators (checked at creation).
+        /// </summary>
         private static double[]? Known(TensorNode n)
         {
-            if (n.Op == TensorOp.Constant) return Enumerable.Repeat(n.Number, n.Shape.Length).ToArray();
-            if (n.Op == TensorOp.Data && n.Data?.Value is { } inner) return Known(inner);
-            if (n.Op == TensorOp.Generate && n.Table != null) return n.Table;
-            return null;
+            switch (n.Op)
+            {
+                case TensorOp.Constant: return Enumerable.Repeat(n.Number, n.Shape.Length).ToArray();
+                case TensorOp.Data: return n.Data?.Value is { } inner && n.FamilyCount == 0 ? Known(inner) : null;
+                case TensorOp.Generate: return n.Table;
+                case TensorOp.Stack:
+                {
+                    var all = new List<double>();
+                    foreach (var a in n.Args)
+                        if (Known(a) is { } part) all.AddRange(part);
+                        else return null;
+                    return all.Count == n.Shape.Length ? all.ToArray() : null;
+                }
+                case TensorOp.Total: return Known(n.Args[0]) is { } t ? new[] { t.Sum() } : null;
+                case TensorOp.Negate: return Map(n.Args[0], v => -v);
+                case TensorOp.Exp: return Map(n.Args[0], Math.Exp);
+                case TensorOp.Log: return Map(n.Args[0], Math.Log);
+                case TensorOp.Sqrt: return Map(n.Args[0], Math.Sqrt);
+                case TensorOp.Add: return Zip(n, (x, y) => x + y);
+                case TensorOp.Subtract: return Zip(n, (x, y) => x - y);
+                case TensorOp.Multiply: return Zip(n, (x, y) => x * y);
+                case TensorOp.Divide: return Zip(n, (x, y) => x / y);
+                default: return null;
+            }
+        }
+
+        private static double[]? Map(TensorNode a, Func<double, double> f) => Known(a) is { } v ? v.Select(f).ToArray() : null;
+
+        /// <summary>An elementwise operation (a scalar operand broadcasts).</summary>
+        private static double[]? Zip(TensorNode n, Func<double, double, double> f)
+        {
+            if (n.Args.Length != 2 || Known(n.Args[0]) is not { } x || Known(n.Args[1]) is not { } y) return null;
+            int length = n.Shape.Length;
+            if (!(x.Length == length || x.Length == 1) || !(y.Length == length || y.Length == 1)) return null;
+            var r = new double[length];
+            for (int k = 0; k < length; k++) r[k] = f(x[x.Length == 1 ? 0 : k], y[y.Length == 1 ? 0 : k]);
+            return r;
         }
     }
 }
