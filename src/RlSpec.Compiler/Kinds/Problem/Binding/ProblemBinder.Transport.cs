@@ -70,17 +70,19 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
             var source = Bind(args["source"].Value, Context.Data);
             var target = Bind(args["target"].Value, Context.Data);
             if (cost is null || source is null || target is null) return;
-            if (cost.FamilyCount > 0 || cost.IsPacked || cost.Shape.IsScalar)
+            if (cost.FamilyCount > 0 || cost.IsPacked || cost.Shape.Columns == 1)
             {
-                _b.Error(DiagnosticIds.TransportCostShape, $"the cost must be a matrix (n sources × m targets), but it is a {Describe(cost)}; e.g. `let C = [ (i - j)^2 for i in 1..n, j in 1..m ]`", args["cost"].Value.Span);
+                // A vector is a one-column matrix, but one target leaves nothing to solve (the plan is the source): it is a slip.
+                _b.Error(DiagnosticIds.TransportCostShape,
+                    $"the cost must be a matrix, n sources × m targets with m ≥ 2, but it is a {Describe(cost)}; e.g. for points x and y, `let C = square(x) * transpose(ones_m) + ones_n * transpose(square(y)) - 2 * x * transpose(y)`", args["cost"].Value.Span);
                 return;
             }
             int n = cost.Shape.Rows, m = cost.Shape.Columns;
             if (!CheckMarginal(source, args["source"].Value, n, "source", "rows", cost)) return;
             if (!CheckMarginal(target, args["target"].Value, m, "target", "columns", cost)) return;
-            if (Known(cost) is { } c && c.FirstOrDefault(x => !(x - x == 0)) is var bad && c.Any(x => !(x - x == 0)))
+            if (Known(cost) is { } c && Array.FindIndex(c, x => !(x - x == 0)) is int at && at >= 0)
             {
-                _b.Error(DiagnosticIds.TransportNonFiniteCost, $"the cost has the entry {Real(bad)}; every cost must be a finite number", args["cost"].Value.Span);
+                _b.Error(DiagnosticIds.TransportNonFiniteCost, $"the cost's entry [{at / m + 1}, {at % m + 1}] is {Real(c[at])}; every cost must be a finite number (rescale the cost, or leave an impossible pair at a large finite cost)", args["cost"].Value.Span);
                 return;
             }
             double? massA = Known(source)?.Sum(), massB = Known(target)?.Sum();
