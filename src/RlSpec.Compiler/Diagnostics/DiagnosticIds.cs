@@ -151,6 +151,7 @@ namespace RlSpec.Compiler.Diagnostics
         public const string TransportMarginalValues = "RLS0922";
         public const string TransportEpsilon = "RLS0923";
         public const string TransportNonFiniteCost = "RLS0924";
+        public const string ExperimentOnTransport = "RLS0925";
         // CSV data in problems (`let A = csv("data/a.csv")`), RLS0930–0939
         public const string CsvFileMissing = "RLS0930";
         public const string CsvUnparsable = "RLS0931";

@@ -9,7 +9,7 @@ namespace RlSpec.Models
     /// The optimization problem LeastSquaresCsv (least-squares-csv.rlspec): 3 numbers in x, minimized.
     /// Get one with Create(); an instance is not thread-safe (its buffers are shared): WithOwnBuffers() gives another on the same data.
     /// </summary>
-    public readonly partial struct LeastSquaresCsv : global::RlSpec.Runtime.Optimization.ICompositeProblem
+    public readonly partial struct LeastSquaresCsv : global::RlSpec.Runtime.Optimization.ICompositeProblem, global::RlSpec.Runtime.Optimization.IDeclaredTargets
     {
         private readonly Data _d;
         private readonly Workspace _w;
@@ -272,5 +272,11 @@ namespace RlSpec.Models
             // residual
             values[0] = v14;
         }
+
+        /// <summary>The declared optimum (saddle point) in the flat layout of x, a new array each call; null when none is declared.</summary>
+        public double[]? DeclaredOptimum() => null;
+
+        /// <summary>The declared radius of the restricted duality gap's ball (`gap radius = R`); null when none is declared.</summary>
+        public double? GapRadius => null;
     }
 }
