@@ -43,7 +43,7 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
                 {
                     _b.Error(DiagnosticIds.TransportDeclaration,
                         (name is null ? "name each part of the transport" : $"'{name}' is not a part of a transport{Suggest(name, new[] { "cost", "source", "target", "epsilon" })}") +
-                        ": `transport cost = C, source = a, target = b, epsilon = 0.05`", a.Name?.Span ?? a.Span);
+                        "; write `transport cost = C, source = a, target = b, epsilon = 0.05`", a.Name?.Span ?? a.Span);
                     return;
                 }
                 if (args.ContainsKey(name))
