@@ -106,6 +106,22 @@ public class SinkhornExampleTests
     }
 
     [Fact]
+    public void Sinkhorn_iterations_allocate_nothing()
+    {
+        var s = Sinkhorn.For(Example());
+        s.Step();
+        s.MarginalError();
+        s.TransportCost();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        double sink = 0;
+        for (int k = 0; k < 50; k++) { s.Step(); sink += s.MarginalError(); }
+        sink += s.TransportCost();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(double.IsFinite(sink));
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
     public void Solve_reaches_the_tolerance_on_the_example()
     {
         var output = new StringWriter();
