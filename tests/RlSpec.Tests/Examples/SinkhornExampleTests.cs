@@ -158,6 +158,11 @@ public class SinkhornExampleTests
         error = new StringWriter();
         Assert.Equal(1, RlSpec.Cli.Program.Run(new[] { "solve", file, "--tolerance", "0" }, new StringWriter(), error));
         Assert.Contains("error RLS0958", error.ToString());
+        // `run` has no experiment to run on a transport problem, and says to solve it instead of suggesting one.
+        error = new StringWriter();
+        Assert.Equal(1, RlSpec.Cli.Program.Run(new[] { "run", file }, new StringWriter(), error));
+        Assert.Contains("error RLS0414", error.ToString());
+        Assert.Contains("is a transport problem: run `rlspec solve", error.ToString());
     }
 
     [Fact]
