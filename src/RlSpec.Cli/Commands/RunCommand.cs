@@ -185,6 +185,16 @@ internal static class RunCommand
     private static GeneratedModel? SelectExperiment(ModelSource.Loaded loaded, string? name, List<Diagnostic> problems)
     {
         var experiments = loaded.Result!.Models.Where(m => m.Kind == "experiment").ToList();
+        var first = loaded.Result.Models.FirstOrDefault();
+        if (experiments.Count == 0 && first != null && loaded.Irs.TryGetValue(first.Name, out var ir)
+            && ir is RlSpec.Compiler.Kinds.Problem.Ir.ProblemIr { Problem.Transport: not null })
+        {
+            // A transport problem has no experiment (RLS0925): Sinkhorn runs from `solve`.
+            problems.Add(new Diagnostic(CliDiagnosticIds.ExperimentNotFound, Severity.Error,
+                $"the file declares no experiment, and {first.Name} is a transport problem: run `rlspec solve {loaded.Path}` (Sinkhorn to --tolerance on the marginal error)",
+                SourceSpan.FileStart(loaded.Path)));
+            return null;
+        }
         if (experiments.Count == 0)
         {
             problems.Add(new Diagnostic(CliDiagnosticIds.ExperimentNotFound, Severity.Error,

@@ -127,6 +127,13 @@ internal static class SolveCommand
             RlSpec.Cli.Output.BanditReport.Write(context.Out, generated.Name, bandit);
             return ExitCodes.Success;
         }
+        if (compiled.Host is RlSpec.Runtime.Optimization.Transport.ITransportProblem transport)
+        {
+            // A transport problem: Sinkhorn to --tolerance on the marginal error.
+            var mdpOption = request.PolicyAction is not null ? "--policy" : request.Grid is not null ? "--grid" : request.ExportPolicy is not null ? "--export-policy" : null;
+            return TransportSolveCommand.Run(context, new ProblemSolveCommand.Options(path, request.MethodName, request.Tolerance, request.MaxIterations,
+                request.Format, request.OutFile, mdpOption), transport, generated.Name);
+        }
         if (compiled.Host is RlSpec.Runtime.Optimization.ICompositeProblem optimization)
         {
             // A problem: the runtime's solver runs a default (or the --method) first-order method to a certificate.

@@ -144,6 +144,14 @@ namespace RlSpec.Compiler.Diagnostics
         public const string ProblemGapRadius = "RLS0916";
         public const string ExperimentNeedsOptimum = "RLS0917";
         public const string ExperimentNeedsGapRadius = "RLS0918";
+        // Transport problems (`transport cost = C, source = a, target = b, epsilon = ε`), RLS0919–0929
+        public const string TransportDeclaration = "RLS0919";
+        public const string TransportCostShape = "RLS0920";
+        public const string TransportMarginalShape = "RLS0921";
+        public const string TransportMarginalValues = "RLS0922";
+        public const string TransportEpsilon = "RLS0923";
+        public const string TransportNonFiniteCost = "RLS0924";
+        public const string ExperimentOnTransport = "RLS0925";
         // CSV data in problems (`let A = csv("data/a.csv")`), RLS0930–0939
         public const string CsvFileMissing = "RLS0930";
         public const string CsvUnparsable = "RLS0931";

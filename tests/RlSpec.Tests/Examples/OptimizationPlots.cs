@@ -64,16 +64,9 @@ public class OptimizationPlots
         Write("bilinear-saddle", "min x max y xᵀAy on balls: GDA vs extragradient vs optimistic GDA (η = 0.05)", "iterations", "distance to the saddle point", false, true,
             Curve("GDA", x, gda.Select(r => r[0]).ToArray()), Curve("extragradient", x, eg.Select(r => r[0]).ToArray()), Curve("optimistic GDA", x, ogda.Select(r => r[0]).ToArray()));
 
-        int n = 30, m = 40;
-        var rand = RlSpec.Runtime.Randomness.RandomStream.Create(1, 2);
-        var xs = Enumerable.Range(0, n).Select(_ => rand.NextDouble()).ToArray();
-        var ys = Enumerable.Range(0, m).Select(_ => rand.NextDouble()).ToArray();
-        var cost = new double[n * m];
-        for (int i = 0; i < n; i++) for (int j = 0; j < m; j++) cost[i * m + j] = (xs[i] - ys[j]) * (xs[i] - ys[j]);
-        var sinkhorn = new Sinkhorn(cost, n, m, Enumerable.Repeat(1.0 / n, n).ToArray(), Enumerable.Repeat(1.0 / m, m).ToArray(), 0.01);
-        var errors = new double[200];
-        for (int k = 0; k < 200; k++) { sinkhorn.Step(); errors[k] = Math.Max(sinkhorn.MarginalError(), 1e-17); }
-        Write("sinkhorn", "Sinkhorn (log domain, ε = 0.01, 30×40 squared-distance cost)", "iterations", "‖P1 − a‖₁", false, true,
-            Curve("marginal error", Steps(200, 1), errors));
+        // examples/optimization/sinkhorn.rlspec, compiled (the run SinkhornExampleTests asserts).
+        var errors = SinkhornExampleTests.Errors(SinkhornExampleTests.Example(), 150).Select(e => Math.Max(e, 1e-17)).ToArray();
+        Write("sinkhorn", "Sinkhorn on examples/optimization/sinkhorn.rlspec (60×50 squared-distance cost, ε = 0.01)", "iterations", "‖P1 − a‖₁", false, true,
+            Curve("marginal error", Steps(150, 1), errors));
     }
 }

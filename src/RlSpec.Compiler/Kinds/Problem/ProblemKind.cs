@@ -25,12 +25,12 @@ namespace RlSpec.Compiler.Kinds.Problem
         public override bool BindsOwnLets => true;
 
         public override string MemberSummary =>
-            "param, let (data), var (variables), minimize or min ... max ... (the objective), track (metrics), regularize l1(x, lambda), optimum x = ... and gap radius = R";
+            "param, let (data), var (variables), minimize or min ... max ... (the objective), track (metrics), regularize l1(x, lambda), optimum x = ..., gap radius = R, and for entropic optimal transport transport cost = C, source = a, target = b, epsilon = e";
 
-        public override IReadOnlyList<string> MemberWords { get; } = new[] { "param", "let", "var", "minimize", "track", "regularize", "optimum", "gap" };
+        public override IReadOnlyList<string> MemberWords { get; } = new[] { "param", "let", "var", "minimize", "track", "regularize", "optimum", "gap", "transport" };
 
         public override bool Allows(MemberNode member) =>
-            member is LetNode or RandomNode or VariableNode or SaddleNode || member is SettingNode { Key.Text: "minimize" or "track" or "regularize" or "optimum" or "gap" };
+            member is LetNode or RandomNode or VariableNode or SaddleNode || member is SettingNode { Key.Text: "minimize" or "track" or "regularize" or "optimum" or "gap" or "transport" };
 
         public override BoundProblem? Bind(Binder binder) => ProblemBinder.Bind(binder);
 

@@ -32,7 +32,7 @@ public sealed class Sinkhorn
         double sa = 0, sb = 0;
         foreach (double v in a) { if (!(v > 0)) throw new ArgumentException($"marginal entries must be positive, not {v}"); sa += v; }
         foreach (double v in b) { if (!(v > 0)) throw new ArgumentException($"marginal entries must be positive, not {v}"); sb += v; }
-        if (Math.Abs(sa - sb) > 1e-9 * Math.Max(sa, sb)) throw new ArgumentException($"the marginals must have equal sums, not {sa} and {sb}");
+        if (Math.Abs(sa - sb) > TransportData.MassTolerance * Math.Max(sa, sb)) throw new ArgumentException($"the marginals must have equal sums, not {sa} and {sb}");
         _cost = cost;
         _rows = rows;
         _columns = columns;
@@ -41,6 +41,13 @@ public sealed class Sinkhorn
         _logB = Array.ConvertAll(b, Math.Log);
         _f = new double[rows];
         _g = new double[columns];
+    }
+
+    /// <summary>A solver for a declared transport problem (its data copied).</summary>
+    public static Sinkhorn For(ITransportProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return new Sinkhorn(problem.Cost.ToArray(), problem.Rows, problem.Columns, problem.Source.ToArray(), problem.Target.ToArray(), problem.Epsilon);
     }
 
     /// <summary>The row potential f.</summary>

@@ -14,7 +14,7 @@ namespace RlSpec.Tests.Compiler.Problems;
 public class ProblemSnapshotTests
 {
     [Theory]
-    [MemberData(nameof(ProblemTestSupport.Examples), MemberType = typeof(ProblemTestSupport))]
+    [MemberData(nameof(ProblemTestSupport.AllExamples), MemberType = typeof(ProblemTestSupport))]
     public void Emitted_problem_matches_the_snapshot(string file)
     {
         var result = RlSpecCompiler.Compile("examples/optimization/" + file, ProblemTestSupport.ExampleText(file), null, default, null, ProblemTestSupport.ExampleDataFiles);

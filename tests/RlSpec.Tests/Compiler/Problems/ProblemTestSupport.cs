@@ -14,8 +14,15 @@ namespace RlSpec.Tests.Compiler.Problems;
 /// <summary>Compiles problems in memory (as the CLI does) and checks gradients against central finite differences.</summary>
 internal static class ProblemTestSupport
 {
-    public static IEnumerable<object[]> Examples() =>
+    /// <summary>The optimization examples with an objective (gradients, methods); transport problems have none.</summary>
+    public static IEnumerable<object[]> Examples() => AllExamples().Where(x => !IsTransport((string)x[0]));
+
+    /// <summary>Every optimization example, transport problems (solved by Sinkhorn) included.</summary>
+    public static IEnumerable<object[]> AllExamples() =>
         Directory.GetFiles(Path.Combine(Paths.Examples, "optimization"), "*.rlspec").Select(f => new object[] { Path.GetFileName(f) }).OrderBy(x => (string)x[0]);
+
+    private static bool IsTransport(string file) =>
+        ExampleText(file).Split('\n').Any(line => line.TrimStart().StartsWith("transport ", StringComparison.Ordinal));
 
     /// <summary>The command line's data files, relative to examples/optimization/.</summary>
     public static RlSpec.Compiler.Data.IDataFileProvider ExampleDataFiles => new FileDataFiles(Path.Combine(Paths.Examples, "optimization", "any.rlspec"));

@@ -64,6 +64,14 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
         private BoundExperiment? BindOnProblem(Semantics.BoundModel target)
         {
             var node = _b.Node;
+            if (target.Node.Members.Any(m => m is SettingNode { Key.Text: "transport" }))
+            {
+                // A transport problem has no variables or objective for these methods; Sinkhorn is run by `rlspec solve`.
+                _b.Error(DiagnosticIds.ExperimentOnTransport,
+                    $"{target.Name} is a transport problem, and experiments compare first-order methods on an objective; run `rlspec solve` on it (Sinkhorn to --tolerance on the marginal error) instead",
+                    node.Target?.Span ?? node.NameSpan);
+                return null;
+            }
             var facts = ProblemTarget.Of(target.Node);
             _e = new BoundExperiment(_b.Model, target, BanditFits.None) { Problem = new ProblemExperiment(facts) };
             var seen = new Dictionary<string, MemberNode>();

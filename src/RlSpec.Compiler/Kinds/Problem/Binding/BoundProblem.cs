@@ -16,6 +16,9 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
     /// <summary>A variable's declared value at the optimum: data (a let the problem computes once), broadcast when it is a scalar.</summary>
     public sealed record DeclaredValue(ProblemVariable Variable, ProblemData Value);
 
+    /// <summary>An entropic optimal-transport declaration <c>transport cost = C, source = a, target = b, epsilon = ε</c>: its data and ε.</summary>
+    public sealed record TransportDeclaration(ProblemData Cost, ProblemData Source, ProblemData Target, double Epsilon, SourceSpan Span);
+
     /// <summary>A bound <c>problem</c> declaration: its variables, data, objective and metrics as tensor nodes.</summary>
     public sealed class BoundProblem
     {
@@ -41,5 +44,8 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
 
         /// <summary>The declared radius of the restricted duality gap's ball (<c>gap radius = R</c>), or null.</summary>
         public double? GapRadius { get; set; }
+
+        /// <summary>The transport of a transport problem (no variables, no objective: Sinkhorn computes the plan), or null.</summary>
+        public TransportDeclaration? Transport { get; set; }
     }
 }

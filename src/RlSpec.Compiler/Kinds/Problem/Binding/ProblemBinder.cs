@@ -49,6 +49,8 @@ namespace RlSpec.Compiler.Kinds.Problem.Binding
                     case VariableNode v: BindVariable(v); break;
                 }
             }
+            var transport = members.OfType<SettingNode>().Where(s => s.Key.Text == "transport").ToList();
+            if (transport.Count > 0) return BindTransportProblem(members, transport);
             var objectives = members.Where(m => m is SaddleNode || m is SettingNode { Key.Text: "minimize" }).ToList();
             if (objectives.Count == 0)
             {

@@ -22,7 +22,7 @@ namespace RlSpec.Compiler.Kinds.Problem.Emit
         {
             "Create", "WithOwnBuffers", "Name", "SourcePath", "Variables", "Dimension", "Terms", "IsOnline", "Initialize", "Objective", "Gradient",
             "TermGradient", "Project", "MetricNames", "Metrics", "SmoothGradient", "Regularizer", "Proximal", "NonsmoothOperations", "Data", "Workspace",
-            "DeclaredOptimum", "GapRadius",
+            "DeclaredOptimum", "GapRadius", "Rows", "Columns", "Epsilon", "Cost", "Source", "Target",
             "Equals", "GetHashCode", "ToString", "GetType",
         };
 
@@ -73,6 +73,12 @@ namespace RlSpec.Compiler.Kinds.Problem.Emit
             _w.Line("#nullable enable");
             _w.Line();
             _w.Open("namespace " + RlSpecCompiler.ModelNamespace);
+            if (_p.Transport != null)
+            {
+                WriteTransport(file);
+                _w.Close();
+                return _w.ToString();
+            }
             _w.Line("/// <summary>");
             _w.Line($"/// The optimization problem {CSharpNames.XmlDoc(_ir.Name)} ({CSharpNames.XmlDoc(file)}): {_ir.Dimension} numbers in x, " +
                     $"{(_p.IsSaddle ? "a saddle point" : "minimized")}{(_ir.Terms > 1 ? $", a finite sum of {_ir.Terms} terms" : "")}{(_ir.IsOnline ? ", a loss per round" : "")}.");

@@ -39,7 +39,7 @@ namespace RlSpec.Compiler.Kinds.Problem.Ir
         /// <summary>The nodes the metrics need, in order.</summary>
         public List<TensorNode> MetricOrder { get; } = new List<TensorNode>();
 
-        public bool IsOnline => Problem.Objective.DependsOnRound;
+        public bool IsOnline => Problem.Objective?.DependsOnRound == true;
 
         public int Dimension { get; set; }
     }

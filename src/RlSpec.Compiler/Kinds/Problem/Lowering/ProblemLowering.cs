@@ -22,6 +22,7 @@ namespace RlSpec.Compiler.Kinds.Problem.Lowering
             var typeName = CSharpNames.TypeName(binder.Model.Name, ProblemEmitter.MemberNames);
             var ir = new ProblemIr(binder.Model.Name, typeName, CSharpNames.PortablePath(binder.Model.Source.Path), p);
             ir.Dimension = p.Variables.Sum(v => v.Shape.Length);
+            if (p.Transport != null) return ir; // no objective: the data is all there is to emit
             ir.ObjectiveOrder.AddRange(Order(new[] { p.Objective }));
             foreach (var pair in ConstantAdjoints(ir.ObjectiveOrder, p.Objective))
                 ir.FusedSums[pair.Key] = pair.Value;
