@@ -44,7 +44,7 @@ internal static class ExportNfgCommand
         var compiled = InMemoryModelCompiler.Load(generated, RlSpecCommandLine.Cache(noCache));
         if (compiled.Host is not GameModel game)
         {
-            foreach (var e in compiled.Errors) context.Error.WriteLine($"{path}(1,1): error RLS9998: {e}");
+            foreach (var e in compiled.Errors) context.Error.WriteLine($"{path}(1,1): error {compiled.ErrorId}: {e}");
             return ExitCodes.ModelErrors;
         }
         var nfg = NfgBridge.FromModel(game, out var why);

@@ -146,7 +146,7 @@ internal static class SolveCommand
             return SolveGame(context, request, game);
         if (compiled.MdpHost is null)
         {
-            foreach (var e in compiled.Errors) context.Error.WriteLine($"{path}(1,1): error RLS9998: {e}");
+            foreach (var e in compiled.Errors) context.Error.WriteLine($"{path}(1,1): error {compiled.ErrorId}: {e}");
             return ExitCodes.ModelErrors;
         }
         // The solver validates the model itself (after planning the memory the solve needs, so a

@@ -38,6 +38,12 @@ public static class InMemoryModelCompiler
     /// <summary>The result of compiling: a model host (its type depends on the kind), or the C# compiler's errors (which would be a bug in the emitter).</summary>
     public sealed record Loaded(object? Host, IReadOnlyList<string> Errors)
     {
+        /// <summary>
+        /// The diagnostic id of <see cref="Errors"/>: the rule a model's run-time data broke (<see cref="RlSpec.Runtime.Modeling.ModelDataException"/>),
+        /// else RLS9998 (the emitted C# did not compile or could not create the model: a bug).
+        /// </summary>
+        public string ErrorId { get; init; } = "RLS9998";
+
         /// <summary>The host when the model is an mdp.</summary>
         public IMdpHost? MdpHost => Host as IMdpHost;
     }
@@ -75,6 +81,10 @@ public static class InMemoryModelCompiler
         try
         {
             model = create.Invoke(null, create.GetParameters().Select(_ => Type.Missing).ToArray())!;
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is RlSpec.Runtime.Modeling.ModelDataException data)
+        {
+            return new Loaded(null, new[] { data.Message }) { ErrorId = data.Id };
         }
         catch (TargetInvocationException ex) when (ex.InnerException is ArgumentException argument)
         {

@@ -175,5 +175,6 @@ public class SinkhornExampleTests
         var loaded = InMemoryModelCompiler.Load(Assert.Single(result.Models));
         Assert.Null(loaded.Host);
         Assert.Contains("the marginals must carry one mass", Assert.Single(loaded.Errors));
+        Assert.Equal("RLS0922", loaded.ErrorId); // the compiler's rule, not RLS9998 (an emitter bug)
     }
 }
