@@ -34,8 +34,8 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
             w.Line("/// <summary>");
             if (transport)
             {
-                w.Line($"/// experiment {CSharpNames.XmlDoc(ir.Name)} on {CSharpNames.XmlDoc(ir.TargetName)} ({CSharpNames.XmlDoc(ir.Family)}): Sinkhorn ({methods.Count} entries),");
-                w.Line($"/// {ir.Runs} runs of {ir.Horizon} iterations (deterministic: every run gives the same curve). <c>Run()</c> runs it as declared;");
+                w.Line($"/// experiment {CSharpNames.XmlDoc(ir.Name)} on {CSharpNames.XmlDoc(ir.TargetName)} ({CSharpNames.XmlDoc(ir.Family)}): Sinkhorn, {ir.Horizon} iterations,");
+                w.Line($"/// {ir.Runs} run{(ir.Runs == 1 ? "" : "s")} (deterministic: every run gives the same curve). <c>Run()</c> runs it as declared;");
                 w.Line("/// <c>Run(spec, algorithms)</c> runs a changed spec.");
             }
             else
@@ -84,7 +84,8 @@ namespace RlSpec.Compiler.Kinds.Experiment.Emit
             w.Line("/// <summary>Runs the experiment as declared.</summary>");
             w.Line($"public static {ExperimentResult} Run({RunOptions}? options = null) => Run(Spec(), Algorithms(), options);");
             w.Line();
-            w.Line("/// <summary>Runs <paramref name=\"spec\"/> with <paramref name=\"algorithms\"/> on this experiment's problem, one copy of its buffers per worker thread.</summary>");
+            w.Line(transport ? "/// <summary>Runs <paramref name=\"spec\"/> with <paramref name=\"algorithms\"/> on this experiment's problem (its data read once).</summary>"
+                : "/// <summary>Runs <paramref name=\"spec\"/> with <paramref name=\"algorithms\"/> on this experiment's problem, one copy of its buffers per worker thread.</summary>");
             w.Line($"public static {ExperimentResult} Run({ExperimentSpec} spec, {IReadOnlyList}<{entry}> algorithms, {RunOptions}? options = null)");
             w.Open();
             if (transport)
