@@ -189,9 +189,9 @@ internal static class RunCommand
         if (experiments.Count == 0 && first != null && loaded.Irs.TryGetValue(first.Name, out var ir)
             && ir is RlSpec.Compiler.Kinds.Problem.Ir.ProblemIr { Problem.Transport: not null })
         {
-            // A transport problem has no experiment (RLS0925): Sinkhorn runs from `solve`.
+            // A transport problem without an experiment: Sinkhorn runs from `solve`, or from an experiment that compares sinkhorn.
             problems.Add(new Diagnostic(CliDiagnosticIds.ExperimentNotFound, Severity.Error,
-                $"the file declares no experiment, and {first.Name} is a transport problem: run `rlspec solve {loaded.Path}` (Sinkhorn to --tolerance on the marginal error)",
+                $"the file declares no experiment, and {first.Name} is a transport problem: run `rlspec solve {loaded.Path}` (Sinkhorn to --tolerance on the marginal error), or add `experiment E on {first.Name} {{ compare sinkhorn; iterations 200; record marginal_error, transport_cost }}`",
                 SourceSpan.FileStart(loaded.Path)));
             return null;
         }

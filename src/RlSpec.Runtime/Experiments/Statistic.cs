@@ -80,6 +80,11 @@ public enum Statistic
     /// temperature τ (computed by regularized Shapley iteration): max(‖(x_t, y_t) − (x*_τ, y*_τ)‖₂, max_s |V_t(s) − V*_τ(s)|).
     /// </summary>
     QreDistance,
+    // ---- entropic optimal transport (issue 10, O7): measured by TransportExperiment on Sinkhorn's plan ----
+    /// <summary><c>marginal_error</c> (transport): the row-marginal error ‖P1 − a‖₁ of Sinkhorn's plan (its column sums are exact after a step).</summary>
+    MarginalError,
+    /// <summary><c>transport_cost</c> (transport): the transport cost ⟨C, P⟩ of Sinkhorn's plan.</summary>
+    TransportCost,
 }
 
 /// <summary>The file and language names of <see cref="Statistic"/> values.</summary>
@@ -88,7 +93,7 @@ public static class StatisticNames
     private static readonly string[] Names = ["regret", "realized_regret", "cumulative_reward", "counts", "best_arm_rate", "error", "suboptimality", "regularized_gap", "policy_distance",
         "duality_gap", "average_duality_gap", "nash_conv", "average_nash_conv", "equilibrium_distance", "average_equilibrium_distance",
         "objective", "gradient_norm", "distance", "online_regret", "average_objective", "average_distance", "metrics",
-        "value_error", "qre_distance"];
+        "value_error", "qre_distance", "marginal_error", "transport_cost"];
 
     /// <summary>The snake_case name, e.g. <c>realized_regret</c>.</summary>
     public static string Name(this Statistic statistic) => Names[(int)statistic];

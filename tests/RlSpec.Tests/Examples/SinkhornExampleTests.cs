@@ -1,6 +1,8 @@
 using System;
 using System.IO;
+using System.Globalization;
 using System.Linq;
+using RlSpec.Cli;
 using RlSpec.Cli.Hosting;
 using RlSpec.Compiler;
 using RlSpec.Runtime.Optimization.Transport;
@@ -55,6 +57,58 @@ public class SinkhornExampleTests
         for (int i = 0; i < n; i++)
             for (int j = 0; j < m; j++)
                 Assert.True(Math.Abs((x[i] - y[j]) * (x[i] - y[j]) - p.Cost[i * m + j]) < 1e-14, $"C[{i}, {j}]"); // x² + y² − 2xy rounds differently
+    }
+
+    [Fact]
+    public void Emitted_experiment_matches_the_snapshot()
+    {
+        var result = RlSpecCompiler.Compile("examples/optimization/sinkhorn.rlspec", ProblemTestSupport.ExampleText("sinkhorn.rlspec"));
+        Assert.Empty(result.Diagnostics);
+        var experiment = Assert.Single(result.Models, m => m.Kind == "experiment");
+        Snapshot.Verify(experiment.Source, experiment.Name, "cs", Path.Combine(Paths.Tests, "Compiler", "Snapshots"));
+    }
+
+    [Fact]
+    public void Cli_experiment_records_sinkhorn_at_every_checkpoint()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"rlspec-{Guid.NewGuid():N}");
+        try
+        {
+            var error = new StringWriter();
+            int code = Program.Run(new[] { "run", Path.Combine(Paths.Examples, "optimization", "sinkhorn.rlspec"), "--threads", "1", "--out", directory }, new StringWriter(), error);
+            Assert.True(code == 0, error.ToString());
+            var rows = File.ReadAllLines(Path.Combine(directory, "results.csv")).Skip(1).Select(l => l.Split(','))
+                .Select(c => (Algorithm: c[0], Statistic: c[3], Checkpoint: int.Parse(c[5], CultureInfo.InvariantCulture), Mean: double.Parse(c[7], CultureInfo.InvariantCulture)))
+                .ToList();
+            double[] Curve(string statistic) => rows.Where(r => r.Algorithm == "sinkhorn" && r.Statistic == statistic).OrderBy(r => r.Checkpoint).Select(r => r.Mean).ToArray();
+            var checkpoints = rows.Where(r => r.Statistic == "marginal_error").Select(r => r.Checkpoint).OrderBy(k => k).ToArray();
+            Assert.Equal(Enumerable.Range(1, 15).Select(k => 10 * k), checkpoints);
+            var recorded = Curve("marginal_error");
+            var cost = Curve("transport_cost");
+
+            // A direct run of the solver on the same problem, read at the same checkpoints.
+            var solver = Sinkhorn.For(Example());
+            int c = 0;
+            for (int k = 1; k <= 150; k++)
+            {
+                solver.Step();
+                if (k != checkpoints[c]) continue;
+                Assert.True(Math.Abs(recorded[c] - solver.MarginalError()) <= 1e-12, $"iteration {k}: recorded {recorded[c]:R}, direct {solver.MarginalError():R}");
+                Assert.True(Math.Abs(cost[c] - solver.TransportCost()) <= 1e-12, $"iteration {k}: cost {cost[c]:R}, direct {solver.TransportCost():R}");
+                c++;
+            }
+            // Geometric: every 10 iterations the error shrinks by about the same factor (≈ 0.14 here), from 0.2 to ~1e-13.
+            for (int i = 1; i < recorded.Length; i++)
+            {
+                double ratio = recorded[i] / recorded[i - 1];
+                Assert.True(ratio > 0.05 && ratio < 0.3, $"checkpoint {checkpoints[i]}: ratio {ratio}");
+            }
+            Assert.True(File.Exists(Path.Combine(directory, "marginal_error.svg")));
+        }
+        finally
+        {
+            if (Directory.Exists(directory)) Directory.Delete(directory, true);
+        }
     }
 
     [Fact]
@@ -158,11 +212,19 @@ public class SinkhornExampleTests
         error = new StringWriter();
         Assert.Equal(1, RlSpec.Cli.Program.Run(new[] { "solve", file, "--tolerance", "0" }, new StringWriter(), error));
         Assert.Contains("error RLS0958", error.ToString());
-        // `run` has no experiment to run on a transport problem, and says to solve it instead of suggesting one.
-        error = new StringWriter();
-        Assert.Equal(1, RlSpec.Cli.Program.Run(new[] { "run", file }, new StringWriter(), error));
-        Assert.Contains("error RLS0414", error.ToString());
-        Assert.Contains("is a transport problem: run `rlspec solve", error.ToString());
+        // `run` on a transport problem without an experiment says to solve it or to add one that compares sinkhorn.
+        string text = File.ReadAllText(file);
+        string problemOnly = Path.Combine(Path.GetTempPath(), $"rlspec-{Guid.NewGuid():N}.rlspec");
+        File.WriteAllText(problemOnly, text[..text.IndexOf("\nexperiment ", StringComparison.Ordinal)]);
+        try
+        {
+            error = new StringWriter();
+            Assert.Equal(1, RlSpec.Cli.Program.Run(new[] { "run", problemOnly }, new StringWriter(), error));
+            Assert.Contains("error RLS0414", error.ToString());
+            Assert.Contains("is a transport problem: run `rlspec solve", error.ToString());
+            Assert.Contains("compare sinkhorn", error.ToString());
+        }
+        finally { File.Delete(problemOnly); }
     }
 
     [Fact]

@@ -39,6 +39,12 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
 
         public List<BoundMethodUse> Methods { get; } = new List<BoundMethodUse>();
 
+        /// <summary>True for an entropic optimal-transport problem: <see cref="TransportLabels"/> lists the compared Sinkhorn runs and <see cref="Methods"/> is empty.</summary>
+        public bool IsTransport { get; set; }
+
+        /// <summary>The labels of the compared <c>sinkhorn</c> entries (transport problems).</summary>
+        public List<string> TransportLabels { get; } = new List<string>();
+
         /// <summary>The statistics recorded: the engine's Statistic names with their .rlspec names.</summary>
         public List<(string Name, string EngineName)> Record { get; } = new List<(string, string)>();
     }
@@ -64,14 +70,7 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
         private BoundExperiment? BindOnProblem(Semantics.BoundModel target)
         {
             var node = _b.Node;
-            if (target.Node.Members.Any(m => m is SettingNode { Key.Text: "transport" }))
-            {
-                // A transport problem has no variables or objective for these methods; Sinkhorn is run by `rlspec solve`.
-                _b.Error(DiagnosticIds.ExperimentOnTransport,
-                    $"{target.Name} is a transport problem, and experiments compare first-order methods on an objective; run `rlspec solve` on it (Sinkhorn to --tolerance on the marginal error) instead",
-                    node.Target?.Span ?? node.NameSpan);
-                return null;
-            }
+            if (target.Node.Members.Any(m => m is SettingNode { Key.Text: "transport" })) return BindOnTransport(target);
             var facts = ProblemTarget.Of(target.Node);
             _e = new BoundExperiment(_b.Model, target, BanditFits.None) { Problem = new ProblemExperiment(facts) };
             var seen = new Dictionary<string, MemberNode>();
@@ -159,6 +158,12 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
                     continue;
                 }
                 var statistic = argument.Value is NameExpr { Primed: false } n ? ProblemStatistics.FirstOrDefault(s => s.Name == n.Name) : default;
+                if (statistic.Name is null && argument.Value is NameExpr { Primed: false } t && TransportStatistics.Any(s => s.Name == t.Name))
+                {
+                    _b.Error(DiagnosticIds.UnknownStatistic,
+                        $"'{t.Name}' measures Sinkhorn's plan on a transport problem, and {_e.Target.Name} is {_e.Problem!.Target.Describe}; record {List(names)}", argument.Value.Span);
+                    continue;
+                }
                 if (statistic.Name is null)
                 {
                     var word = (argument.Value as NameExpr)?.Name ?? "";
@@ -222,6 +227,13 @@ namespace RlSpec.Compiler.Kinds.Experiment.Binding
                 default:
                     _b.Error(DiagnosticIds.UnknownAlgorithm, $"name a method here, e.g. `gd(step = 0.1)`; the methods are {string.Join(", ", OptimizationAlgorithms.Names)}", expr.Span);
                     return null;
+            }
+            if (nameId.Text == SinkhornMethod)
+            {
+                _b.Error(DiagnosticIds.ExperimentOnTransport,
+                    $"sinkhorn solves entropic optimal-transport problems (`transport cost = C, source = a, target = b, epsilon = ...`), and {target.Name} is {_e.Problem!.Target.Describe}; compare {string.Join(", ", OptimizationAlgorithms.Names.Take(3))} or another first-order method",
+                    nameId.Span);
+                return null;
             }
             if (!OptimizationAlgorithms.TryGet(nameId.Text, out var method))
             {

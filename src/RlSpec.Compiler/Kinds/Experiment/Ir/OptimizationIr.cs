@@ -9,5 +9,8 @@ namespace RlSpec.Compiler.Kinds.Experiment.Ir
     public sealed class OptimizationIr
     {
         public List<IrMethod> Methods { get; } = new List<IrMethod>();
+
+        /// <summary>True on an entropic optimal-transport problem: the methods are Sinkhorn entries (no type or construction) run by TransportExperiment.</summary>
+        public bool Transport { get; set; }
     }
 }

@@ -24,13 +24,13 @@ namespace RlSpec.Compiler.Kinds.Experiment.Lowering
             var problem = e.Problem!;
             var targetType = CSharpNames.TypeName(e.Target.Name, Problem.Emit.ProblemEmitter.MemberNames);
             var ir = new ExperimentIr(model.Name, CSharpNames.TypeName(model.Name, Emit.ExperimentEmitter.MemberNames), CSharpNames.PortablePath(model.Source.Path),
-                e.Target.Name, targetType, problem.Target.Describe)
+                e.Target.Name, targetType, problem.IsTransport ? "an entropic optimal-transport problem" : problem.Target.Describe)
             {
                 Kind = ExperimentFamily.PolicyOptimization,
                 Horizon = e.Horizon ?? 1,
                 Runs = (int)(e.Runs ?? DefaultRuns),
                 Seed = e.Seed ?? 0UL,
-                Optimization = new OptimizationIr(),
+                Optimization = new OptimizationIr { Transport = problem.IsTransport },
             };
             if (e.Spacing is { } spacing)
             {
@@ -46,6 +46,9 @@ namespace RlSpec.Compiler.Kinds.Experiment.Lowering
             ir.Plot = ir.Record.FirstOrDefault(s => s.EngineName != "Metrics");
             ir.LogY = true;
             var problemType = "global::" + RlSpecCompiler.ModelNamespace + "." + targetType;
+            // Sinkhorn has no parameters of its own (ε is the problem's): an entry with its label.
+            foreach (var label in problem.TransportLabels)
+                ir.Optimization.Methods.Add(new IrMethod(Binding.ExperimentBinder.SinkhornMethod, label, "", "", System.Array.Empty<(string, string)>()));
             foreach (var use in problem.Methods)
             {
                 var m = use.Method;
