@@ -25,16 +25,7 @@ internal static class ProblemSolveCommand
     {
         string where = request.Path;
         void Fail(string at, string id, string message) => context.Error.WriteLine($"{at}: error {id}: {message}");
-        if (request.MdpOption is { } option)
-        {
-            Fail(option, ProblemSolveErrorIds.InvalidOption, $"{option} is an mdp option; a problem takes --method, --tolerance, --max-iterations, --format text|json and --out");
-            return ExitCodes.ModelErrors;
-        }
-        if (request.Format is not ("text" or "json"))
-        {
-            Fail("--format " + request.Format, ProblemSolveErrorIds.InvalidOption, "a problem's solution is written as text or json");
-            return ExitCodes.ModelErrors;
-        }
+        if (RefusesOptions(context, request, "a problem takes --method, --tolerance, --max-iterations, --format text|json and --out")) return ExitCodes.ModelErrors;
         SolveMethod? method = null;
         if (request.MethodName is { } name)
         {
@@ -73,12 +64,7 @@ internal static class ProblemSolveCommand
         else ProblemSolveReport.WriteText(text, name2, solution);
         if (request.OutFile is { } outPath)
         {
-            try { File.WriteAllText(outPath, text.ToString()); }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                Fail($"--out {outPath}", CliDiagnosticIds.CannotWriteOutput, $"cannot write the file ({ex.Message}); check that its folder exists and is writable");
-                return ExitCodes.ModelErrors;
-            }
+            if (!SolveCommand.TryWrite(context, "--out", outPath, text.ToString())) return ExitCodes.ModelErrors;
         }
         else context.Out.Write(text.ToString());
         if (solution.Converged) return ExitCodes.Success;
@@ -86,6 +72,22 @@ internal static class ProblemSolveCommand
             string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{solution.Method.Name()} did not meet the tolerance in {solution.Iterations:N0} iterations: the {solution.CertificateName.Replace('_', ' ')} is {solution.Certificate:G3} > {solution.Tolerance:G3}; raise --max-iterations, loosen --tolerance, or try another --method"));
         return ExitCodes.IterationLimit;
+    }
+
+    /// <summary>RLS0958 for an mdp option or a format other than text and json (both kinds of problem); true when refused.</summary>
+    internal static bool RefusesOptions(CliContext context, Options request, string takes)
+    {
+        if (request.MdpOption is { } option)
+        {
+            context.Error.WriteLine($"{option}: error {ProblemSolveErrorIds.InvalidOption}: {option} is an mdp option; {takes}");
+            return true;
+        }
+        if (request.Format is not ("text" or "json"))
+        {
+            context.Error.WriteLine($"--format {request.Format}: error {ProblemSolveErrorIds.InvalidOption}: a problem's solution is written as text or json");
+            return true;
+        }
+        return false;
     }
 
     /// <summary>The facts the default-method rule needs from the compiler: the objective's kinks and the l1 regularizer.</summary>

@@ -312,7 +312,7 @@ internal static class SolveCommand
     };
 
     /// <summary>Writes a result file; a file that cannot be written is a located diagnostic, not a stack trace.</summary>
-    private static bool TryWrite(CliContext context, string option, string path, string content)
+    internal static bool TryWrite(CliContext context, string option, string path, string content)
     {
         try
         {

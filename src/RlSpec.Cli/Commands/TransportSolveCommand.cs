@@ -20,16 +20,7 @@ internal static class TransportSolveCommand
     public static int Run(CliContext context, ProblemSolveCommand.Options request, ITransportProblem problem, string name)
     {
         void Fail(string at, string id, string message) => context.Error.WriteLine($"{at}: error {id}: {message}");
-        if (request.MdpOption is { } option)
-        {
-            Fail(option, ProblemSolveErrorIds.InvalidOption, $"{option} is an mdp option; a transport problem takes --tolerance, --max-iterations, --format text|json and --out");
-            return ExitCodes.ModelErrors;
-        }
-        if (request.Format is not ("text" or "json"))
-        {
-            Fail("--format " + request.Format, ProblemSolveErrorIds.InvalidOption, "a problem's solution is written as text or json");
-            return ExitCodes.ModelErrors;
-        }
+        if (ProblemSolveCommand.RefusesOptions(context, request, "a transport problem takes --tolerance, --max-iterations, --format text|json and --out")) return ExitCodes.ModelErrors;
         if (request.MethodName is { } method && method != "sinkhorn")
         {
             Fail("--method " + method, ProblemSolveErrorIds.MethodDoesNotFit, "a transport problem is solved by sinkhorn; leave --method out (or write --method sinkhorn)");
@@ -59,12 +50,7 @@ internal static class TransportSolveCommand
         }
         if (request.OutFile is { } outPath)
         {
-            try { File.WriteAllText(outPath, text.ToString()); }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                Fail($"--out {outPath}", CliDiagnosticIds.CannotWriteOutput, $"cannot write the file ({ex.Message}); check that its folder exists and is writable");
-                return ExitCodes.ModelErrors;
-            }
+            if (!SolveCommand.TryWrite(context, "--out", outPath, text.ToString())) return ExitCodes.ModelErrors;
         }
         else context.Out.Write(text.ToString());
         if (s.Converged) return ExitCodes.Success;
